@@ -1,0 +1,158 @@
+"""The command line: `cleaner clean`, `cleaner explain`, `cleaner fixtures add|check|update`."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import fixtures
+from .batch import Tally, clean_items
+from .io import open_output, read_inputs
+from .pipeline import Cleaner
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Strip page furniture from scraped news pages into structured article records.",
+)
+fixtures_app = typer.Typer(no_args_is_help=True, help="Golden fixtures: a page and the record expected from it.")
+app.add_typer(fixtures_app, name="fixtures")
+
+
+class Mode(str, Enum):
+    auto = "auto"
+    html = "html"
+    text = "text"
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    text = "text"
+
+
+def _error(message: str) -> None:
+    typer.echo(f"cleaner: {message}", err=True)
+
+
+def _make_cleaner(mode: Mode, disable: list[str] | None) -> Cleaner:
+    try:
+        return Cleaner(mode=mode.value, disable=disable or ())
+    except ValueError as exc:
+        _error(str(exc))
+        raise typer.Exit(code=2) from None
+
+
+@app.command()
+def clean(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, globs or - for stdin (.txt .html .htm .jsonl .warc, also .gz)."),
+    ] = None,
+    mode: Annotated[Mode, typer.Option(help="html, text, or auto (decided per page).")] = Mode.auto,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (.gz compresses).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="jsonl records, or plain text for people.")] = Format.jsonl,
+    explain: Annotated[bool, typer.Option(help="Add every removed block with its reason and score.")] = False,
+    rejects: Annotated[str | None, typer.Option(help="Write error records here instead of the output.")] = None,
+    html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
+    text_field: Annotated[str, typer.Option(help="JSONL field holding scraped text.")] = "text",
+    disable: Annotated[list[str] | None, typer.Option(help="Switch a rule off by its reason name.")] = None,
+) -> None:
+    """Clean pages into JSON Lines records (one per input, in input order)."""
+    if not inputs:
+        if sys.stdin.isatty():
+            _error("no input given (name files, folders, globs, or - for stdin)")
+            raise typer.Exit(code=2)
+        inputs = ["-"]
+    cleaner = _make_cleaner(mode, disable)
+    tally = Tally()
+    out = open_output(output, fmt.value)
+    bad = open_output(rejects, "jsonl") if rejects else None
+    try:
+        for article in clean_items(cleaner, read_inputs(inputs, html_field, text_field)):
+            tally.count(article)
+            record = article.to_dict(explain=explain)
+            if article.error is not None:
+                _error(f"{article.id}: {article.error}")
+                (bad or out).write(record)
+            else:
+                out.write(record)
+    except BaseException:
+        out.abort()
+        if bad:
+            bad.abort()
+        raise
+    out.commit()
+    if bad:
+        bad.commit()
+    if tally.errors:
+        _error(f"{tally.records} record(s), {tally.errors} error(s)")
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def explain(
+    page: Annotated[Path, typer.Argument(help="A page (HTML or scraped text).", exists=True, dir_okay=False)],
+    mode: Annotated[Mode, typer.Option(help="html, text, or auto.")] = Mode.auto,
+    url: Annotated[str | None, typer.Option(help="The page's URL, if known.")] = None,
+) -> None:
+    """Show a page line by line: kept (+) or removed (-) and why, then the metadata and where it came from."""
+    from .explain import render
+
+    cleaner = _make_cleaner(mode, None)
+    article, page_result = fixtures.run(cleaner, page, url=url)
+    if article.error:
+        _error(f"{page}: {article.error}")
+        raise typer.Exit(code=1)
+    typer.echo(render(page_result, article))
+
+
+@fixtures_app.command("add")
+def fixtures_add(
+    page: Annotated[Path, typer.Argument(help="The page to keep as a fixture.", exists=True, dir_okay=False)],
+    name: Annotated[str, typer.Option(help="Fixture name (a folder under DIR).")],
+    url: Annotated[str | None, typer.Option(help="The page's URL, if known.")] = None,
+    directory: Annotated[Path, typer.Option("--dir", help="Fixtures folder.")] = Path("fixtures"),
+) -> None:
+    """Record PAGE and the cleaner's current output for it as fixture NAME."""
+    try:
+        target = fixtures.add(page, name, directory, url=url)
+    except FileExistsError as exc:
+        _error(str(exc))
+        raise typer.Exit(code=2) from None
+    typer.echo(f"added {target}")
+
+
+@fixtures_app.command("check")
+def fixtures_check(
+    directory: Annotated[Path, typer.Argument(help="Fixtures folder.")] = Path("fixtures"),
+) -> None:
+    """Compare every fixture with the cleaner's output now; exit 1 with a diff on any difference."""
+    failures = 0
+    names = fixtures.names(directory)
+    for name in names:
+        diff = fixtures.check(directory / name)
+        if diff:
+            failures += 1
+            typer.echo(diff)
+    typer.echo(f"{len(names) - failures} of {len(names)} fixtures match", err=True)
+    if failures:
+        raise typer.Exit(code=1)
+
+
+@fixtures_app.command("update")
+def fixtures_update(
+    directory: Annotated[Path, typer.Argument(help="Fixtures folder.")] = Path("fixtures"),
+) -> None:
+    """Rewrite every fixture's expected record from the cleaner's output now (review the diff)."""
+    changed = [name for name in fixtures.names(directory) if fixtures.update(directory / name)]
+    for name in changed:
+        typer.echo(f"updated {name}")
+    typer.echo(f"{len(changed)} fixture(s) changed", err=True)
+
+
+def main() -> None:  # pragma: no cover
+    app()

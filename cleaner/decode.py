@@ -1,0 +1,76 @@
+"""Bytes to text: BOM first, then a declared charset, then UTF-8, then detection; always NFC-normalised."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.I)
+# Control characters other than tab/newline/carriage return: their share tells binary from text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class DecodeError(ValueError):
+    """The input is not text (binary, or undecodable in any plausible encoding)."""
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag within its first 4 KB, if Python knows it."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes | str, declared: str | None = None) -> str:
+    """Decode a page. `declared` is a charset from outside the document (HTTP header, WARC record)."""
+    if isinstance(data, str):
+        return normalise(data)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return normalise(data[len(bom) :].decode(encoding, errors="replace"))
+    if b"\x00" in data[:4096]:
+        raise DecodeError("binary content (NUL bytes), not a text or HTML page")
+    for encoding in (declared, declared_charset(data)):
+        if encoding:
+            try:
+                return normalise(data.decode(encoding))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    try:
+        return normalise(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return normalise(_detect(data))
+
+
+def _detect(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise DecodeError("undecodable bytes: no text encoding fits this content")
+    return data.decode(best.encoding, errors="replace")
+
+
+def normalise(text: str) -> str:
+    """NFC, unified newlines, no NULs; rejects text that is mostly control characters (binary read as text)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    sample = text[:4096]
+    if sample and len(_CONTROL.findall(sample)) > 0.1 * len(sample):
+        raise DecodeError("binary content (control characters), not a text or HTML page")
+    # Lone surrogates (from bad JSON escapes) cannot be encoded to UTF-8 on output.
+    text = text.encode("utf-8", errors="replace").decode("utf-8")
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,95 @@
+"""Golden fixtures: `fixtures/<name>/` holds the input page (`input.txt` or `input.html`) and `expected.json`,
+the full record the cleaner gives for it (`removed` included). A change in output shows as a diff."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import shutil
+from pathlib import Path
+
+from .pipeline import Cleaner
+from .record import Article, Page
+
+INPUT_NAMES = ("input.html", "input.txt")
+EXPECTED = "expected.json"
+
+_CLEANER: Cleaner | None = None
+
+
+def _default() -> Cleaner:
+    global _CLEANER
+    if _CLEANER is None:
+        _CLEANER = Cleaner()
+    return _CLEANER
+
+
+def run(cleaner: Cleaner, page_path: Path, url: str | None = None, id: str | None = None) -> tuple[Article, Page]:
+    """Clean one page file, keeping the classified page for display."""
+    data = page_path.read_bytes()
+    article = cleaner.clean(data, url=url, id=id)
+    if article.error:
+        return article, Page(blocks=[], mode="text")
+    page = cleaner.page(data, url=url)
+    return cleaner.article(page, id=id), page
+
+
+def input_of(folder: Path) -> Path:
+    for name in INPUT_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"{folder} has no {' or '.join(INPUT_NAMES)}")
+
+
+def names(directory: Path) -> list[str]:
+    if not directory.is_dir():
+        return []
+    return sorted(p.name for p in directory.iterdir() if p.is_dir() and (p / EXPECTED).is_file())
+
+
+def record_for(folder: Path, url: str | None = None) -> dict:
+    expected = folder / EXPECTED
+    if url is None and expected.is_file():
+        url = json.loads(expected.read_text(encoding="utf-8")).get("url")
+    data = input_of(folder).read_bytes()
+    return _default().clean(data, url=url, id=folder.name).to_dict(explain=True)
+
+
+def dump(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def add(page: Path, name: str, directory: Path, url: str | None = None) -> Path:
+    folder = directory / name
+    if folder.exists():
+        raise FileExistsError(f"fixture {name!r} already exists in {directory}")
+    folder.mkdir(parents=True)
+    suffix = ".html" if page.suffix.lower() in (".html", ".htm") else ".txt"
+    shutil.copyfile(page, folder / f"input{suffix}")
+    (folder / EXPECTED).write_text(dump(record_for(folder, url=url)), encoding="utf-8")
+    return folder
+
+
+def check(folder: Path) -> str:
+    """'' when the fixture matches, else a unified diff of expected against actual."""
+    expected = (folder / EXPECTED).read_text(encoding="utf-8")
+    actual = dump(record_for(folder))
+    if expected == actual:
+        return ""
+    return "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            fromfile=f"{folder.name}/expected.json",
+            tofile=f"{folder.name}/actual",
+        )
+    )
+
+
+def update(folder: Path) -> bool:
+    actual = dump(record_for(folder))
+    path = folder / EXPECTED
+    if path.is_file() and path.read_text(encoding="utf-8") == actual:
+        return False
+    path.write_text(actual, encoding="utf-8")
+    return True

@@ -1,0 +1,179 @@
+"""Inputs to Items: files, folders (recursively), globs and `-` (stdin); .txt, .html/.htm, .jsonl, each also .gz.
+
+Every input yields Items in input order; an input that cannot be read yields an Item with `error` set, so a
+caller can count inputs in = records out + rejects.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc",)
+SUFFIXES = PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+MAX_PAGE_BYTES = 50_000_000
+
+
+@dataclass(slots=True)
+class Item:
+    """One page to clean (or one input that could not be read: `error`)."""
+
+    id: str
+    content: str | bytes | None = None
+    url: str | None = None
+    mode: str | None = None  # set when the input says what the content is (a JSONL "html" or "text" field)
+    extra: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    charset: str | None = None  # declared outside the document (HTTP header in a WARC record)
+
+
+def _kind(path: str) -> str:
+    name = path.lower().removesuffix(".gz")
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    return "page"
+
+
+def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """(path, error) for each input file: folders walked in sorted order, globs expanded, '-' kept."""
+    for spec in inputs:
+        if spec == "-":
+            yield spec, None
+        elif os.path.isdir(spec):
+            found = False
+            for root, dirs, files in os.walk(spec):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.lower().removesuffix(".gz").endswith(SUFFIXES):
+                        found = True
+                        yield os.path.join(root, name), None
+            if not found:
+                yield spec, "folder holds no .txt, .html, .htm, .jsonl or .warc files"
+        elif any(ch in spec for ch in "*?[") and not os.path.exists(spec):
+            matches = sorted(p for p in glob.glob(spec, recursive=True) if os.path.isfile(p))
+            if not matches:
+                yield spec, "no file matches this pattern"
+            for match in matches:
+                yield match, None
+        elif os.path.isfile(spec):
+            yield spec, None
+        else:
+            yield spec, "no such file or folder"
+
+
+def _open(path: str) -> BinaryIO:
+    if path == "-":
+        return sys.stdin.buffer
+    raw = open(path, "rb")  # noqa: SIM115  (closed by the caller)
+    if path.lower().endswith(".gz"):
+        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    return raw
+
+
+READ_ERRORS = (OSError, EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def read_inputs(
+    inputs: Iterable[str], html_field: str = "html", text_field: str = "text", stdin_format: str = "auto"
+) -> Iterator[Item]:
+    for path, error in expand(inputs):
+        if error:
+            yield Item(id=path, error=error)
+            continue
+        kind = _kind(path) if path != "-" else stdin_format
+        try:
+            stream = _open(path)
+        except OSError as exc:
+            yield Item(id=path, error=f"cannot open: {exc.strerror or exc}")
+            continue
+        try:
+            if kind == "auto":
+                stream, kind = _sniff(stream)
+            if kind == "jsonl":
+                yield from read_jsonl(stream, path, html_field, text_field)
+            elif kind == "warc":
+                from .warc import read_warc
+
+                yield from read_warc(stream, path)
+            else:
+                yield _read_page(stream, path)
+        finally:
+            if path != "-":
+                stream.close()
+
+
+def _read_page(stream: BinaryIO, path: str) -> Item:
+    try:
+        data = stream.read(MAX_PAGE_BYTES + 1)
+    except READ_ERRORS as exc:
+        return Item(id=path, error=f"cannot read: {_describe(exc)}")
+    if len(data) > MAX_PAGE_BYTES:
+        return Item(id=path, error=f"file larger than {MAX_PAGE_BYTES:,} bytes; not a single page")
+    if not data.strip():
+        return Item(id=path, error="empty file")
+    return Item(id=path, content=data)
+
+
+def _sniff(stream: BinaryIO) -> tuple[BinaryIO, str]:
+    """stdin without a stated format: JSON Lines if it starts with '{', else one page."""
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore
+    head = buffered.peek(64).lstrip()
+    return buffered, ("jsonl" if head.startswith(b"{") else "page")
+
+
+def read_jsonl(stream: BinaryIO, path: str, html_field: str, text_field: str) -> Iterator[Item]:
+    """One Item per line, streamed: each is yielded as soon as its line is read."""
+    lineno = 0
+    while True:
+        try:
+            line = stream.readline()
+        except READ_ERRORS as exc:
+            yield Item(id=f"{path}:{lineno + 1}", error=f"cannot read further: {_describe(exc)}")
+            return
+        if not line:
+            return
+        lineno += 1
+        if not line.strip():
+            continue
+        yield _jsonl_item(line, f"{path}:{lineno}", html_field, text_field)
+
+
+def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> Item:
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        return Item(id=where, error=f"invalid JSON: {exc}")
+    if not isinstance(record, dict):
+        return Item(id=where, error=f"a JSON line must be an object, not {type(record).__name__}")
+    raw_id = record.get("id")
+    item_id = str(raw_id) if raw_id not in (None, "") else where
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    extra = {k: v for k, v in record.items() if k not in (html_field, text_field)}
+    for name, mode in ((html_field, "html"), (text_field, "text")):
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return Item(id=item_id, content=value, url=url, mode=mode, extra=extra)
+    present = [n for n in (html_field, text_field) if n in record]
+    if present:
+        reason = f"field {present[0]!r} is empty or not a string"
+    else:
+        reason = f"no {html_field!r} or {text_field!r} field (see --html-field / --text-field)"
+    return Item(id=item_id, url=url, extra=extra, error=reason)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "truncated file (compressed stream ended early)"
+    return str(exc) or type(exc).__name__

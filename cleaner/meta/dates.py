@@ -1,0 +1,108 @@
+"""Finding and parsing dates in text, in English, French, German and Spanish (and ISO and numeric forms)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS: dict[str, int] = {}
+for number, names in enumerate(
+    (
+        "january jan janvier janv januar jänner jän enero ene gennaio janeiro januari",
+        "february feb febr février févr fevrier februar febrero febbraio fevereiro februari",
+        "march mar mars märz mär maerz marzo março maart",
+        "april apr avril avr abril abr aprile",
+        "may mai mayo maggio maio mei",
+        "june jun juin juni junio giugno junho",
+        "july jul juillet juil juli julio luglio julho",
+        "august aug août aout agosto ago augustus",
+        "september sep sept septembre septiembre setiembre settembre setembro",
+        "october oct octobre oktober okt octubre ottobre outubro",
+        "november nov novembre noviembre novembro",
+        "december dec décembre déc decembre dezember dez diciembre dic dicembre dezembro",
+    ),
+    start=1,
+):
+    for name in names.split():
+        MONTHS[name] = number
+
+_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+WEEKDAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|sonnabend|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|mo|di|mi|do|fr|sa|so"
+)
+
+_PATTERNS = [
+    re.compile(rf"\b{_YEAR}-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ][\d:.+\-Z]*)?", re.I),
+    re.compile(rf"\b{_YEAR}/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # February 2, 2016
+    re.compile(rf"\b{_DAY}\s*(?:de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?{_YEAR}\b", re.I),  # 2 février 2016
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),  # 02.02.2016
+    re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b"),  # 02/02/2016: day and month order unknown
+]
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
+    """Every calendar date written in `text`, with its span, in text order. Ambiguous d/m vs m/d dates are
+    resolved only when one reading is impossible or both agree."""
+    found: list[tuple[date, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            parts = match.groupdict()
+            year = int(parts["year"])
+            if "a" in parts:
+                a, b = int(parts["a"]), int(parts["b"])
+                if a > 12 >= b:
+                    value = _valid(year, b, a)
+                elif b > 12 >= a or a == b:
+                    value = _valid(year, a, b)
+                else:
+                    value = None
+            else:
+                month = parts["month"]
+                month_number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+                value = _valid(year, month_number, int(parts["day"])) if month_number else None
+            if value:
+                found.append((value, span))
+                taken.append(span)
+    found.sort(key=lambda item: item[1][0])
+    return found
+
+
+_TIME = re.compile(
+    r"\b\d{1,2}(?:[:.h]\d{2}){1,2}(?:\s?[ap]\.?m\.?)?(?:\s?uhr)?\b|\b\d{1,2}\s?[ap]\.?m\.?(?=\W|$)", re.I
+)
+_ZONE = re.compile(r"\b(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|MST|MDT|BST|IST|ET|PT|MEZ|MESZ|Z)(?:[+-]\d+)?\b")
+_FILLER = re.compile(
+    rf"\b(?:{WEEKDAYS}|on|at|am|um|le|el|à|a las|a la|de|del|the|of|und|and|et|y|hours?|heures?|uhr|horas?)\b",
+    re.I,
+)
+_LEFTOVER = re.compile(r"[\W_]+")
+
+
+def is_date_only(text: str) -> bool:
+    """A line that is a date (with weekday, time, zone) and nothing else: "Monday, February 1, 2016 10:32 GMT"."""
+    if len(text) > 80:
+        return False
+    dates = find_dates(text)
+    if not dates:
+        return False
+    rest = text
+    for _, (start, end) in reversed(dates):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _FILLER.sub(" ", _ZONE.sub(" ", _TIME.sub(" ", rest)))
+    return not _LEFTOVER.sub("", rest)

@@ -1,0 +1,46 @@
+"""HTML-only rules from the markup: navigation and page chrome elements, boilerplate class words, link lists.
+
+`Block.path` lists the block's ancestors from the innermost content container down (see segment/html.py),
+as `tag`, `tag.class` or `tag#id` tokens, so a share bar inside an article counts but the article's own
+`class="has-sidebar"` wrapper does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import rule
+
+CHROME_TAGS = re.compile(r"(?:^|\s)(?:nav|aside|footer|form|button|menu|dialog)(?=[\s.#]|$)")
+BOILERPLATE_WORDS = re.compile(
+    r"[.#](?:[\w-]*[-_])?(?:nav|navbar|navigation|menu|menus|footer|sidebar|side-bar|breadcrumbs?|share|sharing|"
+    r"social|socials|related|comments?|cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|advert|"
+    r"adverts|advertisement|ads|ad|banner|promo|promotion|outbrain|taboola|popup|modal|widget|widgets|tags|"
+    r"tagcloud|pagination|pager|skip|toolbar|masthead|topbar|login|paywall|recommended|recommendations|trending|"
+    r"most-popular|mostpopular|popular|more-stories|teaser|teasers|byline-social|author-bio|bio|disclaimer|"
+    r"copyright|legal|print|button|btn|icons?|hidden|sr-only|visually-hidden|screen-reader-text)(?:[-_][\w-]*)?(?=[\s.#]|$)",
+    re.I,
+)
+SITE_HEADER = re.compile(r"(?:^|\s)header(?=[\s.#]|$)")
+
+
+@rule("page_chrome", score=0.9, modes=("html",))
+def page_chrome(page, i):
+    """Inside <nav>, <aside>, <footer>, <form>, or a site <header> outside the article."""
+    block = page.blocks[i]
+    return bool(CHROME_TAGS.search(block.path)) or (
+        bool(SITE_HEADER.search(block.path)) and not block.heading and " article" not in f" {block.path}"
+    )
+
+
+@rule("boilerplate_markup", score=0.8, modes=("html",))
+def boilerplate_markup(page, i):
+    """Inside an element whose class or id names furniture (nav, share, related, comments, cookie, ...)."""
+    return bool(BOILERPLATE_WORDS.search(page.blocks[i].path))
+
+
+@rule("link_list", score=0.8, modes=("html",))
+def link_list(page, i):
+    """A block that is mostly link text and short: menu entries, teaser titles, tag lists."""
+    block = page.blocks[i]
+    return block.link_density >= 0.6 and len(block.text) < 200 or block.link_density >= 0.85

@@ -1,0 +1,105 @@
+"""Teaser lists: "Read more", "Don't miss", "Related" labels and the lists of titles they come with."""
+
+from __future__ import annotations
+
+import re
+
+from . import cached, phrases, plain, rule, words
+
+# A label that follows each teaser title ("Title / Read more").
+MORE_LINK = phrases(
+    r"read (?:the )?(?:more|full (?:story|article))",
+    r"continue reading",
+    r"(?:view|see) (?:more|all)",
+    r"more",
+    r"lire (?:la suite|plus|l'article)",
+    r"en savoir plus",
+    r"weiterlesen|mehr lesen|zum artikel|mehr erfahren|mehr anzeigen",
+    r"leer más|seguir leyendo|ver más|leer (?:el )?artículo",
+)
+
+# A label that heads a list of teaser titles.
+LIST_HEADER = phrases(
+    r"don'?t miss|do not miss|must read|editor'?s (?:picks|choice)|top stories|in case you missed it",
+    r"related(?: articles?| stories| news| content| posts| coverage| topics| links| videos| reading)?",
+    r"more (?:stories|news|articles|videos|headlines|on this (?:story|topic))(?: from [\w .'-]{1,30})?",
+    r"more (?:from|in|on) [\w .'-]{1,30}",
+    r"most (?:read|popular|viewed|shared|emailed|watched)(?: articles| stories| now)?",
+    r"recommended(?: for you| stories| articles| reading)?|trending(?: now| stories)?|popular(?: now| stories)?",
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|also read|see also|further reading",
+    r"what to read next|latest (?:news|stories|headlines|articles)|up next|read next|next story",
+    r"(?:à )?lire (?:aussi|également)|voir aussi|sur le même (?:sujet|thème)|les plus (?:lus|partagés|commentés)",
+    r"à ne pas manquer|articles? (?:similaires|liés|recommandés)|dans la même rubrique|nos dernières actualités",
+    r"lesen sie (?:auch|mehr)|auch interessant|das könnte sie (?:auch )?interessieren|meistgelesen(?:e artikel)?",
+    r"am meisten gelesen|ähnliche artikel|verwandte (?:artikel|themen)|mehr zum thema|siehe auch|top-themen",
+    r"(?:lee|lea) también|te puede interesar|le puede interesar|(?:también )?te (?:puede|podría) interesar",
+    r"noticias relacionadas|artículos relacionados|lo más (?:leído|visto)|más (?:leídas|vistas|noticias)",
+    r"relacionad[oa]s?|no te pierdas",
+)
+
+
+@cached
+def is_more_link(text: str) -> bool:
+    return bool(MORE_LINK.match(plain(text)))
+
+
+@cached
+def is_list_header(text: str) -> bool:
+    return bool(LIST_HEADER.match(plain(text)))
+
+
+@rule("teaser_label")
+def teaser_label(page, i):
+    text = page.blocks[i].text
+    return is_more_link(text) or is_list_header(text)
+
+
+_END = re.compile(r"[.:;,][\"'”’»)\]]*$")
+
+
+@cached
+def title_like(text: str) -> bool:
+    """A short line that reads as a title: a few words, no sentence-ending period."""
+    text = plain(text)
+    return 1 <= words(text) <= 20 and len(text) <= 160 and not _END.search(text)
+
+
+@rule("teaser_list")
+def teaser_list(page, i):
+    """A title that a "Read more" follows, or a run of titles under a list header ("Don't miss", "Related").
+
+    A title followed by the article (a long paragraph, maybe after a caption or date) is the headline, not a
+    teaser, so a run under a header stops there.
+    """
+    blocks = page.blocks
+    if not title_like(blocks[i].text) or is_more_link(blocks[i].text) or is_list_header(blocks[i].text):
+        return False
+    if i + 1 < len(blocks) and is_more_link(blocks[i + 1].text):
+        return True
+    # Walk back over the run of titles (and their "Read more" labels) to a list header.
+    j = i - 1
+    while j >= 0 and j >= i - 40:
+        text = blocks[j].text
+        if is_list_header(text):
+            return _continues_list(page, i)
+        if not (title_like(text) or is_more_link(text)):
+            return False
+        j -= 1
+    return False
+
+
+_FURNITURE_BETWEEN = 3  # captions, credits and date stamps that may stand between a headline and its article
+
+
+def _continues_list(page, i):
+    """True unless the article starts right after block i (then block i is a headline or subheading)."""
+    from .captions import is_caption_line
+    from .stamps import is_date_stamp
+
+    blocks = page.blocks
+    for j in range(i + 1, min(len(blocks), i + 2 + _FURNITURE_BETWEEN)):
+        text = blocks[j].text
+        if is_caption_line(text) or is_date_stamp(text):
+            continue
+        return title_like(text) or is_more_link(text) or is_list_header(text)
+    return True

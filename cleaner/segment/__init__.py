@@ -1,0 +1,31 @@
+"""A page becomes an ordered list of blocks: `segment(text, mode)` picks the HTML or the text segmenter."""
+
+from __future__ import annotations
+
+import re
+
+from ..record import Page
+from .html import segment_html
+from .text import segment_text
+
+_TAG = re.compile(r"<(?:!doctype html|html|head|body|div|p|span|a|br|meta|article|section|table|script)\b", re.I)
+_MARKUP_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|\?xml|head|body)", re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    """HTML when it starts like a document, or when tags are frequent enough that it cannot be prose."""
+    head = text[:2000]
+    if _MARKUP_START.match(head):
+        return True
+    tags = len(_TAG.findall(text[:20000]))
+    return tags >= 3 and tags * 200 >= min(len(text), 20000)
+
+
+def segment(text: str, mode: str = "auto", url: str | None = None) -> Page:
+    if mode == "auto":
+        mode = "html" if looks_like_html(text) else "text"
+    if mode == "html":
+        return segment_html(text, url)
+    if mode == "text":
+        return segment_text(text, url)
+    raise ValueError(f"unknown mode {mode!r}: use auto, html or text")

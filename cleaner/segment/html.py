@@ -1,0 +1,206 @@
+"""HTML to blocks with selectolax: one block per block-level element's own text, with its markup features,
+plus the metadata candidates the page declares (title, meta tags, JSON-LD, <time>, author links, lang)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..record import Block, Page
+
+SKIP_TAGS = frozenset(
+    "script style noscript template svg iframe head select option textarea button input object embed canvas "
+    "video audio map math picture source track link meta title".split()
+)
+BLOCK_TAGS = frozenset(
+    "p div section article main header footer nav aside h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr td th "
+    "thead tbody tfoot caption blockquote pre figure figcaption form fieldset address details summary hr br "
+    "center body html dialog menu legend".split()
+)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+CONTENT_CLASS = re.compile(
+    r"^(?:entry-content|post-content|post-body|post-entry|article-body|article-content|article__body|articlebody|"
+    r"article-text|story-body|story-content|story-text|content-body|main-content|maincontent|td-post-content|"
+    r"field-body|body-text|text-body|article__content|c-entry-content|l-article-body|page-content|single-content|"
+    r"blog-post-body|entry-body|news-content|article-main|main-article)$",
+    re.I,
+)
+HIDDEN_CLASS = re.compile(r"^(?:hidden|sr-only|visually-hidden|screen-reader-text|visuallyhidden|d-none)$", re.I)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+SPACES = re.compile(r"\s+")
+MAX_CLASSES = 4
+
+
+def _descriptor(tag: str, attrs: dict) -> str:
+    token = tag
+    classes = (attrs.get("class") or "").split()[:MAX_CLASSES]
+    if classes:
+        token += "." + ".".join(classes)
+    if attrs.get("id"):
+        token += "#" + attrs["id"].replace(" ", "")
+    return token
+
+
+def _hidden(attrs: dict) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    if style and HIDDEN_STYLE.search(style):
+        return True
+    return any(HIDDEN_CLASS.match(c) for c in (attrs.get("class") or "").split())
+
+
+def _is_content_container(tag: str, attrs: dict) -> bool:
+    if tag in ("article", "main") or attrs.get("itemprop") == "articleBody" or attrs.get("role") == "main":
+        return True
+    return any(CONTENT_CLASS.match(c) for c in (attrs.get("class") or "").split()) or bool(
+        attrs.get("id") and CONTENT_CLASS.match(attrs["id"])
+    )
+
+
+class _Walker:
+    """Depth-first walk without recursion (pages nest deeper than Python's stack allows)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.link_chars = 0
+        self.ancestors: list[str] = []
+        self.block_tags: list[str] = []
+        self.container_at: int | None = None  # index in ancestors of the outermost content container
+        self.links = 0
+        self.times: list[dict] = []
+        self.authors: list[dict] = []
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        text = SPACES.sub(" ", "".join(self.buffer)).strip()
+        link_chars = self.link_chars
+        self.buffer.clear()
+        self.link_chars = 0
+        if not text:
+            return
+        tag = self.block_tags[-1] if self.block_tags else "body"
+        start = self.container_at if self.container_at is not None else 0
+        self.blocks.append(
+            Block(
+                text=text,
+                index=len(self.blocks),
+                tag=tag,
+                path=" ".join(self.ancestors[start:]),
+                in_content=self.container_at is not None,
+                heading=HEADINGS.get(tag, 0),
+                link_chars=min(link_chars, len(text)),
+                list_item="li" in self.block_tags,
+            )
+        )
+
+    def walk(self, root) -> None:
+        stack: list[tuple[object, bool]] = [(root, False)]
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
+                self._leave(node)
+                continue
+            tag = node.tag
+            if tag == "-text":
+                text = node.text_content
+                if text:
+                    self.buffer.append(text)
+                    if self.links:
+                        self.link_chars += len(text.strip())
+                continue
+            if tag in SKIP_TAGS or tag.startswith("-"):
+                continue
+            attrs = node.attributes
+            if _hidden(attrs):
+                continue
+            self._enter(node, tag, attrs)
+            stack.append((node, True))
+            children = []
+            child = node.child
+            while child is not None:
+                children.append(child)
+                child = child.next
+            stack.extend((c, False) for c in reversed(children))
+
+    def _enter(self, node, tag: str, attrs: dict) -> None:
+        if tag in BLOCK_TAGS:
+            self.flush()
+            self.block_tags.append(tag)
+        if tag == "a":
+            self.links += 1
+            if "author" in (attrs.get("rel") or ""):
+                self.authors.append({"source": "rel-author", "text": node.text(), "at": len(self.blocks)})
+        if tag == "time":
+            self.times.append(
+                {
+                    "datetime": attrs.get("datetime"),
+                    "text": node.text(),
+                    "at": len(self.blocks),
+                    "itemprop": attrs.get("itemprop"),
+                    "in_content": self.container_at is not None,
+                }
+            )
+        if attrs.get("itemprop") == "author":
+            self.authors.append({"source": "itemprop-author", "text": node.text(), "at": len(self.blocks)})
+        if self.container_at is None and _is_content_container(tag, attrs):
+            self.container_at = len(self.ancestors)
+        self.ancestors.append(_descriptor(tag, attrs))
+
+    def _leave(self, node) -> None:
+        tag = node.tag
+        self.ancestors.pop()
+        if self.container_at is not None and len(self.ancestors) <= self.container_at:
+            self.container_at = None
+        if tag == "a":
+            self.links -= 1
+        if tag in BLOCK_TAGS:
+            self.flush()
+            self.block_tags.pop()
+
+
+def _meta_tags(tree) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+        value = attrs.get("content")
+        if key and value and value.strip():
+            found.setdefault(key.strip().lower(), []).append(value.strip())
+    return found
+
+
+def _json_ld(tree) -> list:
+    objects = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            objects.append(json.loads(node.text(deep=True) or ""))
+        except (ValueError, RecursionError):
+            continue
+    return objects
+
+
+def segment_html(html: str, url: str | None = None) -> Page:
+    tree = LexborHTMLParser(html)
+    walker = _Walker()
+    root = tree.body or tree.root
+    if root is not None:
+        walker.walk(root)
+        walker.flush()
+    title_node = tree.css_first("title")
+    html_node = tree.css_first("html")
+    canonical = tree.css_first('link[rel="canonical"]')
+    meta = {
+        "meta": _meta_tags(tree),
+        "json_ld": _json_ld(tree),
+        "times": walker.times,
+        "authors": walker.authors,
+        "lang": (html_node.attributes.get("lang") if html_node else None),
+        "canonical": canonical.attributes.get("href") if canonical else None,
+    }
+    title = SPACES.sub(" ", title_node.text()).strip() if title_node else None
+    return Page(blocks=walker.blocks, mode="html", url=url, title=title or None, meta=meta)

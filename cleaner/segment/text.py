@@ -1,0 +1,40 @@
+"""Scraped text to blocks: one block per non-empty line, with its layout (blank lines before, indent, bullet)."""
+
+from __future__ import annotations
+
+import re
+
+from ..record import Block, Page
+
+_BULLET = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►‣◦–-])\s+")
+# Converters write tables and some layouts with runs of spaces; one space is what the reader sees.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+
+
+def segment_text(text: str, url: str | None = None) -> Page:
+    blocks: list[Block] = []
+    gap = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped or not _INVISIBLE.sub("", stripped).strip():
+            gap += 1
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        line = _SPACES.sub(" ", _INVISIBLE.sub("", stripped)).strip()
+        blocks.append(
+            Block(
+                text=line,
+                index=len(blocks),
+                gap_before=gap if blocks else 0,
+                indent=indent,
+                list_item=bool(_BULLET.match(line)),
+            )
+        )
+        gap = 0
+    return Page(blocks=blocks, mode="text", url=url)
+
+
+def strip_bullet(text: str) -> str:
+    """The line without a leading list marker ("1. Skip to content" -> "Skip to content")."""
+    return _BULLET.sub("", text, count=1)
