@@ -12,15 +12,38 @@ CONTEXT = "context"
 SHORT_WORDS = 10  # a line this short is judged by its neighbours
 
 
-def apply_rules(page: Page, rules: Iterable[Rule]) -> None:
+def rule_hits(page: Page, rules: Iterable[Rule]) -> list[Rule | None]:
+    """The first rule that matches each block (None where none does)."""
     active = [r for r in rules if page.mode in r.modes]
-    for i, block in enumerate(page.blocks):
+    hits: list[Rule | None] = []
+    for i in range(len(page.blocks)):
+        hits.append(next((r for r in active if r.check(page, i)), None))
+    return hits
+
+
+def apply_rules(page: Page, rules: Iterable[Rule]) -> None:
+    decide(page, rule_hits(page, rules))
+
+
+MODEL = "model"
+
+
+def decide(page: Page, hits: list[Rule | None], proba=None, threshold: float = 0.5) -> None:
+    """Keep or drop each block. Without a model, a matching rule drops the block. With one, the model (which
+    reads the rule hits among its features) decides; a dropped block is named after the rule that matched it,
+    or `model` when none did, and scored with the model's furniture probability."""
+    for i, (block, hit) in enumerate(zip(page.blocks, hits, strict=True)):
         if not block.keep:
             continue
-        for candidate in active:
-            if candidate.check(page, i):
-                block.drop(candidate.name, candidate.score)
-                break
+        if proba is None:
+            if hit is not None:
+                block.drop(hit.name, hit.score)
+            continue
+        furniture = round(1.0 - float(proba[i]), 3)
+        if proba[i] < threshold:
+            block.drop(hit.name if hit is not None else MODEL, furniture)
+        else:
+            block.score = furniture
 
 
 def mark_roles(page: Page, roles: dict[str, Iterable[int]]) -> None:

@@ -110,6 +110,34 @@ def explain(
     typer.echo(render(page_result, article))
 
 
+class ModelMode(str, Enum):
+    html = "html"
+    text = "text"
+
+
+@app.command()
+def train(
+    datasets: Annotated[list[Path], typer.Argument(help="Development datasets (.jsonl.gz) to learn from.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the model (JSON).")],
+    mode: Annotated[ModelMode, typer.Option(help="Train the HTML or the plain-text scorer.")] = ModelMode.html,
+    seed: Annotated[int, typer.Option(help="Random seed: same data and seed, same model.")] = 0,
+) -> None:
+    """Train a block scorer on the `train` side of the site split (needs the [train] extra)."""
+    try:
+        from .model.train import save
+        from .model.train import train as fit
+    except ImportError as exc:
+        _error(f"training needs the [train] extra ({exc.name} is missing): pip install 'cleaner[train]'")
+        raise typer.Exit(code=2) from None
+    missing = [str(p) for p in datasets if not p.is_file()]
+    if missing:
+        _error(f"no such dataset file: {', '.join(missing)}")
+        raise typer.Exit(code=2)
+    model = fit([str(p) for p in datasets], mode.value, seed=seed, log=lambda m: typer.echo(m, err=True))
+    save(model, output)
+    typer.echo(f"wrote {output}", err=True)
+
+
 @fixtures_app.command("add")
 def fixtures_add(
     page: Annotated[Path, typer.Argument(help="The page to keep as a fixture.", exists=True, dir_okay=False)],
