@@ -1,0 +1,60 @@
+"""The speed/quality picture: mean body F1 against pages per second, one panel per mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .summary import Overall
+
+_MARKERS = {"html": "o", "html-text": "s", "inscriptis": "^"}
+BASELINE = "as-is"  # does no work: its speed means nothing, its F1 is the floor a cleaner must beat (a line)
+
+
+def plot(rows: list[Overall], path: Path, title: str = "") -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only, no display
+    import matplotlib.pyplot as plt
+
+    points = [r for r in rows if r.mean_body_f1 is not None and r.pages_per_second]
+    modes = [m for m in ("html", "text") if any(r.variant.split("/")[0] == m for r in points)]
+    fig, axes = plt.subplots(1, max(len(modes), 1), figsize=(6.5 * max(len(modes), 1), 5), squeeze=False)
+    for ax, mode in zip(axes[0], modes, strict=False):
+        for r in (r for r in points if r.variant.split("/")[0] == mode):
+            converter = r.variant.split("/", 1)[1] if "/" in r.variant else "html"
+            label = r.system if mode == "html" else f"{r.system} ({converter})"
+            if r.system == BASELINE:
+                ax.axhline(r.mean_body_f1, linestyle=":" if converter == "inscriptis" else "--", color="gray")
+                ax.annotate(
+                    f"text as is ({converter})",
+                    (0.01, r.mean_body_f1),
+                    xycoords=("axes fraction", "data"),
+                    xytext=(0, 3),
+                    textcoords="offset points",
+                    color="gray",
+                )
+                continue
+            is_cleaner = r.system == "cleaner"
+            ax.scatter(
+                r.pages_per_second,
+                r.mean_body_f1,
+                marker=_MARKERS.get(converter, "o"),
+                s=80 if is_cleaner else 45,
+                color="tab:red" if is_cleaner else "tab:blue",
+                zorder=3,
+            )
+            ax.annotate(label, (r.pages_per_second, r.mean_body_f1), textcoords="offset points", xytext=(6, 4))
+        ax.set_xscale("log")
+        ax.set_ylim(0, 1)
+        ax.set_xlabel("pages per second (one core, log scale)")
+        ax.set_ylabel("body F1 (mean over datasets with body gold)")
+        ax.set_title("HTML input" if mode == "html" else "plain-text input (two converters)")
+        ax.grid(True, which="both", alpha=0.3)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
