@@ -19,31 +19,27 @@ def plot(rows: list[Overall], path: Path, title: str = "") -> Path:
     points = [r for r in rows if r.mean_body_f1 is not None and r.pages_per_second]
     modes = [m for m in ("html", "text") if any(r.variant.split("/")[0] == m for r in points)]
     fig, axes = plt.subplots(1, max(len(modes), 1), figsize=(6.5 * max(len(modes), 1), 5), squeeze=False)
+    palette = ["C0", "C1", "C2", "C4", "C5", "C6", "C7", "C8", "C9"]  # C3 is red: the cleaner's alone
+    others = [name for name in dict.fromkeys(r.system for r in points) if name != "cleaner"]
+    colours = {name: palette[i % len(palette)] for i, name in enumerate(others)} | {"cleaner": "tab:red"}
     for ax, mode in zip(axes[0], modes, strict=False):
         for r in (r for r in points if r.variant.split("/")[0] == mode):
             converter = r.variant.split("/", 1)[1] if "/" in r.variant else "html"
             label = r.system if mode == "html" else f"{r.system} ({converter})"
             if r.system == BASELINE:
-                ax.axhline(r.mean_body_f1, linestyle=":" if converter == "inscriptis" else "--", color="gray")
-                ax.annotate(
-                    f"text as is ({converter})",
-                    (0.01, r.mean_body_f1),
-                    xycoords=("axes fraction", "data"),
-                    xytext=(0, 3),
-                    textcoords="offset points",
-                    color="gray",
-                )
+                style = ":" if converter == "inscriptis" else "--"
+                ax.axhline(r.mean_body_f1, linestyle=style, color="gray", label=f"text as is ({converter})")
                 continue
-            is_cleaner = r.system == "cleaner"
             ax.scatter(
                 r.pages_per_second,
                 r.mean_body_f1,
                 marker=_MARKERS.get(converter, "o"),
-                s=80 if is_cleaner else 45,
-                color="tab:red" if is_cleaner else "tab:blue",
+                s=90 if r.system == "cleaner" else 50,
+                color=colours[r.system],
+                label=label,
                 zorder=3,
             )
-            ax.annotate(label, (r.pages_per_second, r.mean_body_f1), textcoords="offset points", xytext=(6, 4))
+        ax.legend(loc="lower right", fontsize="small")
         ax.set_xscale("log")
         ax.set_ylim(0, 1)
         ax.set_xlabel("pages per second (one core, log scale)")
