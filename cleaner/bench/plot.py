@@ -42,7 +42,7 @@ def plot(rows: list[Overall], path: Path, title: str = "") -> Path:
         ax.legend(loc="lower right", fontsize="small")
         ax.set_xscale("log")
         ax.set_ylim(0, 1)
-        ax.set_xlabel("pages per second (one core, log scale)")
+        ax.set_xlabel("pages per CPU-second (one core, log scale)")
         ax.set_ylabel("body F1 (mean over datasets with body gold)")
         ax.set_title("HTML input" if mode == "html" else "plain-text input (two converters)")
         ax.grid(True, which="both", alpha=0.3)
