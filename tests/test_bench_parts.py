@@ -2,7 +2,7 @@
 
 from cleaner.bench.c4 import c4_clean, keep_line
 from cleaner.bench.convert import CONVERTERS, html_to_paragraphs
-from cleaner.bench.datasets import gold_of
+from cleaner.bench.datasets import find_datasets_dir, gold_of
 from cleaner.bench.peers import select
 
 
@@ -52,3 +52,13 @@ def test_select_systems_by_name_across_modes():
         ("text", "cleaner"),
     ]
     assert {s.name for s in select(None, ("text",))} == {"cleaner", "c4-lines", "justext-lines", "as-is"}
+
+
+def test_datasets_are_found_in_order_and_only_where_there_are_some(tmp_path):
+    empty, full, other = tmp_path / "empty", tmp_path / "full", tmp_path / "other"
+    for folder in (empty, full, other):
+        folder.mkdir()
+    (full / "x.jsonl.gz").write_bytes(b"")
+    (other / "y.jsonl.gz").write_bytes(b"")
+    assert find_datasets_dir([None, empty, full, other]) == full
+    assert find_datasets_dir([empty, tmp_path / "missing"]) is None

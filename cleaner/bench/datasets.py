@@ -23,9 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 ENV = "CLEANER_DATASETS"
 
 
-def find_datasets_dir() -> Path | None:
-    """$CLEANER_DATASETS, else ../shared/datasets beside the repository, else /work/shared/datasets."""
-    candidates = [os.environ.get(ENV), ROOT.parent / "shared" / "datasets", "/work/shared/datasets"]
+def find_datasets_dir(candidates: list[str | Path | None] | None = None) -> Path | None:
+    """$CLEANER_DATASETS, else ../shared/datasets beside the repository, else /work/shared/datasets: the first
+    folder that holds a *.jsonl.gz."""
+    if candidates is None:
+        candidates = [os.environ.get(ENV), ROOT.parent / "shared" / "datasets", "/work/shared/datasets"]
     for candidate in candidates:
         if candidate and any(Path(candidate).glob("*.jsonl.gz")):
             return Path(candidate)
