@@ -89,14 +89,28 @@ def overall_tables(rows: list[Overall], summaries: list[Summary]) -> list[Table]
             table_rows.append(row)
         title = "Body F1, HTML mode" if mode == "html" else "Body F1, plain-text mode"
         tables.append(Table(title, header, table_rows))
-    meta_rows = []
-    for s in summaries:
-        for name, prf in s.meta.items():
-            meta_rows.append([s.dataset, _variant_title(s.variant), s.system, name, *_prf(prf)])
-    if meta_rows:
-        meta_rows.sort(key=lambda r: (r[0], META_FIELDS.index(r[3])))
-        tables.append(Table("Metadata", ["dataset", "mode", "system", "field", "P", "R", "F1"], meta_rows))
+    tables += _pivot(summaries, "Snippet F", lambda s: {s.dataset: s.snippets.f1} if s.snippets else {})
+    tables += _pivot(
+        summaries, "Metadata F1", lambda s: {f"{s.dataset} {name}": prf.f1 for name, prf in s.meta.items()}
+    )
     return tables
+
+
+def _pivot(summaries: list[Summary], title: str, cells) -> list[Table]:
+    """One row per mode and system, one column per key that `cells(summary)` gives (F1s across datasets)."""
+    rows: dict[tuple[str, str], dict[str, float]] = {}
+    for s in summaries:
+        found = cells(s)
+        if found:
+            rows.setdefault((s.variant, s.system), {}).update(found)
+    if not rows:
+        return []
+    columns = list(dict.fromkeys(key for values in rows.values() for key in values))
+    body = [
+        [_variant_title(variant), system] + [_num(values.get(c)) for c in columns]
+        for (variant, system), values in rows.items()
+    ]
+    return [Table(title, ["mode", "system", *columns], body)]
 
 
 def markdown(tables: list[Table], heading: str = "###") -> str:
