@@ -110,6 +110,11 @@ def bench(
         "jobs": jobs,
         "wall_seconds": round(time.time() - started, 1),
         "versions": _versions(),
+        "failures": [
+            {"dataset": r.dataset, "variant": r.variant, "system": r.system, "page": r.page_id, "error": r.error}
+            for r in runs
+            if r.error is not None
+        ],
     }
     if out:
         for path in write(out, info, summaries, rows, tables):

@@ -22,13 +22,14 @@ def plot(rows: list[Overall], path: Path, title: str = "") -> Path:
     palette = ["C0", "C1", "C2", "C4", "C5", "C6", "C7", "C8", "C9"]  # C3 is red: the cleaner's alone
     others = [name for name in dict.fromkeys(r.system for r in points) if name != "cleaner"]
     colours = {name: palette[i % len(palette)] for i, name in enumerate(others)} | {"cleaner": "tab:red"}
+    lowest = min((r.mean_body_f1 for r in points), default=0.0)
     for ax, mode in zip(axes[0], modes, strict=False):
         for r in (r for r in points if r.variant.split("/")[0] == mode):
             converter = r.variant.split("/", 1)[1] if "/" in r.variant else "html"
             label = r.system if mode == "html" else f"{r.system} ({converter})"
             if r.system == BASELINE:
                 style = ":" if converter == "inscriptis" else "--"
-                ax.axhline(r.mean_body_f1, linestyle=style, color="gray", label=f"text as is ({converter})")
+                ax.axhline(r.mean_body_f1, linestyle=style, color="black", alpha=0.6, label=f"text as is ({converter})")
                 continue
             ax.scatter(
                 r.pages_per_second,
@@ -41,7 +42,7 @@ def plot(rows: list[Overall], path: Path, title: str = "") -> Path:
             )
         ax.legend(loc="lower right", fontsize="small")
         ax.set_xscale("log")
-        ax.set_ylim(0, 1)
+        ax.set_ylim(max(0.0, lowest - 0.1), 1.0)
         ax.set_xlabel("pages per CPU-second (one core, log scale)")
         ax.set_ylabel("body F1 (mean over datasets with body gold)")
         ax.set_title("HTML input" if mode == "html" else "plain-text input (two converters)")

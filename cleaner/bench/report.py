@@ -162,6 +162,16 @@ def write(out: Path, info: dict, summaries: list[Summary], rows: list[Overall], 
     json_path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     preface = ["# Benchmark results\n", f"Command: `{info.get('command', '')}`\n"]
     preface += [f"- {k}: {v}" for k, v in info.items() if k not in ("command",) and not isinstance(v, dict | list)]
+    preface += [f"- {name}: {about}" for name, about in info.get("datasets", {}).items()]
     preface.append("")
+    failures = info.get("failures") or []
+    if failures:  # a failed call is scored as an empty output; say which, so nobody mistakes it for a bad score
+        rows = [
+            [f["dataset"], f["variant"], f["system"], f["page"], f["error"][:120].replace("|", "/")] for f in failures
+        ]
+        tables = [
+            *tables,
+            Table("Failures (scored as empty output)", ["dataset", "mode", "system", "page", "error"], rows),
+        ]
     md_path.write_text("\n".join(preface) + "\n" + markdown(tables, "##"), encoding="utf-8")
     return [json_path, md_path]

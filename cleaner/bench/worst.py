@@ -57,7 +57,6 @@ def render(run: PageRun, page: BenchPage) -> str:
     mode, _, converter = run.variant.partition("/")
     content = CONVERTERS[converter](page.html) if converter else page.html
     cleaner = Cleaner(mode=mode)
-    article = cleaner.clean(content, url=page.url)
     lines = [f"## {page.dataset} {run.variant} {page.id}  F1 {page_f1(run):.3f}", f"url: {page.url or '-'}"]
     if run.body is not None:
         p, r = run.body.precision, run.body.recall
@@ -65,14 +64,17 @@ def render(run: PageRun, page: BenchPage) -> str:
     if run.snippets is not None:
         c = run.snippets
         lines.append(f"snippets: {c.tp} found, {c.fn} missed, {c.fp} unwanted found")
-    if article.error:
-        lines.append(f"error: {article.error}")
-    else:
-        gold = set(shingles(page.gold.body))
-        for block in cleaner.page(content, url=page.url).blocks:
-            sign = "+" if block.keep else "-"
-            reason = "" if block.keep else f"[{block.reason}]"
-            lines.append(f"{_mark(block.keep, block.text, page, gold)}{sign} {reason:20} {block.text}")
+    try:
+        classified = cleaner.page(content, url=page.url)
+        article = cleaner.article(classified)
+    except Exception as exc:  # the cleaner failing on a page is the worst score of all: show why
+        lines.append(f"error: {type(exc).__name__}: {exc}")
+        return "\n".join(lines) + "\n"
+    gold = set(shingles(page.gold.body))
+    for block in classified.blocks:
+        sign = "+" if block.keep else "-"
+        reason = "" if block.keep else f"[{block.reason}]"
+        lines.append(f"{_mark(block.keep, block.text, page, gold)}{sign} {reason:20} {block.text}")
     if page.gold.meta_annotated:
         for name in ("headline", "byline", "date"):
             mine, gold_value = getattr(article, name), getattr(page.gold, name)
