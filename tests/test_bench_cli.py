@@ -37,10 +37,11 @@ def test_bench_runs_every_system_and_writes_its_reports(data, tmp_path):
         assert {(f"text/{converter}", n) for n in ("cleaner", "c4-lines", "justext-lines", "as-is")} <= ran
     by_key = {(s["variant"], s["system"]): s for s in report["summaries"]}
     cleaner = by_key[("text/html-text", "cleaner")]
-    assert cleaner["pages"] == 5 and cleaner["errors"] == 0 and cleaner["body"]["f1"] > 0.8
+    assert cleaner["pages"] == 5 and cleaner["errors"] == 0 and cleaner["empty"] == 0 and cleaner["body"]["f1"] > 0.8
     assert set(cleaner["meta"]) == {"headline", "byline", "date"}
     assert by_key[("html", "trafilatura")]["vs_reference"] == 1.0
-    assert set(by_key[("html", "htmldate")]["meta"]) == {"date"} and by_key[("html", "htmldate")]["body"] is None
+    htmldate = by_key[("html", "htmldate")]
+    assert set(htmldate["meta"]) == {"date"} and htmldate["body"] is None and htmldate["empty"] is None
     # the raw text is the floor: a cleaner that cannot beat it on the seeds is broken
     assert cleaner["body"]["precision"] > by_key[("text/html-text", "as-is")]["body"]["precision"]
 

@@ -62,3 +62,16 @@ def test_datasets_are_found_in_order_and_only_where_there_are_some(tmp_path):
     (other / "y.jsonl.gz").write_bytes(b"")
     assert find_datasets_dir([None, empty, full, other]) == full
     assert find_datasets_dir([empty, tmp_path / "missing"]) is None
+
+
+def test_a_page_left_empty_is_counted_and_scored_as_such():
+    from cleaner.bench.datasets import BenchPage, Gold
+    from cleaner.bench.runner import run
+    from cleaner.bench.summary import summarise
+
+    page = BenchPage("d", "1", None, "<html><body><nav>Menu</nav></body></html>", Gold(body="Article text here."))
+    runs = run([page], select(["c4-lines", "as-is"], ("text",)), converters=("html-text",))
+    c4, as_is = runs
+    assert (c4.empty, c4.body.precision, c4.body.recall) == (True, None, 0.0)
+    assert (as_is.empty, as_is.body.precision) == (False, 0.0)
+    assert [s.empty for s in summarise(runs, {})] == [1, 0]

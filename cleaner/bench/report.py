@@ -49,13 +49,14 @@ def dataset_tables(summaries: list[Summary], descriptions: dict[str, str]) -> li
             header = ["system"]
             header += ["body P", "body R", "body F1"] if has_body else []
             header += ["snippet P", "snippet R", "snippet F"] if has_snippets else []
-            header += ["pages", "pages/s", f"vs {REFERENCE}", "errors"]
+            header += ["pages", "empty", "errors", "pages/s", f"vs {REFERENCE}"]
             rows = []
             for s in (s for s in mine if s.variant == variant):
                 row = [s.system]
                 row += _prf(s.body) if has_body else []
                 row += _prf(s.snippets) if has_snippets else []
-                row += [str(s.pages), _speed(s.pages_per_second), _ratio(s.vs_reference), str(s.errors)]
+                empty = "–" if s.empty is None else str(s.empty)
+                row += [str(s.pages), empty, str(s.errors), _speed(s.pages_per_second), _ratio(s.vs_reference)]
                 rows.append(row)
             title = f"{dataset}, {_variant_title(variant)}: {descriptions.get(dataset, '')}".rstrip(": ")
             tables.append(Table(title, header, rows))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .convert import CONVERTERS
 from .datasets import BenchPage
 from .peers import SYSTEMS, Call, Output, System, quiet
-from .score import META_FIELDS, BodyScore, Counts, body_score, meta_counts, snippet_counts
+from .score import META_FIELDS, BodyScore, Counts, body_score, meta_counts, snippet_counts, tokens
 
 _clock = time.process_time
 WARM_UP_HTML = "<html><head><title>Warm up</title></head><body><p>One short paragraph of text.</p></body></html>"
@@ -39,6 +39,7 @@ class PageRun:
     body: BodyScore | None = None
     snippets: Counts | None = None
     meta: dict[str, Counts] = field(default_factory=dict)
+    empty: bool = False  # the system gives a body and gave none (no word) for this page
 
 
 def variants(modes: tuple[str, ...], converters: tuple[str, ...]) -> list[str]:
@@ -112,8 +113,11 @@ class Bench:
                     continue
                 output, seconds = self.run_system(system, content, page.url)
                 body, snippets, meta = score(page, system, output)
+                empty = "body" in system.fields and not tokens(output.body)
                 runs.append(
-                    PageRun(page.dataset, page.id, variant, system.name, seconds, output.error, body, snippets, meta)
+                    PageRun(
+                        page.dataset, page.id, variant, system.name, seconds, output.error, body, snippets, meta, empty
+                    )
                 )
         return runs
 

@@ -23,6 +23,7 @@ class Summary:
     snippets: PRF | None = None
     meta: dict[str, PRF] = field(default_factory=dict)
     vs_reference: float | None = None  # pages/second as a multiple of trafilatura's on the same pages
+    empty: int | None = None  # pages it gave no body for (errors included); None for a system without a body
 
     @property
     def pages_per_second(self) -> float | None:
@@ -69,6 +70,7 @@ def summarise(runs: list[PageRun], gold_fields: dict[str, set[str]]) -> list[Sum
                 body=corpus_body(bodies) if bodies else None,
                 snippets=total(snippets).prf() if snippets else None,
                 meta=meta,
+                empty=sum(r.empty for r in group) if bodies or snippets else None,
             )
         )
     _relate_speeds(summaries)
