@@ -18,7 +18,7 @@ def plot(rows: list[Overall], path: Path, title: str = "") -> Path:
 
     points = [r for r in rows if r.mean_body_f1 is not None and r.pages_per_second]
     modes = [m for m in ("html", "text") if any(r.variant.split("/")[0] == m for r in points)]
-    fig, axes = plt.subplots(1, max(len(modes), 1), figsize=(6.5 * max(len(modes), 1), 5), squeeze=False)
+    fig, axes = plt.subplots(1, max(len(modes), 1), figsize=(6.5 * max(len(modes), 1), 6.5), squeeze=False)
     palette = ["C0", "C1", "C2", "C4", "C5", "C6", "C7", "C8", "C9"]  # C3 is red: the cleaner's alone
     others = [name for name in dict.fromkeys(r.system for r in points) if name != "cleaner"]
     colours = {name: palette[i % len(palette)] for i, name in enumerate(others)} | {"cleaner": "tab:red"}
@@ -40,7 +40,8 @@ def plot(rows: list[Overall], path: Path, title: str = "") -> Path:
                 label=label,
                 zorder=3,
             )
-        ax.legend(loc="lower right", fontsize="small")
+        # below the axes: inside, the legend would hide points
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize="small", frameon=False)
         ax.set_xscale("log")
         ax.set_ylim(max(0.0, lowest - 0.1), 1.0)
         ax.set_xlabel("pages per CPU-second (one core, log scale)")
