@@ -1,4 +1,5 @@
-"""The command line: `cleaner clean`, `cleaner explain`, `cleaner fixtures add|check|update`."""
+"""The command line: `cleaner clean`, `cleaner explain`, `cleaner fixtures add|check|update`, `cleaner bench`,
+`cleaner gate`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import typer
 
 from . import fixtures
 from .batch import Tally, clean_items
+from .bench.commands import bench, gate
 from .io import open_output, read_inputs
 from .pipeline import Cleaner
 
@@ -21,6 +23,8 @@ app = typer.Typer(
 )
 fixtures_app = typer.Typer(no_args_is_help=True, help="Golden fixtures: a page and the record expected from it.")
 app.add_typer(fixtures_app, name="fixtures")
+app.command()(bench)
+app.command()(gate)
 
 
 class Mode(str, Enum):
