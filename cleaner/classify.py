@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .record import Page
+from .record import Block, Page
 from .rules import Rule
 
 CONTEXT = "context"
@@ -38,10 +38,26 @@ def _short(text: str) -> bool:
     return len(text.split()) <= SHORT_WORDS
 
 
+# Lines that left the body because they are the record's metadata, not furniture: they say nothing about
+# whether their neighbours are furniture (a standfirst between the headline and the date is article text).
+METADATA_REASONS = frozenset({"headline", "byline", "date", "date_stamp", "doubled_line"})
+MAX_RUN = 3  # a longer run of short lines goes only if every line is menu-sized
+MENU_WORDS = 3
+
+
+def _furniture(block: Block) -> bool:
+    return not block.keep and block.reason not in METADATA_REASONS
+
+
+def _run_is_furniture_sized(run: list[Block]) -> bool:
+    return len(run) <= MAX_RUN or all(len(b.text.split()) <= MENU_WORDS for b in run)
+
+
 def apply_context(page: Page) -> None:
     """A run of short kept lines with removed lines on both sides (or a removed line on one side and the
     page edge on the other) is furniture too: a label, a button, a teaser between two removed blocks.
-    A short line with kept text on either side (a subheading inside the article) stays."""
+    At least one side must be furniture (not a headline, byline or date line), and a long run only goes if
+    its lines are menu-sized. A short line with kept text on either side (a subheading) stays."""
     blocks = page.blocks
     n = len(blocks)
     i = 0
@@ -52,9 +68,12 @@ def apply_context(page: Page) -> None:
         j = i
         while j < n and blocks[j].keep and _short(blocks[j].text):
             j += 1
-        removed_before = i > 0 and not blocks[i - 1].keep
-        removed_after = j < n and not blocks[j].keep
-        if (removed_before or i == 0) and (removed_after or j == n) and (removed_before or removed_after):
+        before = blocks[i - 1] if i > 0 else None
+        after = blocks[j] if j < n else None
+        closed_before = before is None or not before.keep
+        closed_after = after is None or not after.keep
+        evidence = (before is not None and _furniture(before)) or (after is not None and _furniture(after))
+        if closed_before and closed_after and evidence and _run_is_furniture_sized(blocks[i:j]):
             for block in blocks[i:j]:
                 block.drop(CONTEXT, 0.6)
         i = j

@@ -54,14 +54,20 @@ def teaser_label(page, i):
     return is_more_link(text) or is_list_header(text)
 
 
-_END = re.compile(r"[.:;,][\"'”’»)\]]*$")
+_END = re.compile(r"[.:;,!][\"'”’»)\]]*$")
+_INNER_SENTENCE_END = re.compile(r"\w[.!?]\s+[A-ZÀ-Ý]")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @cached
 def title_like(text: str) -> bool:
-    """A short line that reads as a title: a few words, no sentence-ending period."""
+    """A short line that reads as a title: a few words, capitalised ("iPhone" counts), one sentence at most,
+    no sentence-ending period."""
     text = plain(text)
-    return 1 <= words(text) <= 20 and len(text) <= 160 and not _END.search(text)
+    if not (1 <= words(text) <= 20 and len(text) <= 160) or _END.search(text) or _INNER_SENTENCE_END.search(text):
+        return False
+    first = _FIRST_WORD.search(text)
+    return first is None or any(c.isupper() for c in first.group(0))
 
 
 @rule("teaser_list")
