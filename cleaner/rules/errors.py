@@ -63,7 +63,7 @@ ERROR_STEMS = (
     "contenu",
     "tried",
 )
-BROWSER_STEMS = ("browser", "navigat", "javascript", "explorer")
+BROWSER_STEMS = ("browser", "navigat", "navega", "javascript", "explorer")
 
 
 @rule("error_page")

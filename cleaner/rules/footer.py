@@ -36,7 +36,20 @@ ROW_LINK = phrases(
 _LINK_SPLIT = re.compile(r"\s*[|•·/]\s*|\s{2,}")
 FOOTER_WORDS = 60
 ROW_WORDS = 25
-FOOTER_STEMS = ("accessibility", " us", "reserv", "©", "(c)", "copyright", "reproduc", "nachdruck", "terms")
+FOOTER_STEMS = (
+    "accessibility",
+    " us",
+    "reserv",
+    "réserv",
+    "rechte",
+    "derechos",
+    "©",
+    "(c)",
+    "copyright",
+    "reproduc",
+    "nachdruck",
+    "terms",
+)
 
 
 def _footer_link(part: str) -> bool:

@@ -12,7 +12,7 @@ NEWSLETTER_LABEL = phrases(
     r"(?:get|receive) (?:our|the) [\w ]{0,30}newsletter|sign up for (?:our |the )?[\w ]{0,30}newsletter",
     r"(?:notre |la )?newsletter(?: quotidienne| hebdomadaire)?|s'abonner(?: à la newsletter)?|s'inscrire",
     r"inscrivez-vous|abonnez-vous à (?:notre|la) newsletter|recevoir la newsletter",
-    r"(?:unser |der )?newsletter(?: abonnieren| bestellen)?|jetzt (?:anmelden|abonnieren)|abonnieren|anmelden",
+    r"(?:unser |der )?newsletter(?: abonnieren| bestellen)?|zum newsletter anmelden",
     r"(?:nuestro |el )?(?:boletín|newsletter)(?: diario| semanal)?|suscribirse|suscríbete|regístrate",
 )
 NEWSLETTER = re.compile(
