@@ -12,6 +12,7 @@ import typer
 from . import fixtures
 from .batch import Tally, clean_items
 from .io import open_output, read_inputs
+from .io.writers import Output
 from .pipeline import Cleaner
 
 app = typer.Typer(
@@ -46,6 +47,17 @@ def _make_cleaner(mode: Mode, disable: list[str] | None) -> Cleaner:
         raise typer.Exit(code=2) from None
 
 
+def _open_or_exit(path: str | None, fmt: str, opened: Output | None = None) -> Output:
+    """An output that cannot be written is a usage error, reported before any page is cleaned."""
+    try:
+        return open_output(path, fmt)
+    except OSError as exc:
+        if opened is not None:
+            opened.abort()
+        _error(f"cannot write {path}: {exc.strerror or exc}")
+        raise typer.Exit(code=2) from None
+
+
 @app.command()
 def clean(
     inputs: Annotated[
@@ -69,8 +81,8 @@ def clean(
         inputs = ["-"]
     cleaner = _make_cleaner(mode, disable)
     tally = Tally()
-    out = open_output(output, fmt.value)
-    bad = open_output(rejects, "jsonl") if rejects else None
+    out = _open_or_exit(output, fmt.value)
+    bad = _open_or_exit(rejects, "jsonl", opened=out) if rejects else None
     try:
         for article in clean_items(cleaner, read_inputs(inputs, html_field, text_field)):
             tally.count(article)
