@@ -38,15 +38,22 @@ def _short(text: str) -> bool:
     return len(text.split()) <= SHORT_WORDS
 
 
-# Lines that left the body because they are the record's metadata, not furniture: they say nothing about
-# whether their neighbours are furniture (a standfirst between the headline and the date is article text).
-METADATA_REASONS = frozenset({"headline", "byline", "date", "date_stamp", "doubled_line"})
+# Lines that left the body because they are the record's metadata (or stand with it), not furniture: the
+# context pass looks through them, so a standfirst between the headline and the date stays, and so does a
+# headline above its date and reading time.
+METADATA_REASONS = frozenset({"headline", "byline", "date", "date_stamp", "reading_time", "doubled_line"})
 MAX_RUN = 3  # a longer run of short lines goes only if every line is menu-sized
 MENU_WORDS = 3
 
 
-def _furniture(block: Block) -> bool:
-    return not block.keep and block.reason not in METADATA_REASONS
+def _neighbour(blocks: list[Block], start: int, step: int) -> Block | None:
+    """The nearest block from `start` on (going by `step`) that is not a metadata line; None at the edge."""
+    k = start
+    while 0 <= k < len(blocks):
+        if blocks[k].keep or blocks[k].reason not in METADATA_REASONS:
+            return blocks[k]
+        k += step
+    return None
 
 
 def _run_is_furniture_sized(run: list[Block]) -> bool:
@@ -56,8 +63,9 @@ def _run_is_furniture_sized(run: list[Block]) -> bool:
 def apply_context(page: Page) -> None:
     """A run of short kept lines with removed lines on both sides (or a removed line on one side and the
     page edge on the other) is furniture too: a label, a button, a teaser between two removed blocks.
-    At least one side must be furniture (not a headline, byline or date line), and a long run only goes if
-    its lines are menu-sized. A short line with kept text on either side (a subheading) stays."""
+    Metadata lines (headline, byline, date, reading time) are looked through, not counted as removed, and a
+    long run only goes if its lines are menu-sized. A short line with kept text on either side (a
+    subheading, the headline above the article) stays."""
     blocks = page.blocks
     n = len(blocks)
     i = 0
@@ -68,12 +76,10 @@ def apply_context(page: Page) -> None:
         j = i
         while j < n and blocks[j].keep and _short(blocks[j].text):
             j += 1
-        before = blocks[i - 1] if i > 0 else None
-        after = blocks[j] if j < n else None
-        closed_before = before is None or not before.keep
-        closed_after = after is None or not after.keep
-        evidence = (before is not None and _furniture(before)) or (after is not None and _furniture(after))
-        if closed_before and closed_after and evidence and _run_is_furniture_sized(blocks[i:j]):
+        before = _neighbour(blocks, i - 1, -1)
+        after = _neighbour(blocks, j, 1)
+        closed = (before is None or not before.keep) and (after is None or not after.keep)
+        if closed and (before or after) and _run_is_furniture_sized(blocks[i:j]):
             for block in blocks[i:j]:
                 block.drop(CONTEXT, 0.6)
         i = j

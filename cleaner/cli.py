@@ -122,6 +122,15 @@ def explain(
     typer.echo(render(page_result, article))
 
 
+def _fixture_names(directory: Path) -> list[str]:
+    """A folder without fixtures is a usage error: a mistyped path must not pass as "0 of 0 match"."""
+    names = fixtures.names(directory)
+    if not names:
+        _error(f"no fixtures in {directory} (a fixture is a folder with an input page and {fixtures.EXPECTED})")
+        raise typer.Exit(code=2)
+    return names
+
+
 @fixtures_app.command("add")
 def fixtures_add(
     page: Annotated[Path, typer.Argument(help="The page to keep as a fixture.", exists=True, dir_okay=False)],
@@ -144,7 +153,7 @@ def fixtures_check(
 ) -> None:
     """Compare every fixture with the cleaner's output now; exit 1 with a diff on any difference."""
     failures = 0
-    names = fixtures.names(directory)
+    names = _fixture_names(directory)
     for name in names:
         diff = fixtures.check(directory / name)
         if diff:
@@ -160,7 +169,7 @@ def fixtures_update(
     directory: Annotated[Path, typer.Argument(help="Fixtures folder.")] = Path("fixtures"),
 ) -> None:
     """Rewrite every fixture's expected record from the cleaner's output now (review the diff)."""
-    changed = [name for name in fixtures.names(directory) if fixtures.update(directory / name)]
+    changed = [name for name in _fixture_names(directory) if fixtures.update(directory / name)]
     for name in changed:
         typer.echo(f"updated {name}")
     typer.echo(f"{len(changed)} fixture(s) changed", err=True)

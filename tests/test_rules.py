@@ -86,6 +86,7 @@ REMOVED = {
         "Déjà abonné ?",
         "Article réservé aux abonnés",
         "Jetzt abonnieren",
+        "Bereits Abonnent? Anmelden",
         "Dieser Artikel ist nur für Abonnenten",
         "Ya soy suscriptor",
     ],

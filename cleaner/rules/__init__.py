@@ -106,8 +106,8 @@ FAMILIES = (
     "credits",
     "captions",
     "stamps",
-    "teasers",
     "footer",
+    "teasers",
     "markup",
 )
 

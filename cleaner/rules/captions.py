@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import cached, plain, rule, words
+from .credits import is_agency_credit
 from .stamps import is_date_stamp
 
 AGENCIES = (
@@ -24,7 +25,10 @@ _CREDIT_LABEL = re.compile(
 _NAME_START = re.compile(rf"^(?:©\s*)?(?:[A-ZÀ-Ý]|(?:{AGENCIES})\b)")
 _COPYRIGHT_NAME = re.compile(r"^[(\[]?(?:©|copyright\s*©|\(c\))\s*(?![0-9]{4}\b)[^\s|]")
 _NAME_SLASH_AGENCY = re.compile(rf"(?:^|\s|\()[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*\s?/\s?(?:{AGENCIES})\b\W*$")
-_AGENCY_SLASH_NAME = re.compile(rf"(?:^|\s|\()(?:{AGENCIES})\s?/\s?[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){{0,3}}\)?$")
+# "Reuters/F. Lenoir", but not "dpa/AFP" (agencies signing an article, see credits.py).
+_AGENCY_SLASH_NAME = re.compile(
+    rf"(?:^|\s|\()(?:{AGENCIES})\s?/\s?(?!(?:{AGENCIES})\b)[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){{0,3}}\)?$"
+)
 _AGENCY_PHOTO = re.compile(rf"(?:^|\s|\()(?:{AGENCIES})\s+(?:photo|foto|images?)\b", re.I)
 _CREDIT_TAIL = re.compile(
     rf"\((?:photo|image|picture|foto|bild|credit)s?\s*(?::|by)?\s*[^()]{{0,60}}(?:{AGENCIES})[^()]{{0,30}}\)$", re.I
@@ -96,7 +100,7 @@ def photo_caption(page, i):
         return False
     text = plain(blocks[i].text)
     nxt = plain(blocks[i + 1].text)
-    if not is_credit_line(nxt) or is_credit_line(text) or not caption_like(text):
+    if not is_credit_line(nxt) or is_agency_credit(nxt) or is_credit_line(text) or not caption_like(text):
         return False
     if nxt.startswith(text):
         return True

@@ -11,7 +11,8 @@ _SITE_USES_COOKIES = re.compile(
     r"\b(?:we|this (?:web)?site|our (?:web)?site|the (?:web)?site|nous|ce site|notre site|wir|diese (?:web)?seite|"
     r"diese website|unsere (?:web)?seite|unsere website|este (?:sitio|portal)(?: web)?|esta (?:web|página)|"
     r"nuestro (?:sitio|portal)(?: web)?)\b.{0,30}\b(?:use|uses|using|utilise|utilisons|verwendet|verwenden|"
-    r"nutzt|nutzen|setzt|setzen|usa|usamos|utiliza|utilizamos)\b.{0,40}\bcookies?\b",
+    r"nutzt|nutzen|setzt|setzen|usa|usamos|utiliza|utilizamos)\b.{0,40}\bcookies?\b|"
+    r"^(?:utilizamos|usamos|utilisons|verwenden wir|nutzen wir)\b.{0,40}\bcookies?\b",
     re.I,
 )
 # "cookies ... consent / policy / settings" within a clause: the vocabulary of banners, not of recipes.
@@ -19,7 +20,7 @@ _COOKIE_CONSENT = re.compile(
     r"\bcookies?\b.{0,80}\b(?:consent|policy|settings|preferences|privacy|accept|partners|third[- ]part(?:y|ies)|"
     r"consentement|politique|paramètres|partenaires|accepter|acceptez|traceurs|einwilligung|zustimmung|"
     r"richtlinie|einstellungen|datenschutz|akzeptieren|partner|consentimiento|política|configuración|aceptar|"
-    r"aceptas|socios|privacidad)\b|"
+    r"acepta|aceptas|socios|privacidad)\b|"
     r"\b(?:consent|accept|accepter|acceptez|akzeptieren|aceptar|aceptas)\b.{0,40}\bcookies?\b",
     re.I,
 )

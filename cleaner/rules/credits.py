@@ -9,7 +9,8 @@ from . import cached, plain, rule
 # Case matters: "AP" and "SID" are agencies, "Sid" is a name and "ap" nothing.
 AGENCY_NAMES = (
     r"AFP|AP|Reuters|dpa|DPA|EFE|ANSA|KNA|epd|APA|SDA|Belga|ANP|Europa Press|Associated Press|"
-    r"Agence France-Presse|Bloomberg|UPI|Xinhua|TASS|Kyodo|PA|SID|AA|Keystone-SDA|ATS|Notimex|EP"
+    r"Agence France-Presse|Bloomberg|UPI|Xinhua|TASS|Kyodo|PA|SID|AA|Keystone-SDA|ATS|Notimex|EP|REUTERS|"
+    r"ASSOCIATED PRESS|BLOOMBERG"
 )
 _ROLE = (
     r"(?:additional )?reporting|writing|written|editing|edited|compiled|research|translated|translation|"
@@ -48,7 +49,7 @@ SIGN_OFF = re.compile(
 _AGENCY_LIST = rf"(?:{AGENCY_NAMES})(?:\s*(?:[,/;&]|and|et|und|y)\s*(?:{AGENCY_NAMES}))*"
 AGENCY_ONLY = re.compile(
     rf"^\W{{0,3}}(?:\(?{_AGENCY_LIST}\)?|"
-    rf"(?i:with|avec|mit|con|source|sources|quelle|quellen|fuente|fuentes|agencies|agences|agenturen|agencias|"
+    rf"(?i:with|by|par|von|por|avec|mit|con|source|sources|quelle|quellen|fuente|fuentes|agencies|agences|agenturen|agencias|"
     rf"with (?:files|reporting) from|con información de|mit material von|d'après)"
     rf"\s*:?\s*{_AGENCY_LIST}|"
     r"(?i:(?:with )?(?:wire )?(?:agencies|news agencies|agences|agenturen|agencias)|mit material von agenturen)|"

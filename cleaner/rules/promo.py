@@ -40,11 +40,12 @@ SUBSCRIPTION = phrases(
     r"already a subscriber\??(?: (?:log|sign) in)?|subscribe (?:now|today)|subscribers? only|log ?in|sign ?in|"
     r"register|log ?in(?: / | or )register|sign in(?: / | or )register|become a (?:member|subscriber)|"
     r"support (?:our|independent) journalism|subscribe to continue reading|create (?:a free|an) account",
-    r"déjà abonné ?\??|abonnez-vous|je m'abonne|se connecter|connexion|réservé aux abonnés|article réservé aux abonnés",
-    r"bereits abonnent\??|jetzt abonnieren|plus-artikel|anmelden|einloggen|registrieren|abo abschließen|"
-    r"exklusiv für abonnenten",
-    r"ya soy suscriptor|suscríbete|iniciar sesión|inicia sesión|regístrate|exclusivo para suscriptores|"
-    r"contenido exclusivo para suscriptores",
+    r"déjà abonné ?\??(?: (?:se connecter|connectez-vous|je me connecte))?|abonnez-vous|je m'abonne|"
+    r"se connecter|connexion|réservé aux abonnés|article réservé aux abonnés",
+    r"bereits abonnent\??(?: (?:jetzt |hier )?(?:anmelden|einloggen))?|jetzt abonnieren|plus-artikel|anmelden|"
+    r"einloggen|registrieren|abo abschließen|exklusiv für abonnenten",
+    r"ya soy suscriptor|¿?ya eres suscriptor\??(?: inicia sesión)?|suscríbete|iniciar sesión|inicia sesión|"
+    r"regístrate|exclusivo para suscriptores|contenido exclusivo para suscriptores",
 )
 PAYWALL = re.compile(
     r"^(?:this (?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"

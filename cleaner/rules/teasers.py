@@ -57,6 +57,7 @@ def teaser_label(page, i):
 _END = re.compile(r"[.:;,!][\"'”’»)\]]*$")
 _INNER_SENTENCE_END = re.compile(r"\w[.!?]\s+[A-ZÀ-Ý]")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_BYLINE = re.compile(r"^(?:by|par|von|por)\s+\S+(?:\s+\S+){0,3}$", re.I)
 
 
 @cached
@@ -65,6 +66,8 @@ def title_like(text: str) -> bool:
     no sentence-ending period."""
     text = plain(text)
     if not (1 <= words(text) <= 20 and len(text) <= 160) or _END.search(text) or _INNER_SENTENCE_END.search(text):
+        return False
+    if _BYLINE.match(text):  # "By REUTERS", "Von Anna Schmidt": a byline, not a title
         return False
     first = _FIRST_WORD.search(text)
     return first is None or any(c.isupper() for c in first.group(0))
@@ -87,11 +90,19 @@ def teaser_list(page, i):
     while j >= 0 and j >= i - 40:
         text = blocks[j].text
         if is_list_header(text):
-            return _continues_list(page, i)
+            return _article_before(page, j) or _continues_list(page, i)
         if not (title_like(text) or is_more_link(text)):
             return False
         j -= 1
     return False
+
+
+ARTICLE_WORDS = 20  # a kept line this long is article text
+
+
+def _article_before(page, j):
+    """A list header after article text heads a teaser box inside or after the article, not the page's top."""
+    return any(words(b.text) >= ARTICLE_WORDS for b in page.blocks[:j])
 
 
 _FURNITURE_BETWEEN = 3  # captions, credits and date stamps that may stand between a headline and its article
