@@ -42,8 +42,7 @@ def _short(text: str) -> bool:
 # context pass looks through them, so a standfirst between the headline and the date stays, and so does a
 # headline above its date and reading time.
 METADATA_REASONS = frozenset({"headline", "byline", "date", "date_stamp", "reading_time", "doubled_line"})
-MAX_RUN = 3  # a longer run of short lines goes only if every line is menu-sized
-MENU_WORDS = 3
+STANDFIRST_LINES = 2  # a run this short next to metadata lines may be a standfirst or a kicker
 
 
 def _neighbour(blocks: list[Block], start: int, step: int) -> Block | None:
@@ -56,16 +55,12 @@ def _neighbour(blocks: list[Block], start: int, step: int) -> Block | None:
     return None
 
 
-def _run_is_furniture_sized(run: list[Block]) -> bool:
-    return len(run) <= MAX_RUN or all(len(b.text.split()) <= MENU_WORDS for b in run)
-
-
 def apply_context(page: Page) -> None:
     """A run of short kept lines with removed lines on both sides (or a removed line on one side and the
     page edge on the other) is furniture too: a label, a button, a teaser between two removed blocks.
-    Metadata lines (headline, byline, date, reading time) are looked through, not counted as removed, and a
-    long run only goes if its lines are menu-sized. A short line with kept text on either side (a
-    subheading, the headline above the article) stays."""
+    Metadata lines (headline, byline, date, reading time) are looked through, not counted as removed, except
+    that a run right above the headline is closed by it. A short line with kept text on either side (a
+    subheading, a standfirst between headline and date) stays."""
     blocks = page.blocks
     n = len(blocks)
     i = 0
@@ -76,10 +71,15 @@ def apply_context(page: Page) -> None:
         j = i
         while j < n and blocks[j].keep and _short(blocks[j].text):
             j += 1
-        before = _neighbour(blocks, i - 1, -1)
-        after = _neighbour(blocks, j, 1)
+        if j - i > STANDFIRST_LINES:  # a menu or a list, not a standfirst: metadata lines close it too
+            before = blocks[i - 1] if i > 0 else None
+            after = blocks[j] if j < n else None
+        else:
+            before = _neighbour(blocks, i - 1, -1)
+            # Above the headline is the top of the page (menus, section names): the headline closes a run there.
+            after = blocks[j] if j < n and blocks[j].reason == "headline" else _neighbour(blocks, j, 1)
         closed = (before is None or not before.keep) and (after is None or not after.keep)
-        if closed and (before or after) and _run_is_furniture_sized(blocks[i:j]):
+        if closed and (before or after):
             for block in blocks[i:j]:
                 block.drop(CONTEXT, 0.6)
         i = j

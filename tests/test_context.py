@@ -57,15 +57,25 @@ def test_page_edge_counts_as_removed_next_to_furniture():
     ]
 
 
-def test_metadata_lines_are_not_evidence_of_furniture():
-    # A standfirst between the headline and the date is article text, and so is a kicker at the top.
+def test_metadata_lines_are_looked_through():
+    # A standfirst between the headline and the date is article text: the date line is no evidence.
     assert context_reasons(
-        ("Introduction", None),
+        (PARAGRAPH, None),
         ("France and Belgium increase cooperation", "headline"),
         ("A proposed passenger record would help track travellers", None),
         ("February 2, 2016", "date_stamp"),
         (PARAGRAPH, None),
     ) == [None, "headline", None, "date_stamp", None]
+    # Between a date line and the article, a short line is the article's first (a subheading, a lead-in).
+    assert context_reasons(
+        ("Share :", "share_prompt"), ("February 2, 2016", "date_stamp"), ("In brief", None), (PARAGRAPH, None)
+    ) == ["share_prompt", "date_stamp", None, None]
+
+
+def test_short_lines_above_the_headline_at_the_top_of_the_page_go():
+    assert context_reasons(
+        ("World", None), ("Europe", None), ("France and Belgium increase cooperation", "headline"), (PARAGRAPH, None)
+    ) == [CONTEXT, CONTEXT, "headline", None]
 
 
 def test_long_lines_are_never_taken_by_context():
@@ -76,10 +86,18 @@ def test_long_lines_are_never_taken_by_context():
     ]
 
 
-def test_a_long_run_goes_only_when_its_lines_are_menu_sized():
-    table = [(f"Combined ratio line {n} value 9{n}.4", None) for n in range(5)]
-    reasons = context_reasons(("Share :", "share_prompt"), *table, ("Advertising", "advertising_label"))
-    assert reasons[1:-1] == [None] * 5
-    menu = [(word, None) for word in ("World", "Europe", "Business", "Sport", "Culture")]
+def test_a_run_above_the_headline_goes_with_the_menu_before_it():
+    assert context_reasons(
+        ("Skip to content", "skip_link"),
+        ("World", None),
+        ("Europe and the Middle East", None),
+        ("France and Belgium increase cooperation", "headline"),
+        ("February 2, 2016", "date_stamp"),
+        (PARAGRAPH, None),
+    ) == ["skip_link", CONTEXT, CONTEXT, "headline", "date_stamp", None]
+
+
+def test_a_long_run_of_short_lines_between_removed_lines_goes():
+    menu = [(f"Section number {n} of the site menu", None) for n in range(8)]
     reasons = context_reasons(("Skip to content", "skip_link"), *menu, ("Advertising", "advertising_label"))
-    assert reasons[1:-1] == [CONTEXT] * 5
+    assert reasons[1:-1] == [CONTEXT] * 8

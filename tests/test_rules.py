@@ -299,3 +299,20 @@ def test_rules_can_be_switched_off_by_name():
     assert [b.reason for b in page.blocks] == [None, None, None]
     with pytest.raises(ValueError, match="unknown rule"):
         Cleaner(disable=["no_such_rule"])
+
+
+def test_section_words_are_footer_links_only_next_to_other_links():
+    assert reasons(PARAGRAPH, "FAQ", PARAGRAPH)[1] is None
+    assert reasons(PARAGRAPH, "FAQ", "Help", "Privacy policy") == [None, "footer", "footer", "footer"]
+
+
+def test_teaser_bylines_and_dates_do_not_break_a_teaser_list():
+    lines = reasons(
+        "Most read",
+        "Valls seeks to extend state of emergency",
+        "By Anna Schmidt",
+        "Paris attackers were known to police",
+        "February 2, 2016",
+        "Belgium arrests two more suspects",
+    )
+    assert lines == ["teaser_label", "teaser_list", None, "teaser_list", "date_stamp", "teaser_list"]

@@ -25,13 +25,14 @@ LEGAL_LINK = phrases(
     r"nous contacter|contactez-nous|qui sommes-nous|plan du site",
     r"nutzungsbedingungen|über uns|aviso legal|política de privacidad|contacto|contáctenos|quiénes somos|"
     r"mapa del sitio|términos y condiciones",
+    r"about|contact|press|careers|jobs|archives?|accessibility|kontakt|karriere|presse|contacto|empleo",
     r"advertise with us|back to top|nach oben|haut de page|retour en haut(?: de (?:la )?page)?|volver arriba|"
     r"ir arriba",
 )
-# Short words that are links in a footer row ("About | Careers | Press"), but may head a section when alone.
+# Short words that are links in a footer row ("FAQ | Help | RSS"), but head a section of an article when alone.
 ROW_LINK = phrases(
-    r"contact|about|faq|help|press|jobs|careers|rss|accessibility|subscriptions?|archives?|terms|privacy|"
-    r"advertise|agb|kontakt|presse|hilfe|karriere|aide|emploi|recrutement|ayuda|empleo|prensa|legal|cookies",
+    r"faq|help|rss|subscriptions?|terms|privacy|advertise|agb|hilfe|aide|emploi|recrutement|ayuda|prensa|legal|"
+    r"cookies",
 )
 _LINK_SPLIT = re.compile(r"\s*[|•·/]\s*|\s{2,}")
 FOOTER_WORDS = 60
@@ -56,10 +57,19 @@ def _footer_link(part: str) -> bool:
     return bool(LEGAL_LINK.match(part) or ROW_LINK.match(part))
 
 
+def _row_link_next_to_links(page, i) -> bool:
+    """ "About", "Jobs", "Press" alone head a section in an article; next to another footer link they are
+    a footer's link list."""
+    blocks = page.blocks
+    return any(0 <= j < len(blocks) and _footer_link(plain(blocks[j].text)) for j in (i - 1, i + 1))
+
+
 @rule("footer")
 def footer(page, i):
     text = plain(page.blocks[i].text)
     if LEGAL_LINK.match(text):
+        return True
+    if ROW_LINK.match(text) and _row_link_next_to_links(page, i):
         return True
     n = words(text)
     if n <= FOOTER_WORDS and mentions(text, FOOTER_STEMS) and FOOTER.search(text):

@@ -54,7 +54,7 @@ def teaser_label(page, i):
     return is_more_link(text) or is_list_header(text)
 
 
-_END = re.compile(r"[.:;,!][\"'”’»)\]]*$")
+_END = re.compile(r"[.:;,][\"'”’»)\]]*$")
 _INNER_SENTENCE_END = re.compile(r"\w[.!?]\s+[A-ZÀ-Ý]")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BYLINE = re.compile(r"^(?:by|par|von|por)\s+\S+(?:\s+\S+){0,3}$", re.I)
@@ -91,10 +91,18 @@ def teaser_list(page, i):
         text = blocks[j].text
         if is_list_header(text):
             return _article_before(page, j) or _continues_list(page, i)
-        if not (title_like(text) or is_more_link(text)):
+        if not (title_like(text) or is_more_link(text) or _teaser_detail(text)):
             return False
         j -= 1
     return False
+
+
+@cached
+def _teaser_detail(text: str) -> bool:
+    """A teaser's byline or date between the titles of a list ("By Anna Schmidt", "March 5, 2026")."""
+    from .stamps import is_date_stamp
+
+    return bool(_BYLINE.match(plain(text))) or is_date_stamp(text)
 
 
 ARTICLE_WORDS = 20  # a kept line this long is article text
@@ -116,7 +124,7 @@ def _continues_list(page, i):
     blocks = page.blocks
     for j in range(i + 1, min(len(blocks), i + 2 + _FURNITURE_BETWEEN)):
         text = blocks[j].text
-        if is_caption_line(text) or is_date_stamp(text):
+        if is_caption_line(text) or is_date_stamp(text) or _teaser_detail(text):
             continue
         return title_like(text) or is_more_link(text) or is_list_header(text)
     return True
