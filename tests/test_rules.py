@@ -316,3 +316,27 @@ def test_teaser_bylines_and_dates_do_not_break_a_teaser_list():
         "Belgium arrests two more suspects",
     )
     assert lines == ["teaser_label", "teaser_list", None, "teaser_list", "date_stamp", "teaser_list"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Zero-Knowledge Proofs in Blockchain Finance: Opportunity vs. Reality",
+        "One Week in Japan Itinerary: Kyoto, Tokyo, Nara, Mt. Fuji",
+        "3 min read",
+        "iPhone sales beat forecasts",
+    ],
+)
+def test_titles_with_abbreviations_digits_and_inner_capitals_are_titles(title):
+    from cleaner.rules.teasers import title_like
+
+    assert title_like(title)
+
+
+@pytest.mark.parametrize(
+    "line", ["this cake looks beautiful, you did a fantastic job", "Data looked dismal. Then it changed", "By REUTERS"]
+)
+def test_comments_two_sentences_and_bylines_are_not_titles(line):
+    from cleaner.rules.teasers import title_like
+
+    assert not title_like(line)

@@ -55,8 +55,9 @@ def teaser_label(page, i):
 
 
 _END = re.compile(r"[.:;,][\"'”’»)\]]*$")
-_INNER_SENTENCE_END = re.compile(r"\w[.!?]\s+[A-ZÀ-Ý]")
-_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A sentence ends inside the line: after a lower-case word, so not "vs. Reality", "Mt. Fuji" or "U.S. Army".
+_INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{3}[.!?]\s+[A-ZÀ-Ý]")
+_FIRST_WORD = re.compile(r"[^\W_][\w'’-]*")
 _BYLINE = re.compile(r"^(?:by|par|von|por)\s+\S+(?:\s+\S+){0,3}$", re.I)
 
 
@@ -70,7 +71,7 @@ def title_like(text: str) -> bool:
     if _BYLINE.match(text):  # "By REUTERS", "Von Anna Schmidt": a byline, not a title
         return False
     first = _FIRST_WORD.search(text)
-    return first is None or any(c.isupper() for c in first.group(0))
+    return first is None or first.group(0)[0].isdigit() or any(c.isupper() for c in first.group(0))
 
 
 @rule("teaser_list")
