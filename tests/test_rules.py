@@ -36,7 +36,13 @@ REMOVED = {
         "Saltar al contenido principal",
     ],
     "menu_label": ["Menu", "Search", "Toggle navigation", "Rechercher", "Menü öffnen", "Suche", "Buscar", "Menú"],
-    "section_label": ["FRANCE - BELGIum", "Europe|France and Belgium Tighten Security", "POLITIQUE - FRANCE"],
+    "section_label": [
+        "FRANCE - BELGIum",
+        "Europe|France and Belgium Tighten Security",
+        "POLITIQUE - FRANCE",
+        "POLITIK - DEUTSCHLAND",
+        "ESPAÑA | POLÍTICA",
+    ],
     "breadcrumb": ["Home > World > Europe", "Accueil > Monde > Europe", "Startseite > Politik", "Inicio / Mundo"],
     "error_page": [
         "Page not found",
