@@ -14,6 +14,7 @@ from . import fixtures
 from .batch import Tally, clean_items
 from .bench.commands import bench, gate
 from .io import open_output, read_inputs
+from .io.writers import Output
 from .pipeline import Cleaner
 
 app = typer.Typer(
@@ -50,6 +51,17 @@ def _make_cleaner(mode: Mode, disable: list[str] | None) -> Cleaner:
         raise typer.Exit(code=2) from None
 
 
+def _open_or_exit(path: str | None, fmt: str, opened: Output | None = None) -> Output:
+    """An output that cannot be written is a usage error, reported before any page is cleaned."""
+    try:
+        return open_output(path, fmt)
+    except OSError as exc:
+        if opened is not None:
+            opened.abort()
+        _error(f"cannot write {path}: {exc.strerror or exc}")
+        raise typer.Exit(code=2) from None
+
+
 @app.command()
 def clean(
     inputs: Annotated[
@@ -73,8 +85,8 @@ def clean(
         inputs = ["-"]
     cleaner = _make_cleaner(mode, disable)
     tally = Tally()
-    out = open_output(output, fmt.value)
-    bad = open_output(rejects, "jsonl") if rejects else None
+    out = _open_or_exit(output, fmt.value)
+    bad = _open_or_exit(rejects, "jsonl", opened=out) if rejects else None
     try:
         for article in clean_items(cleaner, read_inputs(inputs, html_field, text_field)):
             tally.count(article)
@@ -142,6 +154,15 @@ def train(
     typer.echo(f"wrote {output}", err=True)
 
 
+def _fixture_names(directory: Path) -> list[str]:
+    """A folder without fixtures is a usage error: a mistyped path must not pass as "0 of 0 match"."""
+    names = fixtures.names(directory)
+    if not names:
+        _error(f"no fixtures in {directory} (a fixture is a folder with an input page and {fixtures.EXPECTED})")
+        raise typer.Exit(code=2)
+    return names
+
+
 @fixtures_app.command("add")
 def fixtures_add(
     page: Annotated[Path, typer.Argument(help="The page to keep as a fixture.", exists=True, dir_okay=False)],
@@ -164,7 +185,7 @@ def fixtures_check(
 ) -> None:
     """Compare every fixture with the cleaner's output now; exit 1 with a diff on any difference."""
     failures = 0
-    names = fixtures.names(directory)
+    names = _fixture_names(directory)
     for name in names:
         diff = fixtures.check(directory / name)
         if diff:
@@ -180,7 +201,7 @@ def fixtures_update(
     directory: Annotated[Path, typer.Argument(help="Fixtures folder.")] = Path("fixtures"),
 ) -> None:
     """Rewrite every fixture's expected record from the cleaner's output now (review the diff)."""
-    changed = [name for name in fixtures.names(directory) if fixtures.update(directory / name)]
+    changed = [name for name in _fixture_names(directory) if fixtures.update(directory / name)]
     for name in changed:
         typer.echo(f"updated {name}")
     typer.echo(f"{len(changed)} fixture(s) changed", err=True)

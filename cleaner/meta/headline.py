@@ -15,7 +15,7 @@ _NORM = re.compile(r"[\W_]+")
 # Blocks that may stand between a headline and its article in scraped text.
 BETWEEN = frozenset(
     "photo_caption photo_credit date_stamp advertising_label share_prompt doubled_line section_label "
-    "agency_credit byline".split()
+    "agency_credit byline reading_time".split()
 )
 
 
