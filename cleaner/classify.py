@@ -16,8 +16,11 @@ def rule_hits(page: Page, rules: Iterable[Rule]) -> list[Rule | None]:
     """The first rule that matches each block (None where none does)."""
     active = [r for r in rules if page.mode in r.modes]
     hits: list[Rule | None] = []
-    for i in range(len(page.blocks)):
-        hits.append(next((r for r in active if r.check(page, i)), None))
+    for i, block in enumerate(page.blocks):
+        size = len(block.text)
+        hits.append(
+            next((r for r in active if (r.max_chars is None or size <= r.max_chars) and r.check(page, i)), None)
+        )
     return hits
 
 

@@ -19,12 +19,14 @@ from pathlib import Path
 
 import numpy as np
 
+from ..bench.datasets import gold_of, rows
+from ..bench.score import body_score, corpus_body
 from ..bench.split import site_of, split_of
 from ..classify import rule_hits
 from ..pipeline import Cleaner
 from ..repair import repair
 from ..segment import segment
-from .datasets import gold_body, read_rows, snippet_labels, text_views
+from .datasets import snippet_labels, text_views
 from .features import feature_names, page_features
 from .labels import LABEL_THRESHOLD, gold_index, overlap
 from .scorer import stack_features
@@ -52,10 +54,10 @@ def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
     for path in paths:
         dataset = Path(path).name.split(".")[0]
         count = 0
-        for row in read_rows(path):
-            if split_of(row, dataset) != "train" or row.get("page_type", "article") not in ("article", None):
+        for row in rows(Path(path)):
+            if split_of(row, dataset) != "train":
                 continue
-            gold = gold_body(row, dataset)
+            gold = gold_of(row).body
             views = [row["html"]] if mode == "html" else text_views(row["html"])
             for content in views:
                 page = segment(content, mode, row.get("url"))
@@ -101,14 +103,13 @@ def _fit(X, y, w, seed: int):
 
 
 def _page_f1(items: list[Example], probs: list[np.ndarray], threshold: float) -> float:
-    from ..bench.score import body_scores
-
-    pairs = [
-        ("\n\n".join(t for t, p in zip(ex.texts, pr, strict=True) if p >= threshold), ex.gold)
+    scores = [
+        body_score("\n\n".join(t for t, p in zip(ex.texts, pr, strict=True) if p >= threshold), ex.gold)
         for ex, pr in zip(items, probs, strict=True)
         if ex.gold
     ]
-    return body_scores(pairs).f1
+    result = corpus_body(scores)
+    return result.f1 if result else 0.0
 
 
 def train(paths: list[str], mode: str, seed: int = 0, log=print) -> dict:
