@@ -10,8 +10,7 @@ from typing import Annotated
 import typer
 
 from . import fixtures
-from .batch import Tally, clean_items
-from .io import open_output, read_inputs
+from .batch import BatchOptions, run_batch
 from .pipeline import Cleaner
 
 app = typer.Typer(
@@ -60,36 +59,38 @@ def clean(
     html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
     text_field: Annotated[str, typer.Option(help="JSONL field holding scraped text.")] = "text",
     disable: Annotated[list[str] | None, typer.Option(help="Switch a rule off by its reason name.")] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output stays in input order).")
+    ] = 1,
+    resume: Annotated[
+        bool, typer.Option(help="Continue an interrupted run: keep OUTPUT.part and skip the inputs it holds.")
+    ] = False,
 ) -> None:
-    """Clean pages into JSON Lines records (one per input, in input order)."""
+    """Clean pages into JSON Lines records (one per input, in input order); `-o x.parquet` writes Parquet."""
     if not inputs:
         if sys.stdin.isatty():
             _error("no input given (name files, folders, globs, or - for stdin)")
             raise typer.Exit(code=2)
         inputs = ["-"]
-    cleaner = _make_cleaner(mode, disable)
-    tally = Tally()
-    out = open_output(output, fmt.value)
-    bad = open_output(rejects, "jsonl") if rejects else None
+    options = BatchOptions(
+        inputs=inputs,
+        output=output,
+        fmt=fmt.value,
+        rejects=rejects,
+        explain=explain,
+        mode=mode.value,
+        disable=tuple(disable or ()),
+        html_field=html_field,
+        text_field=text_field,
+        jobs=jobs,
+        resume=resume,
+    )
     try:
-        for article in clean_items(cleaner, read_inputs(inputs, html_field, text_field)):
-            tally.count(article)
-            record = article.to_dict(explain=explain)
-            if article.error is not None:
-                _error(f"{article.id}: {article.error}")
-                (bad or out).write(record)
-            else:
-                out.write(record)
-    except BaseException:
-        out.abort()
-        if bad:
-            bad.abort()
-        raise
-    out.commit()
-    if bad:
-        bad.commit()
+        tally = run_batch(options)
+    except ValueError as exc:  # bad options, a leftover .part, a missing extra: found before any page is cleaned
+        _error(str(exc))
+        raise typer.Exit(code=2) from None
     if tally.errors:
-        _error(f"{tally.records} record(s), {tally.errors} error(s)")
         raise typer.Exit(code=1)
 
 
