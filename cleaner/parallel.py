@@ -119,12 +119,22 @@ def clean_parallel(
                 if value is _Feed.END:
                     ended = True
                     continue
-                future = pool.submit(_clean_in_worker, value, mode)
+                future = _submit(pool, value, mode)
                 future.add_done_callback(lambda _: events.put(("done", None)))
                 pending.append((value, future))
     finally:
         feed.stop()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, item: Item, mode: str | None) -> Future:
+    try:
+        return pool.submit(_clean_in_worker, item, mode)
+    except BrokenProcessPool as exc:
+        # The pool broke since the last look at the head of the queue: this item is one more suspect.
+        failed: Future = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _new_pool(make_cleaner: Callable[[], Cleaner], jobs: int) -> ProcessPoolExecutor:
