@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -90,6 +91,9 @@ def clean(
     except ValueError as exc:  # bad options, a leftover .part, a missing extra: found before any page is cleaned
         _error(str(exc))
         raise typer.Exit(code=2) from None
+    except BrokenPipeError:  # the reader of the pipe left (`| head`): stop quietly, as other Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(code=1) from None
     if tally.errors:
         raise typer.Exit(code=1)
 

@@ -50,3 +50,15 @@ def test_each_record_comes_back_while_stdin_is_still_open(jobs):
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_a_reader_that_leaves_early_stops_the_run_quietly():
+    pages = SEEDS * 40  # more records than a pipe buffer holds, so the run is still writing when the reader leaves
+    proc = subprocess.Popen(
+        cleaner_command(*map(str, pages)), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    read_line(proc.stdout)
+    proc.stdout.close()  # as `| head -1` does
+    assert proc.wait(timeout=60) == 1
+    assert b"Traceback" not in proc.stderr.read()
+    proc.stderr.close()

@@ -1,6 +1,7 @@
 """Interrupted runs: a real run killed with SIGKILL leaves only whole records in OUTPUT.part and no OUTPUT;
 --resume finishes it, and the result is byte for byte the output of a run that was never interrupted."""
 
+import gzip
 import signal
 import subprocess
 import time
@@ -117,3 +118,15 @@ def test_resume_counts_the_rejects_file_too(tmp_path):
     assert [r["id"] for r in read_records(out)] == ["a"]
     assert [r["id"] for r in read_records(rejects)] == ["b", "c"]
     assert "resumed: 2 input(s)" in proc.stderr
+
+
+def test_gz_output_is_completed_from_the_part_file(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    write_jsonl_batch(pages, 12)
+    plain, packed = tmp_path / "out.jsonl", tmp_path / "out.jsonl.gz"
+    assert run_cleaner(str(pages), "-o", str(plain)).returncode == 0
+    (tmp_path / "out.jsonl.gz.part").write_bytes(plain.read_bytes()[: plain.read_bytes().index(b"\n") + 1])
+    proc = run_cleaner(str(pages), "-o", str(packed), "--resume")
+    assert proc.returncode == 0, proc.stderr
+    assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.gz", "pages.jsonl"]

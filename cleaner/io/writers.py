@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from collections import Counter
 from typing import Any, BinaryIO
 
@@ -133,14 +132,14 @@ def _require_pyarrow() -> None:
 
 
 def _replace_via_temp(path: str, write) -> None:
-    """Write `path` under a temporary name in its folder, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=".cleaner-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
-    os.close(fd)
+    """Write `path` under a temporary name beside it, then rename it into place."""
+    tmp = f"{path}.tmp-{os.getpid()}"  # opened by the writer like any file, so it gets the usual permissions
     try:
         write(tmp)
         os.replace(tmp, path)
     except BaseException:
-        os.unlink(tmp)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
         raise
 
 
