@@ -1,33 +1,21 @@
 """Scrapy: a real crawl, in its own process, of the test site served over HTTP on localhost, through the
 cleaner's add-on and pipeline, with the feed exported to JSON Lines."""
 
-import functools
 import json
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from helpers import SITE
+from helpers import SITE, serve
 
 TESTS = Path(__file__).resolve().parent
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # the crawl's own log says what was fetched
-        pass
-
-
 @pytest.fixture
 def site_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(SITE)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(SITE) as url:
+        yield url
 
 
 def crawl(site_url: str, feed: Path, *settings: str) -> subprocess.CompletedProcess:
