@@ -8,9 +8,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .readers import MAX_PAGE_BYTES, READ_ERRORS, Item
+
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.I)
@@ -41,7 +44,7 @@ def read_warc(stream: BinaryIO, path: str, skipped: Counter[str]) -> Iterator[It
         yield _page_item(record, f"{path}#{number}")
 
 
-def skip_reason(record) -> str | None:
+def skip_reason(record: ArcWarcRecord) -> str | None:
     """Why a record is not a page to clean, as a short kind for the count on stderr; None for an HTML page."""
     if record.rec_type != "response":
         return f"WARC {record.rec_type} record"
@@ -56,7 +59,7 @@ def skip_reason(record) -> str | None:
     return None
 
 
-def _is_html(record) -> bool:
+def _is_html(record: ArcWarcRecord) -> bool:
     declared = record.http_headers.get_header("Content-Type") or record.rec_headers.get_header(
         "WARC-Identified-Payload-Type"
     )
@@ -65,7 +68,7 @@ def _is_html(record) -> bool:
     return False
 
 
-def _page_item(record, where: str) -> Item:
+def _page_item(record: ArcWarcRecord, where: str) -> Item:
     headers = record.rec_headers
     record_id = headers.get_header("WARC-Record-ID") or where
     url = headers.get_header("WARC-Target-URI")

@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 from collections import Counter
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 PART_SUFFIX = ".part"
@@ -131,7 +132,7 @@ def _require_pyarrow() -> None:
         raise OutputError("Parquet output needs pyarrow: pip install 'cleaner[parquet]'") from None
 
 
-def _replace_via_temp(path: str, write) -> None:
+def _replace_via_temp(path: str, write: Callable[[str], None]) -> None:
     """Write `path` under a temporary name beside it, then rename it into place."""
     tmp = f"{path}.tmp-{os.getpid()}"  # opened by the writer like any file, so it gets the usual permissions
     try:
