@@ -53,7 +53,10 @@ def clean(
         typer.Argument(help="Files, folders, globs or - for stdin (.txt .html .htm .jsonl .warc, also .gz)."),
     ] = None,
     mode: Annotated[Mode, typer.Option(help="html, text, or auto (decided per page).")] = Mode.auto,
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (.gz compresses).")] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("-o", "--output", help="Output file (.gz compresses, .parquet: Parquet); OUTPUT.part until done."),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="jsonl records, or plain text for people.")] = Format.jsonl,
     explain: Annotated[bool, typer.Option(help="Add every removed block with its reason and score.")] = False,
     rejects: Annotated[str | None, typer.Option(help="Write error records here instead of the output.")] = None,
