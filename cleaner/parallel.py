@@ -137,14 +137,34 @@ def _submit(pool: ProcessPoolExecutor, item: Item, mode: str | None) -> Future:
         return failed
 
 
+class WorkerStartError(RuntimeError):
+    """Worker processes cannot start at all: no page is to blame, so the run stops instead of failing each one."""
+
+
+def _ready() -> bool:
+    return True
+
+
 def _new_pool(make_cleaner: Callable[[], Cleaner], jobs: int) -> ProcessPoolExecutor:
     # spawn, not fork: the reader thread (and a progress display's) must not be copied into half a process.
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
         initargs=(make_cleaner,),
     )
+    # A first task before any page: if a worker cannot even start (the Cleaner fails to build, or the calling
+    # script cannot be re-imported, as with `python -` or a script without a __main__ guard), every page would
+    # otherwise be blamed in turn for killing it.
+    try:
+        pool.submit(_ready).result()
+    except BrokenProcessPool as exc:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise WorkerStartError(
+            f"worker processes cannot start ({exc}); run from a file with an `if __name__ == '__main__':` guard, "
+            "or with one job"
+        ) from None
+    return pool
 
 
 def _isolate(

@@ -4,11 +4,12 @@ and a worker that dies costs one error record, not the batch."""
 import functools
 import os
 
+import pytest
 from helpers import SEEDS, read_records, run_cleaner, write_jsonl_batch
 
 from cleaner import Cleaner
 from cleaner.io import Item, read_inputs
-from cleaner.parallel import clean_parallel
+from cleaner.parallel import WorkerStartError, clean_parallel
 
 
 def test_jobs_2_gives_the_same_output_as_one_process(tmp_path):
@@ -63,3 +64,10 @@ def test_a_dying_worker_costs_one_error_record_per_killing_page(tmp_path):
         "internal error: the worker process died while cleaning this page"
     }
     assert all(a.body for a in articles if not a.error)
+
+
+def test_workers_that_cannot_start_stop_the_run_instead_of_failing_every_page():
+    items = (Item(id=f"seed-{n}", content=seed.read_bytes()) for n, seed in enumerate(SEEDS))
+    broken_config = functools.partial(Cleaner, disable=["no-such-rule"])  # fails in every worker's initializer
+    with pytest.raises(WorkerStartError, match="worker processes cannot start"):
+        list(clean_parallel(items, broken_config, jobs=2))
