@@ -12,6 +12,7 @@ import typer
 
 from . import fixtures
 from .batch import BatchOptions, run_batch
+from .parallel import WorkerStartError
 from .pipeline import Cleaner
 
 app = typer.Typer(
@@ -91,7 +92,7 @@ def clean(
     )
     try:
         tally = run_batch(options)
-    except ValueError as exc:  # bad options, a leftover .part, a missing extra: found before any page is cleaned
+    except (ValueError, WorkerStartError) as exc:  # bad options, a leftover .part, a missing extra, no workers
         _error(str(exc))
         raise typer.Exit(code=2) from None
     except BrokenPipeError:  # the reader of the pipe left (`| head`): stop quietly, as other Unix tools do
