@@ -134,6 +134,9 @@ def train(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the model (JSON).")],
     mode: Annotated[ModelMode, typer.Option(help="Train the HTML or the plain-text scorer.")] = ModelMode.html,
     seed: Annotated[int, typer.Option(help="Random seed: same data and seed, same model.")] = 0,
+    refit: Annotated[
+        bool, typer.Option(help="Refit each stage on all pages (else average the two cross-fitted models: faster).")
+    ] = True,
 ) -> None:
     """Train a block scorer on the `train` side of the site split (needs the [train] extra)."""
     try:
@@ -146,7 +149,7 @@ def train(
     if missing:
         _error(f"no such dataset file: {', '.join(missing)}")
         raise typer.Exit(code=2)
-    model = fit([str(p) for p in datasets], mode.value, seed=seed, log=lambda m: typer.echo(m, err=True))
+    model = fit([str(p) for p in datasets], mode.value, seed=seed, refit=refit, log=lambda m: typer.echo(m, err=True))
     save(model, output)
     typer.echo(f"wrote {output}", err=True)
 
