@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from .classify import MODEL, SITE_TEMPLATE, apply_context, apply_site_template, decide, mark_roles, rule_hits
+from .classify import MODEL, SITE_TEMPLATE, apply_context, apply_site_template, decide, mark_roles
 from .decode import DecodeError, decode
 from .meta import detect_language, extract
 from .model.scorer import shipped
@@ -69,13 +69,11 @@ class Cleaner:
     ) -> Page:
         """Segment and classify a page; every block carries its decision. (For `explain` and tests.)"""
         page = prepare(content, mode or self.mode, url, charset)
-        hits = rule_hits(page, self.rules)
         model = shipped(page.mode) if self.use_model else None
         if model is not None and page.blocks:
-            proba = model.content_proba(page, [h.name if h else None for h in hits])
-            decide(page, hits, proba, model.threshold)
+            decide(page, self.rules, model.content_proba(page), model.threshold)
         else:
-            decide(page, hits)
+            decide(page, self.rules)
         meta = extract(page)
         mark_roles(page, meta.roles)
         site = site_for(site, url, self.site) if self.templates is not None else None
