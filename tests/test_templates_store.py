@@ -117,3 +117,17 @@ def test_a_store_pickles_as_its_path_and_reopens(tmp_path):
         store.learn(pages(6))
     again = pickle.loads(pickle.dumps(TemplateStore(path)))
     assert again.counts("a.example", "html", [line_hash("Masthead")]).pages == 6
+
+
+def test_what_a_learner_commits_is_in_the_file_itself_though_a_reader_is_open(tmp_path):
+    path = tmp_path / "t.sqlite"
+    TemplateStore(path, writable=True).close()
+    reader = TemplateStore(path)  # a cleaning run's Cleaner, opened before its two-pass learning
+    with TemplateStore(path, writable=True) as store:
+        store.learn(pages(8))
+    assert reader.counts("a.example", "html", [line_hash("Masthead")]).pages == 8
+    copy = tmp_path / "copy.sqlite"  # the .sqlite file alone, as a user copies it to another machine
+    copy.write_bytes(path.read_bytes())
+    reader.close()
+    with TemplateStore(copy) as copied:
+        assert copied.counts("a.example", "html", [line_hash("Masthead")]).pages == 8

@@ -9,6 +9,7 @@ a Scrapy crawl) read a consistent snapshot while one writer learns; writers take
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections import Counter
@@ -87,7 +88,17 @@ class TemplateStore:
             raise StoreError(f"{self.path} is a template store of {made}, this cleaner reads {FORMAT}: learn it again")
 
     def close(self) -> None:
+        if self.writable:
+            self._fold_log()
         self.db.close()
+
+    def _fold_log(self) -> None:
+        # What a learner commits goes to the write-ahead log (file-wal) first. SQLite folds the log into the file
+        # when its last connection closes; a reader still open then (a cleaning run's own Cleaner, a crawl) can
+        # not, and the learning would live in -wal alone: copy the .sqlite file and you would copy an empty store.
+        # So the learner folds it in itself; readers between two queries do not hold it up.
+        with contextlib.suppress(sqlite3.OperationalError):  # a reader in mid-query: the next learner's close does
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def __enter__(self) -> TemplateStore:
         return self
