@@ -2,49 +2,73 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
-from .classify import MODEL, apply_context, decide, mark_roles
+from .classify import MODEL, SITE_TEMPLATE, apply_context, apply_site_template, decide, mark_roles
 from .decode import DecodeError, decode
 from .meta import detect_language, extract
 from .model.scorer import shipped
-from .record import Article, Page
+from .record import Article, Block, Page
 from .repair import repair
 from .rules import all_rules
 from .segment import segment
+from .templates import TemplateSource, match_template, open_templates, site_for
 
 MODES = ("auto", "html", "text")
 MAX_CHARS = 20_000_000  # larger inputs are not pages; refusing them keeps a batch's memory bounded
+
+
+def prepare(content: str | bytes, mode: str, url: str | None = None, charset: str | None = None) -> Page:
+    """Decode, segment and repair: the page's blocks as every later stage (and template learning) sees them."""
+    text = decode(content, charset)
+    if len(text) > MAX_CHARS:
+        raise DecodeError(f"page too large ({len(text):,} characters; the limit is {MAX_CHARS:,})")
+    page = segment(text, mode, url)
+    repair(page)
+    return page
 
 
 class Cleaner:
     """A configured pipeline, built once and reused over many pages.
 
     `disable` names rules to switch off (the reasons shown by `--explain`); `mode` is the default mode.
+    `templates` is a source of site templates (a store file's path, or a `TemplateSource`): lines that recur
+    across a site's pages leave as `site_template`. A page's site is the one `clean` is given, else its URL's
+    host, else `site`.
     """
 
-    def __init__(self, mode: str = "auto", disable: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        mode: str = "auto",
+        disable: Iterable[str] = (),
+        templates: TemplateSource | str | os.PathLike | None = None,
+        site: str | None = None,
+    ) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
         registry = all_rules()
         disabled = set(disable)
-        unknown = disabled - set(registry) - {"context", MODEL}
+        unknown = disabled - set(registry) - {"context", MODEL, SITE_TEMPLATE}
         if unknown:
             raise ValueError(f"unknown rule name(s): {', '.join(sorted(unknown))}")
         self.mode = mode
         self.use_context = "context" not in disabled
         self.rules = [r for name, r in registry.items() if name not in disabled]
         self.use_model = MODEL not in disabled
+        self.templates = open_templates(templates) if SITE_TEMPLATE not in disabled else None
+        self.site = site
 
     def page(
-        self, content: str | bytes, url: str | None = None, mode: str | None = None, charset: str | None = None
+        self,
+        content: str | bytes,
+        url: str | None = None,
+        mode: str | None = None,
+        charset: str | None = None,
+        site: str | None = None,
     ) -> Page:
         """Segment and classify a page; every block carries its decision. (For `explain` and tests.)"""
-        text = decode(content, charset)
-        if len(text) > MAX_CHARS:
-            raise DecodeError(f"page too large ({len(text):,} characters; the limit is {MAX_CHARS:,})")
-        page = segment(text, mode or self.mode, url)
-        repair(page)
+        page = prepare(content, mode or self.mode, url, charset)
         model = shipped(page.mode) if self.use_model else None
         if model is not None and page.blocks:
             decide(page, self.rules, model.content_proba(page), model.threshold)
@@ -52,8 +76,11 @@ class Cleaner:
             decide(page, self.rules)
         meta = extract(page)
         mark_roles(page, meta.roles)
+        site = site_for(site, url, self.site) if self.templates is not None else None
+        found = match_template(page, self.templates, site, scored=model is not None) if site else None
+        apply_site_template(page, found)
         if self.use_context:
-            apply_context(page)
+            apply_context(page, spare=found.spare if found else ())
         page.meta["extracted"] = meta
         return page
 
@@ -65,10 +92,11 @@ class Cleaner:
         id: str | None = None,
         extra: dict | None = None,
         charset: str | None = None,
+        site: str | None = None,
     ) -> Article:
         """Clean one page into an Article. Never raises on bad content: the Article carries `error` instead."""
         try:
-            page = self.page(content, url=url, mode=mode, charset=charset)
+            page = self.page(content, url=url, mode=mode, charset=charset, site=site)
         except DecodeError as exc:
             return Article.failed(str(exc), id=id, url=url, extra=extra)
         except (ValueError, RecursionError, MemoryError) as exc:
@@ -81,7 +109,7 @@ class Cleaner:
     def article(page: Page, id: str | None = None, extra: dict | None = None) -> Article:
         meta = page.meta["extracted"]
         body = "\n\n".join(b.text for b in page.blocks if b.keep)
-        removed = [{"text": b.text, "reason": b.reason, "score": round(b.score, 3)} for b in page.blocks if not b.keep]
+        removed = [_removed(b) for b in page.blocks if not b.keep]
         sources = dict(meta.sources)
         language = detect_language(body)
         if language:
@@ -98,6 +126,13 @@ class Cleaner:
             sources=sources,
             extra=dict(extra or {}),
         )
+
+
+def _removed(block: Block) -> dict:
+    entry = {"text": block.text, "reason": block.reason, "score": round(block.score, 3)}
+    if block.detail:
+        entry["detail"] = block.detail
+    return entry
 
 
 _DEFAULT: Cleaner | None = None
