@@ -23,31 +23,64 @@ TITLE_CLASS = re.compile(
     r"heading)|headline|article__title|article__headline|p-name|title-post|artikel-titel|titel)$",
     re.I,
 )
-PUBLISHED_CLASS = re.compile(r"published|pubdate|post-date|entry-date|posted-on|datePublished|date-publish", re.I)
-MODIFIED_CLASS = re.compile(r"updated|modified|dateModified", re.I)
-
-# Where a mark stands, read from its ancestors' "tag.class#id" tokens: the first kind that matches wins.
-PLACES = (
-    ("comment", re.compile(r"comment|disqus|respond|reply", re.I)),
-    ("caption", re.compile(r"^(?:figure|figcaption)\b|caption|credit", re.I)),
-    (
-        "teaser",
-        re.compile(
-            r"related|teaser|recommend|more-(?:from|stories|posts|articles)|read-?next|popular|trending|"
-            r"most-?read|carousel|promo|latest-(?:posts|news)|other-(?:posts|articles)|you-may|also-like",
-            re.I,
-        ),
-    ),
-    ("aside", re.compile(r"^(?:aside|nav)\b|sidebar|widget", re.I)),
-    ("footer", re.compile(r"^footer\b|footer", re.I)),
+PUBLISHED_CLASS = re.compile(
+    r"published|pubdate|post-date|entry-date|posted-on|datePublished|date-publish|dc:created|dateCreated|issued",
+    re.I,
 )
+MODIFIED_CLASS = re.compile(r"updated|modified|dateModified", re.I)
+DATED_CLASS = re.compile(r"published|updated|modified|dtstart|dtreviewed", re.I)
+DATE_PROPERTY = re.compile(
+    r"\b(?:dc:date|dc:created|dc:issued|dcterms:(?:date|created|issued|modified)|schema:date\w*|"
+    r"article:published_time|datePublished|dateModified|dateCreated)\b",
+    re.I,
+)
+
+# Where a mark stands, read from its ancestors' "tag.class#id" tokens, word by word ("node-promoted" is not a
+# promo, "related-posts" is related): the first kind that matches, from the outermost ancestor in.
+PLACE_TAGS = {"figure": "caption", "figcaption": "caption", "aside": "aside", "nav": "aside", "footer": "footer"}
+PLACE_WORDS = {
+    "comment": "comment comments disqus respond reply replies kommentare commentaires",
+    "caption": "caption captions credit credits wp-caption",
+    "teaser": "related teaser teasers recommended recommendations recommend popular trending mostread most-read "
+    "carousel promo promos readnext read-next more-stories more-posts more-articles latest-posts latest-news "
+    "you-may-like also-like",
+    "aside": "sidebar widget widgets",
+    "footer": "footer",
+}
+_WORD_PLACE = {word: place for place, words in PLACE_WORDS.items() for word in words.split()}
+_WORDS = re.compile(r"[^.#\s]+")
+_PLACE_ORDER = ("comment", "caption", "teaser", "aside", "footer")
+ARTICLE_LIKE = re.compile(r"^article\b|[.#-](?:article|post|entry|story|blog|news)\b", re.I)
+
+
+def _places(token: str) -> set[str]:
+    """Places a "tag.class#id" token names: by its tag, or by a word (or two or three joined words) of a
+    class or id."""
+    tag = re.split(r"[.#]", token, maxsplit=1)[0]
+    found = {PLACE_TAGS[tag]} if tag in PLACE_TAGS else set()
+    for name in _WORDS.findall(token[len(tag) :]):
+        pieces = re.split(r"[-_]", name.lower())
+        for size in (1, 2, 3):
+            for i in range(len(pieces) - size + 1):
+                place = _WORD_PLACE.get("-".join(pieces[i : i + size]))
+                if place:
+                    found.add(place)
+    return found
 
 
 def place_of(ancestors: list[str]) -> str:
-    """The part of the page a mark stands in: comment, caption, teaser, aside, footer, or "page"."""
-    for place, pattern in PLACES:
-        if any(pattern.search(token) for token in ancestors):
-            return place
+    """The part of the page a mark stands in: comment, caption, teaser, aside, footer, or "page". A footer
+    inside an article (its "Posted by ... on ..." line) is part of the page; the site's footer is not."""
+    found: dict[str, int] = {}
+    for at, token in enumerate(ancestors):
+        for place in _places(token):
+            found.setdefault(place, at)
+    for place in _PLACE_ORDER:
+        if place not in found:
+            continue
+        if place == "footer" and any(ARTICLE_LIKE.search(t) for t in ancestors[: found[place]]):
+            continue
+        return place
     return "page"
 
 
@@ -66,7 +99,11 @@ class Candidates:
     def enter(self, node, tag: str, attrs: dict, ancestors: list[str], at: int, in_content: bool) -> None:
         itemprop = attrs.get("itemprop") or ""
         classes = (attrs.get("class") or "").split()
-        if tag == "time" or (itemprop in ("datePublished", "dateModified", "dateCreated") and tag != "meta"):
+        dated = tag == "time" or itemprop in ("datePublished", "dateModified", "dateCreated")
+        # RDFa (<span property="dc:date" content="...">) and microformats (<abbr class="published" title="...">)
+        dated = dated or bool(attrs.get("content") and DATE_PROPERTY.search(attrs.get("property") or ""))
+        dated = dated or (tag == "abbr" and bool(attrs.get("title")) and bool(DATED_CLASS.search(" ".join(classes))))
+        if dated:
             if len(self.times) < MAX_MARKS:
                 self.times.append(self._time(node, tag, attrs, itemprop, classes, ancestors, at, in_content))
             return
@@ -101,7 +138,7 @@ class Candidates:
 
     @staticmethod
     def _time(node, tag, attrs, itemprop, classes, ancestors, at, in_content) -> dict[str, Any]:
-        joined = " ".join(classes)
+        joined = " ".join(classes) + " " + (attrs.get("property") or "")
         if itemprop == "datePublished" or PUBLISHED_CLASS.search(joined):
             kind = "published"
         elif itemprop == "dateModified" or MODIFIED_CLASS.search(joined):
@@ -111,7 +148,9 @@ class Candidates:
         else:
             kind = "plain"
         return {
-            "datetime": attrs.get("datetime") or attrs.get("content"),
+            "datetime": attrs.get("datetime")
+            or attrs.get("content")
+            or (attrs.get("title") if tag == "abbr" else None),
             "text": _text(node),
             "at": at,
             "kind": kind,
