@@ -5,22 +5,45 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .record import Page
+from .record import Block, Page
 from .rules import Rule
 
 CONTEXT = "context"
 SHORT_WORDS = 10  # a line this short is judged by its neighbours
 
 
-def apply_rules(page: Page, rules: Iterable[Rule]) -> None:
+def rule_hits(page: Page, rules: Iterable[Rule]) -> list[Rule | None]:
+    """The first rule that matches each block (None where none does)."""
     active = [r for r in rules if page.mode in r.modes]
-    for i, block in enumerate(page.blocks):
+    hits: list[Rule | None] = []
+    for i in range(len(page.blocks)):
+        hits.append(next((r for r in active if r.check(page, i)), None))
+    return hits
+
+
+def apply_rules(page: Page, rules: Iterable[Rule]) -> None:
+    decide(page, rule_hits(page, rules))
+
+
+MODEL = "model"
+
+
+def decide(page: Page, hits: list[Rule | None], proba=None, threshold: float = 0.5) -> None:
+    """Keep or drop each block. Without a model, a matching rule drops the block. With one, the model (which
+    reads the rule hits among its features) decides; a dropped block is named after the rule that matched it,
+    or `model` when none did, and scored with the model's furniture probability."""
+    for i, (block, hit) in enumerate(zip(page.blocks, hits, strict=True)):
         if not block.keep:
             continue
-        for candidate in active:
-            if candidate.check(page, i):
-                block.drop(candidate.name, candidate.score)
-                break
+        if proba is None:
+            if hit is not None:
+                block.drop(hit.name, hit.score)
+            continue
+        furniture = round(1.0 - float(proba[i]), 3)
+        if proba[i] < threshold:
+            block.drop(hit.name if hit is not None else MODEL, furniture)
+        else:
+            block.score = furniture
 
 
 def mark_roles(page: Page, roles: dict[str, Iterable[int]]) -> None:
@@ -38,10 +61,29 @@ def _short(text: str) -> bool:
     return len(text.split()) <= SHORT_WORDS
 
 
+# Lines that left the body because they are the record's metadata (or stand with it), not furniture: the
+# context pass looks through them, so a standfirst between the headline and the date stays, and so does a
+# headline above its date and reading time.
+METADATA_REASONS = frozenset({"headline", "byline", "date", "date_stamp", "reading_time", "doubled_line"})
+STANDFIRST_LINES = 2  # a run this short next to metadata lines may be a standfirst or a kicker
+
+
+def _neighbour(blocks: list[Block], start: int, step: int) -> Block | None:
+    """The nearest block from `start` on (going by `step`) that is not a metadata line; None at the edge."""
+    k = start
+    while 0 <= k < len(blocks):
+        if blocks[k].keep or blocks[k].reason not in METADATA_REASONS:
+            return blocks[k]
+        k += step
+    return None
+
+
 def apply_context(page: Page) -> None:
     """A run of short kept lines with removed lines on both sides (or a removed line on one side and the
     page edge on the other) is furniture too: a label, a button, a teaser between two removed blocks.
-    A short line with kept text on either side (a subheading inside the article) stays."""
+    Metadata lines (headline, byline, date, reading time) are looked through, not counted as removed, except
+    that a run right above the headline is closed by it. A short line with kept text on either side (a
+    subheading, a standfirst between headline and date) stays."""
     blocks = page.blocks
     n = len(blocks)
     i = 0
@@ -52,9 +94,15 @@ def apply_context(page: Page) -> None:
         j = i
         while j < n and blocks[j].keep and _short(blocks[j].text):
             j += 1
-        removed_before = i > 0 and not blocks[i - 1].keep
-        removed_after = j < n and not blocks[j].keep
-        if (removed_before or i == 0) and (removed_after or j == n) and (removed_before or removed_after):
+        if j - i > STANDFIRST_LINES:  # a menu or a list, not a standfirst: metadata lines close it too
+            before = blocks[i - 1] if i > 0 else None
+            after = blocks[j] if j < n else None
+        else:
+            before = _neighbour(blocks, i - 1, -1)
+            # Above the headline is the top of the page (menus, section names): the headline closes a run there.
+            after = blocks[j] if j < n and blocks[j].reason == "headline" else _neighbour(blocks, j, 1)
+        closed = (before is None or not before.keep) and (after is None or not after.keep)
+        if closed and (before or after):
             for block in blocks[i:j]:
                 block.drop(CONTEXT, 0.6)
         i = j

@@ -1,4 +1,5 @@
-"""The command line: `cleaner clean`, `cleaner explain`, `cleaner fixtures add|check|update`."""
+"""The command line: `cleaner clean`, `cleaner explain`, `cleaner fixtures add|check|update`, `cleaner bench`,
+`cleaner gate`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import typer
 
 from . import fixtures
 from .batch import Tally, clean_items
+from .bench.commands import bench, gate
 from .io import open_output, read_inputs
+from .io.writers import Output
 from .pipeline import Cleaner
 
 app = typer.Typer(
@@ -21,6 +24,8 @@ app = typer.Typer(
 )
 fixtures_app = typer.Typer(no_args_is_help=True, help="Golden fixtures: a page and the record expected from it.")
 app.add_typer(fixtures_app, name="fixtures")
+app.command()(bench)
+app.command()(gate)
 
 
 class Mode(str, Enum):
@@ -43,6 +48,17 @@ def _make_cleaner(mode: Mode, disable: list[str] | None) -> Cleaner:
         return Cleaner(mode=mode.value, disable=disable or ())
     except ValueError as exc:
         _error(str(exc))
+        raise typer.Exit(code=2) from None
+
+
+def _open_or_exit(path: str | None, fmt: str, opened: Output | None = None) -> Output:
+    """An output that cannot be written is a usage error, reported before any page is cleaned."""
+    try:
+        return open_output(path, fmt)
+    except OSError as exc:
+        if opened is not None:
+            opened.abort()
+        _error(f"cannot write {path}: {exc.strerror or exc}")
         raise typer.Exit(code=2) from None
 
 
@@ -69,8 +85,8 @@ def clean(
         inputs = ["-"]
     cleaner = _make_cleaner(mode, disable)
     tally = Tally()
-    out = open_output(output, fmt.value)
-    bad = open_output(rejects, "jsonl") if rejects else None
+    out = _open_or_exit(output, fmt.value)
+    bad = _open_or_exit(rejects, "jsonl", opened=out) if rejects else None
     try:
         for article in clean_items(cleaner, read_inputs(inputs, html_field, text_field)):
             tally.count(article)
@@ -110,6 +126,43 @@ def explain(
     typer.echo(render(page_result, article))
 
 
+class ModelMode(str, Enum):
+    html = "html"
+    text = "text"
+
+
+@app.command()
+def train(
+    datasets: Annotated[list[Path], typer.Argument(help="Development datasets (.jsonl.gz) to learn from.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the model (JSON).")],
+    mode: Annotated[ModelMode, typer.Option(help="Train the HTML or the plain-text scorer.")] = ModelMode.html,
+    seed: Annotated[int, typer.Option(help="Random seed: same data and seed, same model.")] = 0,
+) -> None:
+    """Train a block scorer on the `train` side of the site split (needs the [train] extra)."""
+    try:
+        from .model.train import save
+        from .model.train import train as fit
+    except ImportError as exc:
+        _error(f"training needs the [train] extra ({exc.name} is missing): pip install 'cleaner[train]'")
+        raise typer.Exit(code=2) from None
+    missing = [str(p) for p in datasets if not p.is_file()]
+    if missing:
+        _error(f"no such dataset file: {', '.join(missing)}")
+        raise typer.Exit(code=2)
+    model = fit([str(p) for p in datasets], mode.value, seed=seed, log=lambda m: typer.echo(m, err=True))
+    save(model, output)
+    typer.echo(f"wrote {output}", err=True)
+
+
+def _fixture_names(directory: Path) -> list[str]:
+    """A folder without fixtures is a usage error: a mistyped path must not pass as "0 of 0 match"."""
+    names = fixtures.names(directory)
+    if not names:
+        _error(f"no fixtures in {directory} (a fixture is a folder with an input page and {fixtures.EXPECTED})")
+        raise typer.Exit(code=2)
+    return names
+
+
 @fixtures_app.command("add")
 def fixtures_add(
     page: Annotated[Path, typer.Argument(help="The page to keep as a fixture.", exists=True, dir_okay=False)],
@@ -132,7 +185,7 @@ def fixtures_check(
 ) -> None:
     """Compare every fixture with the cleaner's output now; exit 1 with a diff on any difference."""
     failures = 0
-    names = fixtures.names(directory)
+    names = _fixture_names(directory)
     for name in names:
         diff = fixtures.check(directory / name)
         if diff:
@@ -148,7 +201,7 @@ def fixtures_update(
     directory: Annotated[Path, typer.Argument(help="Fixtures folder.")] = Path("fixtures"),
 ) -> None:
     """Rewrite every fixture's expected record from the cleaner's output now (review the diff)."""
-    changed = [name for name in fixtures.names(directory) if fixtures.update(directory / name)]
+    changed = [name for name in _fixture_names(directory) if fixtures.update(directory / name)]
     for name in changed:
         typer.echo(f"updated {name}")
     typer.echo(f"{len(changed)} fixture(s) changed", err=True)

@@ -40,7 +40,7 @@ def decode(data: bytes | str, declared: str | None = None) -> str:
         return normalise(data)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return normalise(data[len(bom) :].decode(encoding, errors="replace"))
+            return normalise(_plausible(data[len(bom) :].decode(encoding, errors="replace"), encoding))
     if b"\x00" in data[:4096]:
         raise DecodeError("binary content (NUL bytes), not a text or HTML page")
     for encoding in (declared, declared_charset(data)):
@@ -56,13 +56,31 @@ def decode(data: bytes | str, declared: str | None = None) -> str:
     return normalise(_detect(data))
 
 
+# The legacy encodings of English, French, German and Spanish pages, preferred when detection finds them as
+# likely as the encoding it ranks first (on short texts it often ties cp1250 with cp1252 and picks the former).
+_WESTERN = ("cp1252", "iso8859_15", "latin_1")
+BAD_SHARE = 0.05  # more replacement characters than this: the bytes are not in the encoding they claim
+
+
 def _detect(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
         raise DecodeError("undecodable bytes: no text encoding fits this content")
-    return data.decode(best.encoding, errors="replace")
+    best = matches[0]
+    for match in matches:
+        if match.encoding in _WESTERN and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            best = match
+            break
+    return _plausible(data.decode(best.encoding, errors="replace"), best.encoding)
+
+
+def _plausible(text: str, encoding: str) -> str:
+    """The text, unless decoding it replaced so many bytes that it is not really in `encoding`."""
+    if text and text.count("\ufffd") > BAD_SHARE * len(text):
+        raise DecodeError(f"mis-encoded: the bytes do not decode as {encoding} (or any encoding tried)")
+    return text
 
 
 def normalise(text: str) -> str:

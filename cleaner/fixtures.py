@@ -1,5 +1,12 @@
 """Golden fixtures: `fixtures/<name>/` holds the input page (`input.txt` or `input.html`) and `expected.json`,
-the full record the cleaner gives for it (`removed` included). A change in output shows as a diff."""
+the full record the cleaner gives for it (`removed` included). A change in output shows as a diff.
+
+In a pytest suite (see the README):
+
+    @pytest.mark.parametrize("name", fixtures.names(FIXTURES))
+    def test_fixture(name):
+        fixtures.assert_matches(FIXTURES / name)
+"""
 
 from __future__ import annotations
 
@@ -84,6 +91,16 @@ def check(folder: Path) -> str:
             tofile=f"{folder.name}/actual",
         )
     )
+
+
+def assert_matches(folder: Path) -> None:
+    """Raise AssertionError with a unified diff when the fixture's expected record is not the output now."""
+    diff = check(folder)
+    if diff:
+        raise AssertionError(
+            f"fixture {folder.name} differs from the cleaner's output "
+            f"(review, then `cleaner fixtures update {folder.parent}`):\n{diff}"
+        )
 
 
 def update(folder: Path) -> bool:

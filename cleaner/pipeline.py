@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .classify import apply_context, apply_rules, mark_roles
+from .classify import MODEL, apply_context, decide, mark_roles, rule_hits
 from .decode import DecodeError, decode
 from .meta import detect_language, extract
+from .model.scorer import shipped
 from .record import Article, Page
 from .repair import repair
 from .rules import all_rules
@@ -27,12 +28,13 @@ class Cleaner:
             raise ValueError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
         registry = all_rules()
         disabled = set(disable)
-        unknown = disabled - set(registry) - {"context"}
+        unknown = disabled - set(registry) - {"context", MODEL}
         if unknown:
             raise ValueError(f"unknown rule name(s): {', '.join(sorted(unknown))}")
         self.mode = mode
         self.use_context = "context" not in disabled
         self.rules = [r for name, r in registry.items() if name not in disabled]
+        self.use_model = MODEL not in disabled
 
     def page(
         self, content: str | bytes, url: str | None = None, mode: str | None = None, charset: str | None = None
@@ -43,7 +45,13 @@ class Cleaner:
             raise DecodeError(f"page too large ({len(text):,} characters; the limit is {MAX_CHARS:,})")
         page = segment(text, mode or self.mode, url)
         repair(page)
-        apply_rules(page, self.rules)
+        hits = rule_hits(page, self.rules)
+        model = shipped(page.mode) if self.use_model else None
+        if model is not None and page.blocks:
+            proba = model.content_proba(page, [h.name if h else None for h in hits])
+            decide(page, hits, proba, model.threshold)
+        else:
+            decide(page, hits)
         meta = extract(page)
         mark_roles(page, meta.roles)
         if self.use_context:

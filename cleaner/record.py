@@ -18,6 +18,7 @@ class Block:
     tag: str = "line"  # block tag in HTML mode ("p", "li", "h2", ...); "line" in text mode
     path: str = ""  # ancestors as "tag.class#id" tokens, from the outermost content container down (HTML mode)
     in_content: bool = False  # inside <article>, <main> or an element whose class marks the article body
+    ancestry: tuple[int, ...] = ()  # ids of the enclosing elements, outermost first (HTML mode)
     heading: int = 0  # 1..6 for <h1>..<h6> (or a text line that looks like a title), else 0
     link_chars: int = 0  # characters of text inside <a>
     gap_before: int = 0  # blank lines before this line (text mode)

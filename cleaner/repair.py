@@ -1,5 +1,10 @@
 """Repairs of scraped text before classification: sentences glued by the scraper are split into their own
-blocks ("documents.Two" / "he addedApart" / "newsletterReceive"), and a line glued to itself is kept once."""
+blocks ("documents.Two" / "he addedApart" / "newsletterReceive"), and a line glued to itself is kept once.
+
+A split is a guess about a lost paragraph break, so it is only made where nothing else explains the join:
+never inside code, URLs, e-mail addresses, dotted names ("com.example.Main", "U.S."), decimals, common
+abbreviations ("vs.Real"), or names with an inner capital ("iPhone", "McDonald", "eBay", "useState").
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,95 @@ import re
 
 from .record import Block, Page
 
-# "documents.Two", "capital.\"The", "bombings.(Reporting": a sentence end with no space before the next one.
-_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ0-9)%][a-zà-ÿ)%][.!?])(?=[\"“”(]?[A-ZÀ-Ý][a-zà-ÿ])")
-# "he addedApart", "newsletterReceive": a lower-case word running into a capitalised one.
-_GLUED_WORDS = re.compile(r"(?<![\w./@#-])([a-zà-ÿ]{3,})(?=([A-ZÀ-Ý][a-zà-ÿ]{2,})\b)")
+# "documents.Two", "capital.\"The", "bombings.(Reporting": a sentence end with no space before the next one,
+# which goes on as words ("Two and", not "Services.AddHttpClient" or "Twilio;").
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ0-9)%][a-zà-ÿ)%][.!?])(?=[\"“”(]?[A-ZÀ-Ý][a-zà-ÿ]*(?:['’][a-z]{1,2})?[\s,])")
+# "he addedApart from", "newsletterReceive essential": a lower-case word running into a capitalised one that
+# starts a sentence (a word follows it).
+_GLUED_WORDS = re.compile(r"(?<![\w./@#'’-])([a-zà-ÿ]{3,})(?=[A-ZÀ-Ý][a-zà-ÿ]{2,}\s+[\w\"“(])")
+# A token that a dot or a capital may sit inside without a sentence break.
+_NOT_PROSE_TOKEN = re.compile(r"[/@_\\<>{}\[\]=]|://|^www\.|\.[^.\s]*\.")
+# Code: braces, assignments, calls, arrows, statement ends, markup tags.
+_CODE_LINE = re.compile(
+    r"[{}]|=>|\w\(|\s=\s|;\s*$|</?\w+[ >]|^\s*(?:import|from|const|let|var|function|def|class|return|package)\s"
+)
+# Words after which a sentence does not end, so "the filterText", "with easyJet" are names, not glue.
+_FUNCTION_WORDS = frozenset(
+    "a an the to of in on at by for from with and or as is are be your our my its their this that these those "
+    "le la les un une des du de au aux et ou der die das den dem des ein eine einen und oder mit von zu im el "
+    "los las una y o con del al para por".split()
+)
+# Abbreviations a capitalised word follows without a sentence break ("vs.Real Madrid", "ca.Fünf").
+_ABBREVIATIONS = frozenset("vs approx incl ca cf bzw vgl ggf inkl evtl sog ua zb av env".split())
+# Brand names with a lower-case head that _GLUED_WORDS would otherwise split.
+_NAMES = frozenset("easyjet easyhotel airbaltic freecodecamp".split())
+# Heads of code identifiers in prose ("the getUser call", "Since filterText ..."): camelCase, not glue.
+_CODE_HEADS = frozenset("use set get handle fetch init has filter on".split())
+_WORDS = re.compile(r"\w+")
+_SENTENCE_OPENERS = frozenset(
+    "the a an this that these those it he she we they i you there here but and so if when while in on at for as "
+    "after before what how why who der die das ein eine es er sie wir ich du man aber und doch wenn als im am auf "
+    "le la les un une il elle nous vous ils elles on ce cette mais et si quand en dans el los las una él ella "
+    "ellos pero y cuando".split()
+)
+
+
+def _first_word(text: str) -> str:
+    match = _WORDS.search(text)
+    return match.group(0).lower() if match else ""
+
+
+_ENDS_WITH_WORD = re.compile(r"(\w+)[.!?]$")
+
+
+def _token_at(text: str, point: int) -> str:
+    start = text.rfind(" ", 0, point) + 1
+    end = text.find(" ", point)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _word_before(text: str, point: int) -> str:
+    words = text[:point].split()
+    return words[-2].lower().strip("\"“”'’(") if len(words) >= 2 else ""
+
+
+def _sentence_break(text: str, point: int) -> bool:
+    """Whether a period, ! or ? right before `point` ends a sentence (not a name, URL or abbreviation)."""
+    if _NOT_PROSE_TOKEN.search(_token_at(text, point).strip("\"“”'’(),.!?;:")):
+        return False
+    word = _ENDS_WITH_WORD.search(text[:point])
+    if not word:
+        return True
+    if word.group(1).lower() in _ABBREVIATIONS:
+        return False
+    # After a capitalised word ("Maui.Gtk", "String.Index") only a word that opens sentences ("Minister.Die")
+    # marks a break: German capitalises nouns, names do not continue with "The".
+    return word.group(1)[0].islower() or _first_word(text[point:]) in _SENTENCE_OPENERS
+
+
+def _word_break(text: str, point: int) -> bool:
+    """Whether a lower-case word running into a capitalised one at `point` is two sentences, not a name."""
+    token = _token_at(text, point)
+    if _NOT_PROSE_TOKEN.search(token) or token.lower().strip('.,;:!?"”') in _NAMES:
+        return False
+    start = text.rfind(" ", 0, point) + 1
+    head = text[start:point].lower()
+    if head in _FUNCTION_WORDS or head in _CODE_HEADS or _word_before(text, point) in _FUNCTION_WORDS:
+        return False
+    # A paragraph ends after some words: a token that starts its sentence is an identifier ("useState is").
+    sentence = re.split(r"[.!?]\s", text[:start])[-1]
+    return len(_WORDS.findall(sentence)) >= 1
 
 
 def _split_points(text: str) -> list[int]:
-    points = {m.end(1) for m in _GLUED_WORDS.finditer(text)}
+    if _CODE_LINE.search(text):
+        return []
+    points = {m.end(1) for m in _GLUED_WORDS.finditer(text) if _word_break(text, m.end(1))}
     quotes, counted = 0, 0
     for match in _GLUED_SENTENCE.finditer(text):
         point = match.end()
+        if not _sentence_break(text, point):
+            continue
         quotes += text.count('"', counted, point)
         counted = point
         # A quote right after the period closes the sentence if it is ” or an odd-numbered straight quote.
@@ -36,17 +119,25 @@ def split_glued(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def undouble(text: str) -> str | None:
-    """The line's first half when the line is that half twice ("TitleTitle", "Title Title"), else None."""
+    """The line's first half when the line is that half twice ("TitleTitle", "Title Title"), else None.
+
+    Only for lines of words: a rule of dashes or "* * *" is drawn, not doubled, and a one-word line twice
+    ("Casual Casual") is more often a table of labels than a scraper's repeat.
+    """
     n = len(text)
     if n < 10:
         return None
     half = n // 2
-    if n % 2 == 0 and text[:half] == text[half:]:
-        return text[:half]
-    if n % 2 == 1 and text[half] == " " and text[:half] == text[half + 1 :]:
-        return text[:half]
-    return None
+    glued = n % 2 == 0 and text[:half] == text[half:]
+    spaced = n % 2 == 1 and text[half] == " " and text[:half] == text[half + 1 :]
+    if not (glued or spaced):
+        return None
+    single = text[:half]
+    return single if len(_WORD.findall(single)) >= 2 else None
 
 
 def repair(page: Page) -> Page:

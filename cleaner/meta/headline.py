@@ -30,7 +30,7 @@ MIN_INNER_WORDS = 3  # a declared title shorter than this inside a heading may b
 # Blocks that may stand between a headline and its article in scraped text.
 BETWEEN = frozenset(
     "photo_caption photo_credit date_stamp advertising_label share_prompt doubled_line section_label "
-    "agency_credit byline".split()
+    "agency_credit byline reading_time".split()
 )
 
 

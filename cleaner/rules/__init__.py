@@ -3,7 +3,7 @@ switches it off (`Cleaner(disable=["share_prompt"])`).
 
 A rule is a function `(page, i) -> bool` that says whether `page.blocks[i]` is furniture. Rules read text
 patterns of the block and its neighbours, never other rules' decisions, so their order only decides which
-name a block gets when two rules agree.
+name a block gets when two rules agree: `FAMILIES` below, specific patterns before broad ones.
 """
 
 from __future__ import annotations
@@ -42,10 +42,24 @@ def rule(name: str, score: float = 1.0, modes: Iterable[str] = ("text", "html"))
     return register
 
 
-def phrases(*alternatives: str) -> re.Pattern[str]:
+class Phrases:
+    """A whole-line pattern that answers at once for lines too long to be a label (most lines are paragraphs)."""
+
+    def __init__(self, pattern: re.Pattern[str], max_chars: int) -> None:
+        self.pattern = pattern
+        self.max_chars = max_chars
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return None if len(text) > self.max_chars else self.pattern.match(text)
+
+
+PHRASE_CHARS = 120
+
+
+def phrases(*alternatives: str, max_chars: int = PHRASE_CHARS) -> Phrases:
     """A whole-line pattern: one of the alternatives, with optional trailing punctuation, arrows or counts."""
     body = "|".join(alternatives)
-    return re.compile(rf"^\W{{0,3}}(?:{body})[\s:.!…»›>→|/\-–()\d]*$", re.I)
+    return Phrases(re.compile(rf"^\W{{0,3}}(?:{body})[\s:.!…»›>→|/\-–()\d]*$", re.I), max_chars)
 
 
 # Text predicates are pure and asked of the same line by several rules (and of neighbours): cache them.
@@ -58,8 +72,21 @@ def plain(text: str) -> str:
     return strip_bullet(text).strip()
 
 
+@cached
 def words(text: str) -> int:
     return len(text.split())
+
+
+@cached
+def lowered(text: str) -> str:
+    return text.lower()
+
+
+def mentions(text: str, stems: tuple[str, ...]) -> bool:
+    """Whether the line contains one of `stems` (lower case): a cheap gate before a costly search, since
+    most lines are article paragraphs that no rule matches."""
+    low = lowered(text)
+    return any(stem in low for stem in stems)
 
 
 def neighbour(page: Page, i: int, step: int) -> str | None:
@@ -68,22 +95,29 @@ def neighbour(page: Page, i: int, step: int) -> str | None:
     return page.blocks[j].text if 0 <= j < len(page.blocks) else None
 
 
-def all_rules() -> dict[str, Rule]:
-    """Every rule, in the order they are consulted (module order below, then definition order)."""
-    # The order of these imports is the order rules are consulted: specific patterns before broad ones.
-    from . import (  # noqa: F401, I001
-        ads,
-        captions,
-        consent,
-        credits,
-        errors,
-        footer,
-        markup,  # noqa: F401
-        navigation,  # noqa: F401  (imported for its registrations, like the modules below)
-        promo,
-        social,
-        stamps,
-        teasers,
-    )
+# Rule modules in the order they are consulted; within a module, definition order.
+FAMILIES = (
+    "navigation",
+    "errors",
+    "consent",
+    "promo",
+    "social",
+    "ads",
+    "credits",
+    "captions",
+    "stamps",
+    "footer",
+    "teasers",
+    "markup",
+)
 
-    return REGISTRY
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule by name, in the order they are consulted."""
+    import importlib
+
+    for family in FAMILIES:
+        importlib.import_module(f"{__name__}.{family}")
+    rank = {family: n for n, family in enumerate(FAMILIES)}
+    ordered = sorted(REGISTRY.values(), key=lambda r: rank[r.check.__module__.rsplit(".", 1)[-1]])
+    return {r.name: r for r in ordered}

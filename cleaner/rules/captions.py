@@ -5,37 +5,67 @@ from __future__ import annotations
 import re
 
 from . import cached, plain, rule, words
+from .credits import is_agency_credit
+from .stamps import is_date_stamp
 
 AGENCIES = (
     r"AFP|AP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|EFE|dpa|ANP|ANSA|Belga|Sipa|Xinhua|Imago|picture alliance|"
-    r"Shutterstock|iStock(?:photo)?|Bloomberg|Associated Press|PA(?: Images| Wire)?|Keystone|Alamy|NurPhoto|"
-    r"SOPA Images|Anadolu(?: Agency)?|TASS|Europa Press|Hans Lucas|Abaca|Zuma(?: Press)?|Corbis|Wikimedia Commons"
+    r"picture-alliance|Shutterstock|iStock(?:photo)?|Bloomberg|Associated Press|PA(?: Images| Wire)?|Keystone|"
+    r"Alamy|NurPhoto|SOPA Images|Anadolu(?: Agency)?|TASS|Europa Press|Hans Lucas|Abaca|Zuma(?: Press)?|Corbis|"
+    r"Wikimedia Commons|Agence France-Presse|KEYSTONE|MAXPPP|Le Parisien|Cordon Press"
 )
+# "Photo: ...", "Bild: ...", "Crédit photo : ...", "Imagen: ...": a credit label, then a name or an agency.
 _CREDIT_LABEL = re.compile(
-    r"^[(\[]?(?:image|images|photo|photos|picture|pictures|photograph|photography|pic|credit|photo credit|"
-    r"foto|fotos|bild|bilder|bildquelle|crédit photo|crédits? photos?|crédits?|illustration|imagen|fotografía|"
-    r"video)\s*(?:by|:|/|©)\s*\S",
+    r"^[(\[]?(?:image|images|photo|photos|picture|pictures|photograph|photography|pic|credit|credits|"
+    r"photo credit|image credit|image source|photo source|foto|fotos|fotografie|bild|bilder|bildquelle|"
+    r"crédit photo|crédits? photos?|crédit|illustration|imagen|fotografía|crédito|créditos)"
+    r"\s*(?::|by|par|von|de|por|©)\s*(?P<rest>.+)$",
     re.I,
 )
-_COPYRIGHT_NAME = re.compile(r"^[(\[]?(?:©|\(c\)|copyright)\s*(?![0-9]{4}\b)[^\s|]", re.I)
-_NAME_SLASH_AGENCY = re.compile(rf"(?:^|\s)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*\s?/\s?(?:{AGENCIES})\b\W*$")
-_AGENCY_PHOTO = re.compile(rf"\b(?:{AGENCIES})\s*(?:photo|foto|/)", re.I)
+_NAME_START = re.compile(rf"^(?:©\s*)?(?:[A-ZÀ-Ý]|(?:{AGENCIES})\b)")
+_COPYRIGHT_NAME = re.compile(r"^[(\[]?(?:©|copyright\s*©|\(c\))\s*(?![0-9]{4}\b)[^\s|]")
+_NAME_SLASH_AGENCY = re.compile(rf"(?:^|\s|\()[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*\s?/\s?(?:{AGENCIES})\b\W*$")
+# "Reuters/F. Lenoir", but not "dpa/AFP" (agencies signing an article, see credits.py).
+_AGENCY_SLASH_NAME = re.compile(
+    rf"(?:^|\s|\()(?:{AGENCIES})\s?/\s?(?!(?:{AGENCIES})\b)[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){{0,3}}\)?$"
+)
+_AGENCY_PHOTO = re.compile(rf"(?:^|\s|\()(?:{AGENCIES})\s+(?:photo|foto|images?)\b", re.I)
 _CREDIT_TAIL = re.compile(
     rf"\((?:photo|image|picture|foto|bild|credit)s?\s*(?::|by)?\s*[^()]{{0,60}}(?:{AGENCIES})[^()]{{0,30}}\)$", re.I
 )
+CREDIT_NAME_WORDS = 8  # "Photo: Jane Doe for The Times" is a credit; a longer rest is a sentence about photos
+
+
+def _labelled_credit(text: str) -> bool:
+    match = _CREDIT_LABEL.match(text)
+    if not match:
+        return False
+    rest = match.group("rest").split("|")[0].strip()
+    return bool(_NAME_START.match(rest)) and words(rest) <= CREDIT_NAME_WORDS and not rest.endswith((".", "?", "!"))
+
+
+def _copyright_credit(text: str) -> bool:
+    """ "© Emmanuel Dunand, AFP | caption": a © and a name; a "(c)" only when short ("(c) AFP"), since "(c)"
+    also numbers list items."""
+    if not _COPYRIGHT_NAME.match(text):
+        return False
+    name = text.split("|")[0]
+    if text.lstrip("([").lower().startswith("(c)"):
+        return words(name) <= 5 and not name.rstrip().endswith(".")
+    return words(name) <= CREDIT_NAME_WORDS
 
 
 @cached
 def is_credit_line(text: str) -> bool:
     """A photo credit, possibly carrying its caption ("© X, AFP | caption", "caption NAME / AFP")."""
     text = plain(text)
-    if _CREDIT_LABEL.match(text) and words(text) <= 25:
+    if _labelled_credit(text) or _copyright_credit(text):
         return True
-    if _COPYRIGHT_NAME.match(text):
+    if len(text) <= 300 and "/" in text and (_NAME_SLASH_AGENCY.search(text) or _AGENCY_SLASH_NAME.search(text)):
         return True
-    if len(text) <= 300 and (_NAME_SLASH_AGENCY.search(text) or _CREDIT_TAIL.search(text)):
+    if len(text) <= 300 and text.endswith(")") and _CREDIT_TAIL.search(text):
         return True
-    return words(text) <= 12 and bool(_AGENCY_PHOTO.search(text))
+    return words(text) <= 6 and bool(_AGENCY_PHOTO.search(text))
 
 
 @rule("photo_credit")
@@ -43,10 +73,23 @@ def photo_credit(page, i):
     return is_credit_line(page.blocks[i].text)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
-
-
+_SENTENCE_END = re.compile(r"[.!][\"'”’)]*$")
+# Lines that stand above a picture without describing it: bylines, post stamps, links.
+_NOT_CAPTION = re.compile(r"^(?:by|posted|published|von|par|por)\b|https?://|www\.", re.I)
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"“(]?[A-ZÀ-Ý]")
 STANDALONE_CREDIT_WORDS = 10
+CAPTION_WORDS = 40
+
+
+@cached
+def caption_like(text: str) -> bool:
+    """A caption describes a picture in one sentence at most: no question, no second sentence."""
+    text = plain(text)
+    if words(text) > CAPTION_WORDS or text.rstrip("\"'”’)").endswith("?") or _INNER_SENTENCE_END.search(text):
+        return False
+    if _NOT_CAPTION.search(text) or is_date_stamp(text):
+        return False
+    return not text.rstrip().endswith(":")
 
 
 @rule("photo_caption", score=0.8)
@@ -57,14 +100,14 @@ def photo_caption(page, i):
         return False
     text = plain(blocks[i].text)
     nxt = plain(blocks[i + 1].text)
-    if not is_credit_line(nxt) or is_credit_line(text) or words(text) > 40:
+    if not is_credit_line(nxt) or is_agency_credit(nxt) or is_credit_line(text) or not caption_like(text):
         return False
     if nxt.startswith(text):
         return True
     if words(nxt) > STANDALONE_CREDIT_WORDS:  # the credit line carries its own caption
         return False
-    # A caption rarely reads as a finished paragraph: one sentence at most, usually no final period.
-    return not _SENTENCE_END.search(text) or text.count(". ") == 0 and words(text) <= 30
+    # A caption rarely reads as a finished paragraph: usually no final period, and short when it has one.
+    return not _SENTENCE_END.search(text) or words(text) <= 25
 
 
 def is_caption_line(text: str) -> bool:

@@ -4,34 +4,68 @@ from __future__ import annotations
 
 import re
 
-from . import cached, phrases, plain, rule
+from . import cached, plain, rule
 
+# Case matters: "AP" and "SID" are agencies, "Sid" is a name and "ap" nothing.
 AGENCY_NAMES = (
     r"AFP|AP|Reuters|dpa|DPA|EFE|ANSA|KNA|epd|APA|SDA|Belga|ANP|Europa Press|Associated Press|"
-    r"Agence France-Presse|Bloomberg|UPI|Xinhua|TASS|Kyodo|PA|sid|SID|KNA|AA"
+    r"Agence France-Presse|Bloomberg|UPI|Xinhua|TASS|Kyodo|PA|SID|AA|Keystone-SDA|ATS|Notimex|EP|REUTERS|"
+    r"ASSOCIATED PRESS|BLOOMBERG"
 )
-STAFF_CREDIT = re.compile(
-    r"^\(?\s*(?:(?:additional )?reporting|writing|editing|edited|compiled|research|translated|"
-    r"translation|production|produced|graphics?|(?:additional )?contributions?)\s+by\b.{2,300}\)?\.?$",
+_ROLE = (
+    r"(?:additional )?reporting|writing|written|editing|edited|compiled|research|translated|translation|"
+    r"production|produced|graphics?|(?:additional )?contributions?|"
+    r"avec|rédaction|édité|traduit|mitarbeit|redaktion|bearbeitet|übersetzt|"
+    r"redacción|edición|editado|traducido|traducción|información"
+)
+STAFF_CREDIT = re.compile(rf"^(?P<open>\()?\s*(?:{_ROLE})\s+(?:by|par|von|de|por)\b(?P<rest>.{{2,400}}?)\)?\.?$", re.I)
+# Between names: connectors, places ("in Amman"), and the next role ("; Editing by").
+_CONNECTOR = re.compile(
+    rf"^(?:and|und|et|y|e|with|avec|mit|con|in|from|at|à|en|aus|de|del|von|van|der|da|du|le|la|al|"
+    rf"{_ROLE}|by|par|por)$",
     re.I,
 )
+NAMES_WORDS = 20  # an unbracketed credit longer than this is a sentence
+
+
+def _names_only(rest: str) -> bool:
+    """ "Hans Obrist and Kostas Stasinopoulos; Editing by Y": capitalised words and connectors only."""
+    tokens = re.findall(r"[^\s,;:&]+", rest)
+    return 0 < len(tokens) <= NAMES_WORDS and all(t[0].isupper() or _CONNECTOR.match(t) for t in tokens)
+
+
+@cached
+def is_staff_credit(text: str) -> bool:
+    match = STAFF_CREDIT.match(text)
+    if not match:
+        return False
+    return bool(match.group("open")) and text.rstrip(".").endswith(")") or _names_only(match.group("rest"))
+
+
 # DW's initials-and-agencies sign-off, "bik/jr (Reuters, AFP)", and the like: "dpa/AFP/AP", "jdw/rs (dpa, AP)".
 SIGN_OFF = re.compile(
     rf"^[a-z]{{1,5}}(?:/[a-z]{{1,5}})*\s*\((?:{AGENCY_NAMES})(?:\s*[,/;]\s*(?:{AGENCY_NAMES}))*\)\.?$"
 )
-AGENCY_ONLY = phrases(
-    rf"\(?(?:{AGENCY_NAMES})(?:\s*[,/;&]\s*(?:{AGENCY_NAMES}))*\)?",
-    rf"(?:with|avec|mit|con|source|sources|quelle|fuente|agencies|agences|agenturen)\s*:?\s*(?:{AGENCY_NAMES})"
-    rf"(?:\s*(?:,|/|and|et|und|y)\s*(?:{AGENCY_NAMES}))*",
-    r"(?:with )?(?:wire )?(?:agencies|news agencies|agences|agenturen|agencias)",
-    rf"©?\s*(?:copyright\s*)?(?:\d{{4}}\s*)?(?:the )?(?:{AGENCY_NAMES})(?: news)?",
+_AGENCY_LIST = rf"(?:{AGENCY_NAMES})(?:\s*(?:[,/;&]|and|et|und|y)\s*(?:{AGENCY_NAMES}))*"
+AGENCY_ONLY = re.compile(
+    rf"^\W{{0,3}}(?:\(?{_AGENCY_LIST}\)?|"
+    rf"(?i:with|by|par|von|por|avec|mit|con|source|sources|quelle|quellen|fuente|fuentes|agencies|agences|agenturen|agencias|"
+    rf"with (?:files|reporting) from|con información de|mit material von|d'après)"
+    rf"\s*:?\s*{_AGENCY_LIST}|"
+    r"(?i:(?:with )?(?:wire )?(?:agencies|news agencies|agences|agenturen|agencias)|mit material von agenturen)|"
+    rf"©?\s*(?i:copyright\s*)?(?:\d{{4}}\s*)?(?i:the )?{_AGENCY_LIST}(?: (?i:news))?)[\s:.()\d]*$"
 )
+
+
+CREDIT_CHARS = 600  # longer than any credit line, even "(Reporting by ... in ...; Editing by ...)"
 
 
 @cached
 def is_agency_credit(text: str) -> bool:
     text = plain(text)
-    return bool(STAFF_CREDIT.match(text) or SIGN_OFF.match(text) or AGENCY_ONLY.match(text))
+    if len(text) > CREDIT_CHARS:
+        return False
+    return bool(is_staff_credit(text) or SIGN_OFF.match(text) or AGENCY_ONLY.match(text))
 
 
 @rule("agency_credit")

@@ -4,37 +4,75 @@ from __future__ import annotations
 
 import re
 
-from . import plain, rule, words
+from . import mentions, plain, rule, words
 
+_THING = r"(?:page|article|content|story|video|link|url|site|resource)"
 ERROR = re.compile(
-    r"^(?:error )?404\b|\bpage (?:not found|introuvable|non trouvée)\b|\b(?:seite|inhalt) nicht gefunden\b|"
-    r"\bpágina no (?:encontrada|existe)\b|\bthe (?:page|content|article) you (?:requested|are looking for|were "
-    r"looking for)\b|\b(?:does not|doesn't|no longer) exists?\b.{0,40}\b(?:available|moved|removed)\b|"
-    r"\bis not available anymore\b|\bno longer available\b|\bhas been (?:removed|deleted|moved)\b|"
-    r"\bla page (?:demandée |que vous recherchez )?n'existe (?:pas|plus)\b|\bcontenu (?:demandé )?n'(?:existe|est) "
-    r"(?:pas|plus)\b|\bdie (?:angeforderte |gesuchte )?seite (?:existiert nicht|wurde nicht gefunden|ist nicht "
-    r"verfügbar)\b|\bla página (?:que buscas |solicitada )?no (?:existe|está disponible)\b|^oops\b|^sorry,? "
-    r"(?:the|this|we couldn'?t find)\b",
+    r"^(?:error\s*)?404\b\W*(?:error|not found|page|seite|introuvable|no encontrada|nicht gefunden|\w+ not)|"
+    r"^(?:error|erreur|fehler)\s*404\b|"
+    r"\bpage (?:not found|introuvable|non trouvée)\b|\b(?:seite|inhalt) nicht gefunden\b|"
+    r"\bpágina no (?:encontrada|existe)\b|"
+    rf"\bthe {_THING} you (?:requested|are looking for|were looking for|tried to access)\b|"
+    rf"\b(?:this|the|that) {_THING} (?:(?:does not|doesn't|no longer) exists?|is (?:no longer|not) available|"
+    r"(?:could not|couldn't|cannot|can't) be found|has been (?:removed|deleted|moved))\b|"
+    rf"\bthe {_THING} (?:you requested )?(?:does not|doesn't) exist or is not available\b|"
+    r"\bla page (?:demandée |que vous (?:recherchez|cherchez) )?n'existe (?:pas|plus)\b|"
+    r"\bcontenu (?:demandé )?n'(?:existe|est) (?:pas|plus)\b|"
+    r"\bcette page (?:n'existe (?:pas|plus)|est introuvable|a été supprimée)\b|"
+    r"\bdie (?:angeforderte |gesuchte |von ihnen gesuchte )?seite (?:existiert nicht|existiert nicht mehr|wurde nicht "
+    r"gefunden|ist nicht (?:mehr )?verfügbar|konnte nicht gefunden werden)\b|"
+    r"\bla página (?:que buscas |solicitada |que estás buscando )?no (?:existe|está disponible|se ha encontrado)\b|"
+    r"^(?:oops|uh oh|whoops)\W+(?:something went wrong|we can'?t find|that page|page not found|looks like)|"
+    r"^sorry,? (?:the page|this page|we couldn'?t find)\b",
     re.I,
 )
 BROWSER = re.compile(
     r"\b(?:no longer supports?|does not support|doesn't support)\b.{0,40}\b(?:internet explorer|browser)\b|"
-    r"\b(?:upgrade|update) your browser\b|\b(?:outdated|unsupported|old) browser\b|\byour browser (?:is|does not|"
-    r"doesn't|may not)\b|\b(?:enable|activate) javascript\b|\bjavascript (?:is )?(?:disabled|required|turned off)\b|"
-    r"\bvotre navigateur\b|\bmettre à jour votre navigateur\b|\bactivez javascript\b|\bihr browser\b|"
-    r"\bjavascript aktivieren\b|\baktivieren sie javascript\b|\btu navegador\b|\bactualiza tu navegador\b|"
-    r"\bhabilita javascript\b|\bbrowser (?:is not|isn't) supported\b",
+    r"\b(?:upgrade|update) your browser\b|\b(?:outdated|unsupported|old) (?:web )?browser\b|"
+    r"\byour (?:web )?browser (?:is (?:out of date|outdated|not supported)|does not|doesn't|may not)\b|"
+    r"\b(?:enable|activate|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required|turned off|deactivated)\b|"
+    r"\bvotre navigateur (?:n'est|est|ne)\b|\bmettre à jour votre navigateur\b|\bactivez (?:le )?javascript\b|"
+    r"\bihr browser (?:ist|wird|unterstützt)\b|\bjavascript (?:aktivieren|ist deaktiviert)\b|"
+    r"\baktivieren sie (?:bitte )?javascript\b|\btu navegador (?:no|está)\b|\bactualiza tu navegador\b|"
+    r"\b(?:habilita|activa) (?:el )?javascript\b|\bbrowser (?:is not|isn't) supported\b",
     re.I,
 )
+ERROR_WORDS = 30
+NOTICE_WORDS = 40
+ERROR_STEMS = (
+    "404",
+    "not found",
+    "page",
+    "seite",
+    "página",
+    "exist",
+    "introuvable",
+    "oops",
+    "whoops",
+    "uh oh",
+    "sorry",
+    "available",
+    "verfügbar",
+    "disponible",
+    "found",
+    "removed",
+    "deleted",
+    "moved",
+    "requested",
+    "looking for",
+    "contenu",
+    "tried",
+)
+BROWSER_STEMS = ("browser", "navigat", "navega", "javascript", "explorer")
 
 
 @rule("error_page")
 def error_page(page, i):
     text = plain(page.blocks[i].text)
-    return words(text) <= 30 and bool(ERROR.search(text))
+    return words(text) <= ERROR_WORDS and mentions(text, ERROR_STEMS) and bool(ERROR.search(text))
 
 
 @rule("browser_notice")
 def browser_notice(page, i):
     text = plain(page.blocks[i].text)
-    return words(text) <= 40 and bool(BROWSER.search(text))
+    return words(text) <= NOTICE_WORDS and mentions(text, BROWSER_STEMS) and bool(BROWSER.search(text))

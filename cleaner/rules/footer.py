@@ -4,25 +4,64 @@ from __future__ import annotations
 
 import re
 
-from . import phrases, plain, rule, words
+from . import mentions, phrases, plain, rule, words
 
 FOOTER = re.compile(
-    r"\baccessibility (?:concerns|statement|help)\b|\b(?:e-?mail|contact|write to) us at\b|"
-    r"\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|"
-    r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|by\b)|\bthis material may not be (?:published|reproduced)\b|"
-    r"\bwe would love to hear from you\b|\bterms (?:of|and) (?:use|service|conditions)\b.{0,40}\bprivacy\b",
+    r"\baccessibility (?:concerns|statement|help)\b|"
+    r"\b(?:questions|feedback|comments|corrections|problems|concerns)\?\s*(?:e-?mail|contact|write to) us\b|"
+    r"\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|"
+    r"\btodos los derechos reservados\b|\breservados todos los derechos\b|"
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|by\b)|"
+    r"\bthis material may not be (?:published|reproduced|broadcast)\b|"
+    r"\b(?:reproduction|toute reproduction)\b.{0,40}\binterdite\b|\bnachdruck\b.{0,40}\b(?:verboten|untersagt)\b|"
+    r"\bterms (?:of|and) (?:use|service|conditions)\b.{0,40}\bprivacy\b",
     re.I,
 )
+# Links whose name says what they are, alone on a line.
 LEGAL_LINK = phrases(
-    r"contact(?: us)?|about(?: us)?|imprint|impressum|datenschutz(?:erklärung)?|privacy(?: policy| notice| settings)?",
-    r"terms(?: of (?:use|service))?|terms & conditions|terms and conditions|cookie policy|sitemap|site map|faq|help",
-    r"mentions légales|politique de confidentialité|conditions générales(?: d'utilisation)?|nous contacter|"
-    r"qui sommes-nous",
-    r"kontakt|agb|nutzungsbedingungen|über uns|aviso legal|política de privacidad|contacto|quiénes somos",
-    r"advertise(?: with us)?|careers|jobs|press|rss|accessibility|subscriptions?|archives?|back to top|top",
-    r"nach oben|haut de page|volver arriba|retour en haut",
+    r"contact us|about us|imprint|impressum|datenschutz(?:erklärung|hinweise)?|privacy(?: policy| notice| settings)",
+    r"terms of (?:use|service)|terms & conditions|terms and conditions|cookie policy|sitemap|site map",
+    r"mentions légales|politique de confidentialité|conditions générales(?: d'utilisation| de vente)?|"
+    r"nous contacter|contactez-nous|qui sommes-nous|plan du site",
+    r"nutzungsbedingungen|über uns|aviso legal|política de privacidad|contacto|contáctenos|quiénes somos|"
+    r"mapa del sitio|términos y condiciones",
+    r"about|contact|press|careers|jobs|archives?|accessibility|kontakt|karriere|presse|contacto|empleo",
+    r"advertise with us|back to top|nach oben|haut de page|retour en haut(?: de (?:la )?page)?|volver arriba|"
+    r"ir arriba",
+)
+# Short words that are links in a footer row ("FAQ | Help | RSS"), but head a section of an article when alone.
+ROW_LINK = phrases(
+    r"faq|help|rss|subscriptions?|terms|privacy|advertise|agb|hilfe|aide|emploi|recrutement|ayuda|prensa|legal|"
+    r"cookies",
 )
 _LINK_SPLIT = re.compile(r"\s*[|•·/]\s*|\s{2,}")
+FOOTER_WORDS = 60
+ROW_WORDS = 25
+FOOTER_STEMS = (
+    "accessibility",
+    " us",
+    "reserv",
+    "réserv",
+    "rechte",
+    "derechos",
+    "©",
+    "(c)",
+    "copyright",
+    "reproduc",
+    "nachdruck",
+    "terms",
+)
+
+
+def _footer_link(part: str) -> bool:
+    return bool(LEGAL_LINK.match(part) or ROW_LINK.match(part))
+
+
+def _row_link_next_to_links(page, i) -> bool:
+    """ "About", "Jobs", "Press" alone head a section in an article; next to another footer link they are
+    a footer's link list."""
+    blocks = page.blocks
+    return any(0 <= j < len(blocks) and _footer_link(plain(blocks[j].text)) for j in (i - 1, i + 1))
 
 
 @rule("footer")
@@ -30,7 +69,12 @@ def footer(page, i):
     text = plain(page.blocks[i].text)
     if LEGAL_LINK.match(text):
         return True
-    if words(text) <= 60 and FOOTER.search(text):
+    if ROW_LINK.match(text) and _row_link_next_to_links(page, i):
         return True
+    n = words(text)
+    if n <= FOOTER_WORDS and mentions(text, FOOTER_STEMS) and FOOTER.search(text):
+        return True
+    if n > ROW_WORDS:
+        return False
     parts = [p for p in _LINK_SPLIT.split(text) if p]
-    return len(parts) >= 3 and sum(bool(LEGAL_LINK.match(p)) for p in parts) >= 0.6 * len(parts)
+    return len(parts) >= 3 and sum(_footer_link(p) for p in parts) >= 0.6 * len(parts)

@@ -25,20 +25,46 @@ def skip_link(page, i):
     return bool(SKIP_LINK.match(plain(page.blocks[i].text)))
 
 
+MENU_LABEL = phrases(
+    r"(?:main |open |close |toggle )?(?:menu|navigation)|toggle navigation|hamburger menu|search|close|"
+    r"(?:menü|navigation) (?:öffnen|schließen)|suche|suchen|menü|hauptmenü|startseite",
+    r"rechercher|recherche|ouvrir le menu|fermer(?: le menu)?|menu principal|accueil",
+    r"buscar|búsqueda|abrir menú|cerrar(?: menú)?|menú(?: principal)?|inicio|portada",
+)
+
+
+@rule("menu_label", score=0.9)
+def menu_label(page, i):
+    """ "Menu", "Search", "Startseite", "Rechercher": the words of a site's menu bar."""
+    return bool(MENU_LABEL.match(plain(page.blocks[i].text)))
+
+
 _SEPARATOR = re.compile(r"\s[-–—|/›»>•·]\s|\|")
-_SECTION_PREFIX = re.compile(r"^[A-Z][\w&.' -]{1,30}\|\S")
+_LABEL_PART = re.compile(r"^[^\W\d_][\w&.'’ -]*$")
+# "Europe|France and Belgium ...": a section name glued to the headline by a bar.
+_SECTION_PREFIX = re.compile(r"^[A-ZÀ-Ý][\w&.'’ -]{0,29}[^\W\d]\|[A-ZÀ-Ý\"“'‘]")
+LABEL_WORDS = 6
+
+
+def _upper_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
 
 
 @rule("section_label", score=0.9)
 def section_label(page, i):
-    """'FRANCE - BELGIum', 'Europe|France and Belgium ...': a mostly upper-case label, or a 'Section|' prefix."""
+    """'FRANCE - BELGIum', 'Europe|France and Belgium ...': an upper-case label of a few words between
+    separators (not a table row or a time range: no digits or brackets), or a 'Section|' prefix."""
     text = plain(page.blocks[i].text)
     if _SECTION_PREFIX.match(text):
         return True
-    if words(text) > 6 or len(text) > 50 or not _SEPARATOR.search(text):
+    if words(text) > LABEL_WORDS or len(text) > 50 or not _SEPARATOR.search(text):
         return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+    parts = [p.strip() for p in _SEPARATOR.split(text)]
+    if len(parts) < 2 or not all(_LABEL_PART.match(p) for p in parts):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 4 and _upper_share(parts[0]) >= 0.8 and _upper_share(text) >= 0.6
 
 
 BREADCRUMB = re.compile(

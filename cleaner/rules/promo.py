@@ -4,50 +4,85 @@ from __future__ import annotations
 
 import re
 
-from . import phrases, plain, rule, words
+from . import mentions, phrases, plain, rule, words
 
 NEWSLETTER_LABEL = phrases(
     r"(?:daily |weekly |free |our |the )?newsletters?(?: sign[- ]up)?",
-    r"sign up(?: now| here| today)?|subscribe(?: now| here| today)?|s'abonner|abonnieren|suscribirse|suscríbete",
-    r"(?:get|receive) (?:our|the) [\w ]{0,30}newsletter",
+    r"sign up(?: now| here| today| for free)?|subscribe(?: now| here| today| for free)?",
+    r"(?:get|receive) (?:our|the) [\w ]{0,30}newsletter|sign up for (?:our |the )?[\w ]{0,30}newsletter",
+    r"(?:notre |la )?newsletter(?: quotidienne| hebdomadaire)?|s'abonner(?: à la newsletter)?|s'inscrire",
+    r"inscrivez-vous|abonnez-vous à (?:notre|la) newsletter|recevoir la newsletter",
+    r"(?:unser |der )?newsletter(?: abonnieren| bestellen)?|zum newsletter anmelden",
+    r"(?:nuestro |el )?(?:boletín|newsletter)(?: diario| semanal)?|suscribirse|suscríbete|regístrate",
 )
 NEWSLETTER = re.compile(
-    r"\b(?:sign up (?:for|to)|subscribe to|get|receive)\b.{0,60}\b(?:newsletters?|inbox|e-?mail updates|briefing)\b|"
-    r"\bnewsletters?\b.{0,80}\b(?:sign up|subscribe|inbox|every (?:morning|day|week)|delivered)\b|"
-    r"\b(?:receive|get)\b.{0,60}\bevery (?:morning|day|week|evening)\b|"
-    r"\b(?:abonnez-vous|inscrivez-vous)\b.{0,60}\b(?:newsletter|lettre)\b|\bnewsletter\b.{0,60}\b(?:abonnieren|"
-    r"anmelden|bestellen)\b|\b(?:suscríbete|suscribirse|regístrate)\b.{0,60}\b(?:newsletter|boletín)\b",
+    r"\b(?:sign up (?:for|to)|subscribe to|get|receive)\b.{0,60}\b(?:newsletters?|briefing|e-?mail updates)\b|"
+    r"\b(?:newsletters?|briefing)\b.{0,60}\b(?:in|to) your inbox\b|"
+    r"^(?:receive|get)\b.{0,60}\b(?:news|headlines|stories|briefing)\b.{0,30}\bevery (?:morning|day|week|evening)\b|"
+    r"\b(?:abonnez-vous|inscrivez-vous)\b.{0,60}\b(?:newsletter|lettre d'information)\b|"
+    r"\brecevez\b.{0,60}\b(?:newsletter|l'essentiel de l'actualité)\b|"
+    r"\bnewsletter\b.{0,60}\b(?:abonnieren|anmelden|bestellen)\b|\b(?:melden sie sich|abonnieren sie)\b.{0,60}"
+    r"\bnewsletter\b|\b(?:suscríbete|suscribirse|regístrate|recibe)\b.{0,60}\b(?:newsletter|boletín)\b",
     re.I,
 )
+_APP = r"(?:app|appli|application|aplicación)"
 APP = re.compile(
-    r"\b(?:download|get|install|try)(?:ing)? (?:the|our|the free)? ?[\w' ]{0,30}\bapps?\b|"
-    r"\bavailable on (?:the )?(?:app store|google play)\b|\b(?:app store|google play)\b.{0,40}\b(?:google play|"
-    r"app store)\b|\btéléchargez (?:l'|notre )?appli(?:cation)?\b|\bapp (?:herunterladen|laden|installieren)\b|"
-    r"\bunsere app\b|\bdescarga(?:r)? (?:la|nuestra) app\b",
+    rf"\b(?:download|install)(?:ing)? (?:the|our)(?: free)? [\w' ]{{0,25}}\b{_APP}\b|"
+    rf"\bget (?:the|our)(?: free)? [\w' ]{{0,25}}\b{_APP} (?:on|for|from|now|today)\b|"
+    r"\b(?:available|get it|download it) on (?:the )?(?:app store|google play)\b|"
+    r"\b(?:app store|google play)\b.{0,20}\b(?:and|or|&|/)\b.{0,10}\b(?:google play|app store)\b|"
+    r"\btéléchargez (?:l'|notre |gratuitement l')?appli(?:cation)?\b|"
+    r"\b(?:app|anwendung) (?:herunterladen|laden|installieren)\b|\blade(?:n sie)? (?:die|unsere) [\w-]{0,20}\s?app\b|"
+    r"\bunsere (?:news-)?app\b|\bdescarga(?:r|te)? (?:la|nuestra) (?:app|aplicación)\b",
     re.I,
 )
-SUBSCRIPTION = re.compile(
-    r"^(?:already a subscriber\?|subscribe (?:now|today)|subscribers? only|log ?in|sign ?in|register|"
-    r"become a (?:member|subscriber)|support (?:our|independent) journalism|this (?:article|content) is "
-    r"(?:only )?(?:available|reserved) (?:to|for) subscribers|déjà abonné|abonnez-vous|bereits abonnent\?|"
-    r"jetzt abonnieren|plus-artikel|ya soy suscriptor|suscríbete)\b",
+SUBSCRIPTION = phrases(
+    r"already a subscriber\??(?: (?:log|sign) in)?|subscribe (?:now|today)|subscribers? only|log ?in|sign ?in|"
+    r"register|log ?in(?: / | or )register|sign in(?: / | or )register|become a (?:member|subscriber)|"
+    r"support (?:our|independent) journalism|subscribe to continue reading|create (?:a free|an) account",
+    r"déjà abonné ?\??(?: (?:se connecter|connectez-vous|je me connecte))?|abonnez-vous|je m'abonne|"
+    r"se connecter|connexion|réservé aux abonnés|article réservé aux abonnés",
+    r"bereits abonnent\??(?: (?:jetzt |hier )?(?:anmelden|einloggen))?|jetzt abonnieren|plus-artikel|anmelden|"
+    r"einloggen|registrieren|abo abschließen|exklusiv für abonnenten",
+    r"ya soy suscriptor|¿?ya eres suscriptor\??(?: inicia sesión)?|suscríbete|iniciar sesión|inicia sesión|"
+    r"regístrate|exclusivo para suscriptores|contenido exclusivo para suscriptores",
+)
+PAYWALL = re.compile(
+    r"^(?:this (?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
+    r"(?:cet article|ce contenu) est réservé aux abonnés|dieser (?:artikel|inhalt) ist (?:nur )?für abonnenten|"
+    r"(?:este artículo|este contenido) es (?:exclusivo )?para suscriptores)\b",
     re.I,
 )
+PROMO_WORDS = 30
+NEWSLETTER_STEMS = (
+    "newsletter",
+    "briefing",
+    "inbox",
+    "e-mail updates",
+    "email updates",
+    "every",
+    "lettre",
+    "boletín",
+    "l'essentiel",
+)
+APP_STEMS = ("app", "google play")
 
 
 @rule("newsletter_promo")
 def newsletter_promo(page, i):
     text = plain(page.blocks[i].text)
-    return bool(NEWSLETTER_LABEL.match(text)) or words(text) <= 30 and bool(NEWSLETTER.search(text))
+    if NEWSLETTER_LABEL.match(text):
+        return True
+    return words(text) <= PROMO_WORDS and mentions(text, NEWSLETTER_STEMS) and bool(NEWSLETTER.search(text))
 
 
 @rule("app_promo")
 def app_promo(page, i):
     text = plain(page.blocks[i].text)
-    return words(text) <= 30 and bool(APP.search(text))
+    return words(text) <= PROMO_WORDS and mentions(text, APP_STEMS) and bool(APP.search(text))
 
 
 @rule("subscription_prompt", score=0.9)
 def subscription_prompt(page, i):
     text = plain(page.blocks[i].text)
-    return words(text) <= 25 and bool(SUBSCRIPTION.match(text))
+    return bool(SUBSCRIPTION.match(text)) or words(text) <= 25 and bool(PAYWALL.match(text))

@@ -9,23 +9,34 @@ from . import phrases, plain, rule, words
 NETWORKS = (
     r"facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|email|e-mail|mail|print|copy link|"
     r"copy|messenger|flipboard|instagram|youtube|tiktok|threads|bluesky|mastodon|xing|tumblr|sms|imprimer|"
-    r"drucken|imprimir|correo|comments?|kommentare?|commentaires?|comentarios?"
+    r"drucken|imprimir|correo|comments?|kommentare?|commentaires?|comentarios?|link kopieren|copier le lien|"
+    r"copiar enlace|e-mail senden|envoyer par e-mail|enviar por correo"
 )
+_NETWORK = rf"(?:{NETWORKS})"
 SHARE = phrases(
-    r"share(?: this)?(?: article| story| page| post| video)?(?: on| via| with)?(?: [\w ]{0,30})?",
-    r"(?:click to )?share on [\w ]{2,30}|tweet(?: this)?|pin it|send by email|send to a friend",
-    r"follow us(?: on [\w ,&]{2,60})?|partager(?: sur [\w ]{2,30}| cet article| l'article)?|partagez(?: cet article)?",
-    r"(?:artikel |beitrag )?teilen(?: auf [\w ]{2,30}| per [\w-]{2,20})?|auf [\w ]{2,20} teilen",
-    r"folgen sie uns[\w ]{0,30}|suivez-nous(?: sur [\w ,]{2,60})?",
-    r"compartir(?: en [\w ]{2,30}| este artículo| artículo)?|síguenos(?: en [\w ,]{2,60})?",
+    r"share(?: this)?(?: article| story| page| post| video| gallery)?",
+    rf"share(?: this)?(?: article| story| page| post| video)? (?:on|via|with|to|by) (?:{NETWORKS}|a friend|friends)",
+    rf"(?:click to )?share on {_NETWORK}|tweet(?: this)?|pin it|send by email|send to a friend|email this",
+    r"follow us(?: on [\w ,&]{2,60})?",
+    rf"partager(?: sur {_NETWORK}| cet article| l'article| par e-mail)?|partagez(?: cet article)?|"
+    r"suivez-nous(?: sur [\w ,]{2,60})?",
+    rf"(?:artikel |beitrag )?teilen(?: auf {_NETWORK}| per {_NETWORK})?|auf {_NETWORK} teilen|"
+    r"folgen sie uns(?: auf [\w ,]{2,60})?|jetzt teilen",
+    rf"compartir(?: en {_NETWORK}| este artículo| artículo| por {_NETWORK})?|comparte(?: este artículo)?|"
+    r"síguenos(?: en [\w ,]{2,60})?",
 )
-_NETWORK_ROW = re.compile(rf"^(?:(?:{NETWORKS})\b[\s|,•·/]*)+$", re.I)
-_COUNT = re.compile(r"^\d[\d.,]*\s*(?:k|m)?\s*(?:shares?|comments?|likes?|partages?|kommentare?|comentarios?)$", re.I)
+_NETWORK_ROW = re.compile(rf"^(?:{_NETWORK}\b[\s|,•·/]*)+$", re.I)
+_COUNT = re.compile(
+    r"^\d[\d.,]*\s*(?:k|m)?\s*(?:shares?|comments?|likes?|partages?|kommentare?|comentarios?|commentaires?)$", re.I
+)
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 
 
 @rule("share_prompt")
 def share_prompt(page, i):
-    text = plain(page.blocks[i].text)
+    raw = page.blocks[i].text
+    text = plain(raw)
     if SHARE.match(text) or _COUNT.match(text):
         return True
-    return words(text) <= 12 and bool(_NETWORK_ROW.match(text))
+    # A numbered "1. Facebook" is an article's list of networks; share bars are not numbered.
+    return words(text) <= 12 and not _NUMBERED.match(raw) and bool(_NETWORK_ROW.match(text))

@@ -1,4 +1,5 @@
-"""Date and update stamps: "Latest update : 2016-02-02", "Date created : ...", "February 2, 2016", "2 hours ago"."""
+"""Date and update stamps ("Latest update : 2016-02-02", "Date created : ...", "February 2, 2016", "2 hours ago")
+and reading-time labels ("5 min read")."""
 
 from __future__ import annotations
 
@@ -38,11 +39,35 @@ def stamp_parts(text: str) -> tuple[str | None, str] | None:
     return None
 
 
+STAMP_CHARS = 120  # a longer line is a sentence that mentions a date
+
+
 @cached
 def is_date_stamp(text: str) -> bool:
+    if len(text) > STAMP_CHARS:
+        return False
     return stamp_parts(text) is not None or bool(RELATIVE.match(plain(text)))
 
 
 @rule("date_stamp")
 def date_stamp(page, i):
     return is_date_stamp(page.blocks[i].text)
+
+
+_MINUTES = (
+    r"(?:ca\.\s*|about\s*|environ\s*|unos\s*)?\d{1,3}(?:\s*(?:-|to|bis|à|a)\s*\d{1,3})?[\s-]*"
+    r"(?:min(?:ute)?s?|minuten|minutos)\.?"
+)
+# A duration is a reading time only with its label ("Lesezeit: 3 Minuten") or its tail ("5 min read").
+READING_TIME = re.compile(
+    rf"^(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura)\s*:?\s*{_MINUTES}|"
+    rf"{_MINUTES}\s*(?:read|reading|reading time|lesezeit|lesen|de lecture|de lectura|lectura))$",
+    re.I,
+)
+
+
+@rule("reading_time")
+def reading_time(page, i):
+    """ "5 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 4 min", "Tiempo de lectura: 3 minutos"."""
+    text = plain(page.blocks[i].text)
+    return len(text) <= 50 and bool(READING_TIME.match(text))

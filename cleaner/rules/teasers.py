@@ -55,13 +55,23 @@ def teaser_label(page, i):
 
 
 _END = re.compile(r"[.:;,][\"'”’»)\]]*$")
+# A sentence ends inside the line: after a lower-case word, so not "vs. Reality", "Mt. Fuji" or "U.S. Army".
+_INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{3}[.!?]\s+[A-ZÀ-Ý]")
+_FIRST_WORD = re.compile(r"[^\W_][\w'’-]*")
+_BYLINE = re.compile(r"^(?:by|par|von|por)\s+\S+(?:\s+\S+){0,3}$", re.I)
 
 
 @cached
 def title_like(text: str) -> bool:
-    """A short line that reads as a title: a few words, no sentence-ending period."""
+    """A short line that reads as a title: a few words, capitalised ("iPhone" counts), one sentence at most,
+    no sentence-ending period."""
     text = plain(text)
-    return 1 <= words(text) <= 20 and len(text) <= 160 and not _END.search(text)
+    if not (1 <= words(text) <= 20 and len(text) <= 160) or _END.search(text) or _INNER_SENTENCE_END.search(text):
+        return False
+    if _BYLINE.match(text):  # "By REUTERS", "Von Anna Schmidt": a byline, not a title
+        return False
+    first = _FIRST_WORD.search(text)
+    return first is None or first.group(0)[0].isdigit() or any(c.isupper() for c in first.group(0))
 
 
 @rule("teaser_list")
@@ -81,11 +91,27 @@ def teaser_list(page, i):
     while j >= 0 and j >= i - 40:
         text = blocks[j].text
         if is_list_header(text):
-            return _continues_list(page, i)
-        if not (title_like(text) or is_more_link(text)):
+            return _article_before(page, j) or _continues_list(page, i)
+        if not (title_like(text) or is_more_link(text) or _teaser_detail(text)):
             return False
         j -= 1
     return False
+
+
+@cached
+def _teaser_detail(text: str) -> bool:
+    """A teaser's byline or date between the titles of a list ("By Anna Schmidt", "March 5, 2026")."""
+    from .stamps import is_date_stamp
+
+    return bool(_BYLINE.match(plain(text))) or is_date_stamp(text)
+
+
+ARTICLE_WORDS = 20  # a kept line this long is article text
+
+
+def _article_before(page, j):
+    """A list header after article text heads a teaser box inside or after the article, not the page's top."""
+    return any(words(b.text) >= ARTICLE_WORDS for b in page.blocks[:j])
 
 
 _FURNITURE_BETWEEN = 3  # captions, credits and date stamps that may stand between a headline and its article
@@ -99,7 +125,7 @@ def _continues_list(page, i):
     blocks = page.blocks
     for j in range(i + 1, min(len(blocks), i + 2 + _FURNITURE_BETWEEN)):
         text = blocks[j].text
-        if is_caption_line(text) or is_date_stamp(text):
+        if is_caption_line(text) or is_date_stamp(text) or _teaser_detail(text):
             continue
         return title_like(text) or is_more_link(text) or is_list_header(text)
     return True

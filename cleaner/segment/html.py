@@ -68,6 +68,9 @@ class _Walker:
         self.buffer: list[str] = []
         self.link_chars = 0
         self.ancestors: list[str] = []
+        self.ids: list[int] = []
+        self.next_id = 0
+        self.node_tokens: dict[int, str] = {}  # element id -> "tag.class#id", for container features
         self.block_tags: list[str] = []
         self.container_at: int | None = None  # index in ancestors of the outermost content container
         self.links = 0
@@ -94,6 +97,7 @@ class _Walker:
                 heading=HEADINGS.get(tag, 0),
                 link_chars=min(link_chars, len(text)),
                 list_item="li" in self.block_tags,
+                ancestry=tuple(self.ids),
             )
         )
 
@@ -112,7 +116,7 @@ class _Walker:
                     if self.links:
                         self.link_chars += len(text.strip())
                 continue
-            if tag in SKIP_TAGS or tag.startswith("-"):
+            if not tag or tag in SKIP_TAGS or tag[0] == "-":  # comments, doctype, processing instructions
                 continue
             attrs = node.attributes
             if _hidden(attrs):
@@ -135,11 +139,16 @@ class _Walker:
         self.candidates.enter(node, tag, attrs, self.ancestors, len(self.blocks), self.container_at is not None)
         if self.container_at is None and _is_content_container(tag, attrs):
             self.container_at = len(self.ancestors)
-        self.ancestors.append(_descriptor(tag, attrs))
+        token = _descriptor(tag, attrs)
+        self.ancestors.append(token)
+        self.ids.append(self.next_id)
+        self.node_tokens[self.next_id] = token
+        self.next_id += 1
 
     def _leave(self, node) -> None:
         tag = node.tag
         self.ancestors.pop()
+        self.ids.pop()
         if self.container_at is not None and len(self.ancestors) <= self.container_at:
             self.container_at = None
         if tag == "a":
@@ -167,6 +176,7 @@ def segment_html(html: str, url: str | None = None) -> Page:
         "titles": walker.candidates.titles,
         "lang": (html_node.attributes.get("lang") if html_node else None),
         "canonical": canonical.attributes.get("href") if canonical else None,
+        "node_tokens": walker.node_tokens,
     }
     title = SPACES.sub(" ", title_node.text()).strip() if title_node else None
     return Page(blocks=walker.blocks, mode="html", url=url, title=title or None, meta=meta)

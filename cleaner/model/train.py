@@ -1,0 +1,147 @@
+"""Training the block scorer from the development datasets (`cleaner train`). Needs the `[train]` extra.
+
+Only rows on the `train` side of the site split (bench/split.py) are read. Each page is segmented as the
+cleaner segments it (HTML blocks, or the lines of each plain-text converter's view of the page), and each block
+is labelled by its overlap with the gold body (labels.py); trafilatura-eval pages give weak labels from their
+snippets. Stage 1 is fitted twice on two halves of the sites so that stage 2 learns from out-of-fold stage-1
+probabilities, then both stages are fitted on everything. The decision threshold is the one that maximises the
+page-level body F1 of the out-of-fold stage-1 probabilities. Same data and seed, same model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..bench.split import site_of, split_of
+from ..classify import rule_hits
+from ..pipeline import Cleaner
+from ..repair import repair
+from ..segment import segment
+from .datasets import gold_body, read_rows, snippet_labels, text_views
+from .features import feature_names, page_features
+from .labels import LABEL_THRESHOLD, gold_index, overlap
+from .scorer import stack_features
+from .trees import from_sklearn
+
+PARAMS = {"max_iter": 150, "learning_rate": 0.15, "max_leaf_nodes": 31, "max_depth": 8, "l2_regularization": 1.0}
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+
+
+@dataclass(slots=True)
+class Example:
+    """One segmented training page."""
+
+    site: str
+    X: np.ndarray
+    y: np.ndarray  # overlap with the gold in [0, 1]; NaN where unknown (weak labels)
+    weight: np.ndarray
+    texts: list[str]
+    gold: str | None
+
+
+def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
+    cleaner = Cleaner()
+    names = [r.name for r in cleaner.rules]
+    for path in paths:
+        dataset = Path(path).name.split(".")[0]
+        count = 0
+        for row in read_rows(path):
+            if split_of(row, dataset) != "train" or row.get("page_type", "article") not in ("article", None):
+                continue
+            gold = gold_body(row, dataset)
+            views = [row["html"]] if mode == "html" else text_views(row["html"])
+            for content in views:
+                page = segment(content, mode, row.get("url"))
+                repair(page)
+                if not page.blocks:
+                    continue
+                hits = [h.name if h else None for h in rule_hits(page, cleaner.rules)]
+                texts = [b.text for b in page.blocks]
+                if gold:
+                    index = gold_index(gold)
+                    y = np.array([overlap(t, index) for t in texts], dtype=np.float32)
+                else:
+                    y = snippet_labels(texts, row.get("with_") or [], row.get("without") or [])
+                words = np.array([len(t.split()) for t in texts], dtype=np.float32)
+                X = page_features(page, hits, names)
+                yield Example(site_of(row, dataset), X, y, np.sqrt(words), texts, gold)
+            count += 1
+        log(f"  {dataset}: {count} training pages")
+
+
+def _fold(example: Example) -> int:
+    return hashlib.sha1(example.site.encode("utf-8")).digest()[1] % 2
+
+
+def _matrix(items: list[Example], extra=None):
+    Xs, ys, ws = [], [], []
+    for i, ex in enumerate(items):
+        known = ~np.isnan(ex.y)
+        if not known.any():
+            continue
+        X = ex.X if extra is None else np.hstack([ex.X, extra[i]])
+        Xs.append(X[known])
+        ys.append(ex.y[known] >= LABEL_THRESHOLD)
+        ws.append(ex.weight[known])
+    return np.vstack(Xs), np.concatenate(ys), np.concatenate(ws)
+
+
+def _fit(X, y, w, seed: int):
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(**PARAMS, random_state=seed, early_stopping=False)
+    return model.fit(X, y, sample_weight=w)
+
+
+def _page_f1(items: list[Example], probs: list[np.ndarray], threshold: float) -> float:
+    from ..bench.score import body_scores
+
+    pairs = [
+        ("\n\n".join(t for t, p in zip(ex.texts, pr, strict=True) if p >= threshold), ex.gold)
+        for ex, pr in zip(items, probs, strict=True)
+        if ex.gold
+    ]
+    return body_scores(pairs).f1
+
+
+def train(paths: list[str], mode: str, seed: int = 0, log=print) -> dict:
+    started = time.time()
+    items = list(examples(paths, mode, log=log))
+    log(f"{len(items)} pages, {sum(len(ex.texts) for ex in items)} blocks")
+    folds = [[ex for ex in items if _fold(ex) == k] for k in (0, 1)]
+    stage1_folds = [_fit(*_matrix(folds[k]), seed) for k in (0, 1)]
+    log(f"stage 1 on two folds: {time.time() - started:.0f}s")
+    oof = [stage1_folds[1 - _fold(ex)].predict_proba(ex.X)[:, 1] for ex in items]
+    threshold = max(THRESHOLDS, key=lambda t: _page_f1(items, oof, t))
+    stage2 = _fit(*_matrix(items, [stack_features(p) for p in oof]), seed)
+    stage1 = _fit(*_matrix(items), seed)
+    log(f"both stages fitted: {time.time() - started:.0f}s; threshold {threshold}")
+    cleaner = Cleaner()
+    return {
+        "format": "cleaner-block-model/1",
+        "mode": mode,
+        "rule_names": [r.name for r in cleaner.rules],
+        "features": feature_names([r.name for r in cleaner.rules]) + [f"stack_{i}" for i in range(12)],
+        "threshold": threshold,
+        "stage1": from_sklearn(stage1),
+        "stage2": from_sklearn(stage2),
+        "training": {
+            "datasets": [Path(p).name for p in paths],
+            "split": "train side of cleaner.bench.split (by site)",
+            "pages": len(items),
+            "blocks": int(sum(len(ex.texts) for ex in items)),
+            "params": PARAMS,
+            "seed": seed,
+        },
+    }
+
+
+def save(model: dict, path: str | Path) -> None:
+    Path(path).write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -1,0 +1,65 @@
+"""Evaluating a boosted tree ensemble with numpy: every block walks every tree at once, one level per step.
+
+The ensemble is plain arrays (stored as JSON, never pickled): for each node its feature, threshold, left and
+right child (a leaf points to itself) and value; `roots` gives each tree's first node.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class TreeEnsemble:
+    def __init__(self, spec: dict) -> None:
+        self.feature = np.asarray(spec["feature"], dtype=np.int32)
+        self.threshold = np.asarray(spec["threshold"], dtype=np.float64)
+        self.left = np.asarray(spec["left"], dtype=np.int32)
+        self.right = np.asarray(spec["right"], dtype=np.int32)
+        self.value = np.asarray(spec["value"], dtype=np.float64)
+        self.roots = np.asarray(spec["roots"], dtype=np.int32)
+        self.depth = int(spec["depth"])
+        self.baseline = float(spec["baseline"])
+
+    def raw(self, X: np.ndarray) -> np.ndarray:
+        """The ensemble's log-odds for each row of X."""
+        n = X.shape[0]
+        if n == 0:
+            return np.zeros(0)
+        rows = np.arange(n)[:, None]
+        node = np.broadcast_to(self.roots, (n, len(self.roots)))
+        for _ in range(self.depth):
+            go_left = X[rows, self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        return self.baseline + self.value[node].sum(axis=1)
+
+    def proba(self, X: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.raw(X)))
+
+
+def from_sklearn(model) -> dict:
+    """The arrays of a fitted sklearn HistGradientBoostingClassifier (binary), as JSON-ready lists."""
+    feature, threshold, left, right, value, roots = [], [], [], [], [], []
+    depth = 0
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        offset = len(feature)
+        roots.append(offset)
+        for i, node in enumerate(nodes):
+            leaf = bool(node["is_leaf"])
+            feature.append(0 if leaf else int(node["feature_idx"]))
+            threshold.append(0.0 if leaf else float(node["num_threshold"]))
+            left.append(offset + i if leaf else offset + int(node["left"]))
+            right.append(offset + i if leaf else offset + int(node["right"]))
+            value.append(float(node["value"]) if leaf else 0.0)
+            depth = max(depth, int(node["depth"]))
+    baseline = float(np.ravel(model._baseline_prediction)[0])
+    return {
+        "feature": feature,
+        "threshold": threshold,
+        "left": left,
+        "right": right,
+        "value": [round(v, 7) for v in value],
+        "roots": roots,
+        "depth": depth,
+        "baseline": baseline,
+    }

@@ -1,0 +1,171 @@
+"""Bad input: a clear message on stderr, an error record (or a line in --rejects), the batch goes on, exit status 1
+when some input failed and 2 for usage errors; inputs in = records out + rejects."""
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner import Cleaner
+from cleaner.batch import clean_items
+from cleaner.cli import app
+from cleaner.decode import DecodeError, decode
+from cleaner.io.readers import Item
+from cleaner.rules import Rule
+
+runner = CliRunner()
+ARTICLE = (
+    "France and Belgium increase cooperation\n\n"
+    "The prime ministers of France and Belgium have met in Brussels to announce increased cooperation against "
+    "terrorism, after the attacks that killed 130 people in Paris in November.\n"
+)
+
+
+def run(*args: str):
+    result = runner.invoke(app, ["clean", *args])
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    return result, records
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "good.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.html", b"  \n\n \t\n", "empty file"),
+        ("binary.html", bytes(range(256)) * 20, "binary content"),
+        ("mis-encoded.txt", b"\xff\xfe\x00\x00" + bytes(range(128, 256)) * 3, "mis-encoded"),
+        ("truncated.txt.gz", gzip.compress(ARTICLE.encode() * 50)[:60], "truncated file"),
+        ("not-gzip.txt.gz", b"this was never compressed", "cannot read"),
+    ],
+)
+def test_a_bad_file_becomes_an_error_record_and_the_batch_goes_on(tmp_path, good, name, content, message):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    result, records = run(str(bad), str(good))
+    assert result.exit_code == 1
+    assert [r.get("error", "") for r in records][1] == ""
+    assert message in records[0]["error"] and records[0]["id"] == str(bad)
+    assert f"cleaner: {bad}: " in result.stderr and message in result.stderr
+    assert "1 record(s), 1 error(s)" in result.stderr
+
+
+def test_missing_paths_and_empty_globs_are_errors_not_silence(tmp_path, good):
+    result, records = run(str(tmp_path / "nope.txt"), str(tmp_path / "*.html"), str(good))
+    assert result.exit_code == 1
+    assert [r.get("error") for r in records] == ["no such file or folder", "no file matches this pattern", None]
+
+
+def test_legacy_encodings_are_decoded():
+    text = "Le Premier ministre a salué la coopération; Café crème à Bruxelles."
+    assert decode(text.encode("cp1252")) == text
+    assert decode(text.encode("utf-16")) == text
+    assert decode("Größere Zusammenarbeit, sagte der Minister.".encode("latin-1")) == (
+        "Größere Zusammenarbeit, sagte der Minister."
+    )
+    with pytest.raises(DecodeError, match="binary"):
+        decode(b"\x00\x01\x02" * 100)
+
+
+def test_bad_jsonl_lines_are_rejected_one_by_one(tmp_path):
+    lines = [
+        json.dumps({"id": "ok-1", "text": ARTICLE, "source": "crawl-7", "tags": ["eu"]}),
+        "this is not json",
+        "[1, 2, 3]",
+        json.dumps({"id": "wrong-type", "html": 42}),
+        json.dumps({"id": "no-content", "title": "x"}),
+        json.dumps({"id": 7, "text": ARTICLE}),
+        "",
+        '{"id": "truncated", "text": "Fra',
+    ]
+    dump = tmp_path / "pages.jsonl"
+    dump.write_bytes("\n".join(lines).encode() + b"\n" + b'{"id": "bad-bytes", "text": "\xff\xfe"}\n')
+    rejects = tmp_path / "rejects.jsonl"
+    result, records = run(str(dump), "--rejects", str(rejects))
+    rejected = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
+    assert result.exit_code == 1
+    assert [r["id"] for r in records] == ["ok-1", "7"]
+    assert records[0]["source"] == "crawl-7" and records[0]["tags"] == ["eu"]  # unknown fields pass through
+    assert [r["id"] for r in rejected] == [
+        f"{dump}:2",
+        f"{dump}:3",
+        "wrong-type",
+        "no-content",
+        f"{dump}:8",
+        f"{dump}:9",
+    ]
+    assert "invalid JSON" in rejected[0]["error"] and "must be an object" in rejected[1]["error"]
+    assert "'html' is empty or not a string" in rejected[2]["error"]
+    assert "no 'html' or 'text' field" in rejected[3]["error"]
+    # Inputs in = records out + rejects: eight non-blank lines and one of bad bytes.
+    assert len(records) + len(rejected) == 8
+    assert "2 record(s), 6 error(s)" in result.stderr
+
+
+def test_truncated_gzip_jsonl_keeps_the_records_before_the_damage(tmp_path):
+    data = gzip.compress(b"".join(json.dumps({"id": f"p{n}", "text": ARTICLE}).encode() + b"\n" for n in range(300)))
+    dump = tmp_path / "pages.jsonl.gz"
+    dump.write_bytes(data[: len(data) // 2])
+    result, records = run(str(dump))
+    assert result.exit_code == 1
+    assert records[-1]["error"].startswith("cannot read further: truncated file")
+    assert all("error" not in r for r in records[:-1]) and len(records) > 1
+
+
+def test_a_crash_on_one_page_does_not_stop_the_batch():
+    def explode(page, i):
+        if "explode" in page.blocks[i].text:
+            raise KeyError("a bug in a rule")
+        return False
+
+    cleaner = Cleaner(mode="text")
+    cleaner.rules = [Rule("exploding_rule", explode, 1.0, frozenset({"text"})), *cleaner.rules]
+    items = [Item(id="a", content="explode here"), Item(id="b", content=ARTICLE)]
+    articles = list(clean_items(cleaner, items))
+    assert articles[0].error == "internal error: KeyError: 'a bug in a rule'"
+    assert articles[1].error is None and "130 people" in articles[1].body
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--mode", "bogus", "x.txt"],
+        ["--disable", "no_such_rule", "x.txt"],
+        ["--no-such-option", "x.txt"],
+        ["--format", "xml", "x.txt"],
+    ],
+)
+def test_usage_errors_exit_2(args):
+    result = runner.invoke(app, ["clean", *args])
+    assert result.exit_code == 2
+
+
+def test_unwritable_output_is_a_usage_error(tmp_path, good):
+    result = runner.invoke(app, ["clean", str(good), "-o", str(tmp_path / "no" / "such" / "dir" / "out.jsonl")])
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr
+    result = runner.invoke(app, ["clean", str(good), "-o", str(tmp_path / "out.jsonl"), "--rejects", "/no/such/r"])
+    assert result.exit_code == 2
+    assert list(tmp_path.iterdir()) == [good]  # the half-opened output was discarded
+
+
+def test_exit_status_in_a_real_process(tmp_path, good):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    ok = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(good)], capture_output=True, text=True)
+    failed = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(empty), str(good)], capture_output=True, text=True
+    )
+    usage = subprocess.run([sys.executable, "-m", "cleaner", "clean", "--mode", "x"], capture_output=True, text=True)
+    assert (ok.returncode, failed.returncode, usage.returncode) == (0, 1, 2)
+    assert len(failed.stdout.splitlines()) == 2 and "empty file" in failed.stderr

@@ -1,0 +1,103 @@
+"""The context pass: a short line between removed lines goes with them, a short line inside the article stays."""
+
+from cleaner.classify import CONTEXT, apply_context
+from cleaner.record import Block, Page
+
+PARAGRAPH = (
+    "The prime ministers of France and Belgium vowed on Monday to reinforce their cooperation in the fight "
+    "against Islamist militants, including a faster exchange of information between their police forces."
+)
+
+
+def page_of(*lines: tuple[str, str | None]) -> Page:
+    blocks = []
+    for n, (text, reason) in enumerate(lines):
+        block = Block(text=text, index=n)
+        if reason:
+            block.drop(reason)
+        blocks.append(block)
+    return Page(blocks=blocks, mode="text")
+
+
+def context_reasons(*lines: tuple[str, str | None]) -> list[str | None]:
+    page = page_of(*lines)
+    apply_context(page)
+    return [b.reason for b in page.blocks]
+
+
+def test_short_line_between_removed_lines_goes():
+    assert context_reasons(
+        (PARAGRAPH, None), ("Share :", "share_prompt"), ("WhatsApp", None), ("Advertising", "advertising_label")
+    ) == [None, "share_prompt", CONTEXT, "advertising_label"]
+
+
+def test_short_line_inside_the_article_stays():
+    assert context_reasons((PARAGRAPH, None), ("Belgium isn't lawless", None), (PARAGRAPH, None)) == [None] * 3
+
+
+def test_short_line_with_kept_text_on_one_side_stays():
+    assert context_reasons((PARAGRAPH, None), ("Belgium isn't lawless", None), ("Share :", "share_prompt")) == [
+        None,
+        None,
+        "share_prompt",
+    ]
+
+
+def test_page_edge_counts_as_removed_next_to_furniture():
+    assert context_reasons(("Menu", None), ("World", None), ("Skip to content", "skip_link"), (PARAGRAPH, None)) == [
+        CONTEXT,
+        CONTEXT,
+        "skip_link",
+        None,
+    ]
+    assert context_reasons((PARAGRAPH, None), ("Read more", "teaser_label"), ("Top stories today", None)) == [
+        None,
+        "teaser_label",
+        CONTEXT,
+    ]
+
+
+def test_metadata_lines_are_looked_through():
+    # A standfirst between the headline and the date is article text: the date line is no evidence.
+    assert context_reasons(
+        (PARAGRAPH, None),
+        ("France and Belgium increase cooperation", "headline"),
+        ("A proposed passenger record would help track travellers", None),
+        ("February 2, 2016", "date_stamp"),
+        (PARAGRAPH, None),
+    ) == [None, "headline", None, "date_stamp", None]
+    # Between a date line and the article, a short line is the article's first (a subheading, a lead-in).
+    assert context_reasons(
+        ("Share :", "share_prompt"), ("February 2, 2016", "date_stamp"), ("In brief", None), (PARAGRAPH, None)
+    ) == ["share_prompt", "date_stamp", None, None]
+
+
+def test_short_lines_above_the_headline_at_the_top_of_the_page_go():
+    assert context_reasons(
+        ("World", None), ("Europe", None), ("France and Belgium increase cooperation", "headline"), (PARAGRAPH, None)
+    ) == [CONTEXT, CONTEXT, "headline", None]
+
+
+def test_long_lines_are_never_taken_by_context():
+    assert context_reasons(("Share :", "share_prompt"), (PARAGRAPH, None), ("Advertising", "advertising_label")) == [
+        "share_prompt",
+        None,
+        "advertising_label",
+    ]
+
+
+def test_a_run_above_the_headline_goes_with_the_menu_before_it():
+    assert context_reasons(
+        ("Skip to content", "skip_link"),
+        ("World", None),
+        ("Europe and the Middle East", None),
+        ("France and Belgium increase cooperation", "headline"),
+        ("February 2, 2016", "date_stamp"),
+        (PARAGRAPH, None),
+    ) == ["skip_link", CONTEXT, CONTEXT, "headline", "date_stamp", None]
+
+
+def test_a_long_run_of_short_lines_between_removed_lines_goes():
+    menu = [(f"Section number {n} of the site menu", None) for n in range(8)]
+    reasons = context_reasons(("Skip to content", "skip_link"), *menu, ("Advertising", "advertising_label"))
+    assert reasons[1:-1] == [CONTEXT] * 8

@@ -1,0 +1,348 @@
+"""Every named rule on lines it must remove and lines of real article text it must keep, in English, French,
+German and Spanish. The reason asserted is the one `--explain` shows."""
+
+import pytest
+
+from cleaner.classify import apply_rules
+from cleaner.record import Block, Page
+from cleaner.rules import all_rules
+
+RULES = list(all_rules().values())
+PARAGRAPH = (
+    "The prime ministers of France and Belgium vowed on Monday to reinforce their cooperation in the fight "
+    "against Islamist militants, including a faster exchange of information between their police forces."
+)
+
+
+def reasons(*lines: str, mode: str = "text") -> list[str | None]:
+    page = Page(blocks=[Block(text=t, index=n) for n, t in enumerate(lines)], mode=mode)
+    apply_rules(page, RULES)
+    return [b.reason for b in page.blocks]
+
+
+def reason_of(line: str) -> str | None:
+    """The reason for one line standing between two article paragraphs."""
+    return reasons(PARAGRAPH, line, PARAGRAPH)[1]
+
+
+REMOVED = {
+    "skip_link": [
+        "Skip to content",
+        "1. Skip to main menu",
+        "Skip to more DW sites",
+        "Aller au contenu principal",
+        "Direkt zum Inhalt",
+        "Zum Hauptmenü springen",
+        "Saltar al contenido principal",
+    ],
+    "menu_label": ["Menu", "Search", "Toggle navigation", "Rechercher", "Menü öffnen", "Suche", "Buscar", "Menú"],
+    "section_label": [
+        "FRANCE - BELGIum",
+        "Europe|France and Belgium Tighten Security",
+        "POLITIQUE - FRANCE",
+        "POLITIK - DEUTSCHLAND",
+        "ESPAÑA | POLÍTICA",
+    ],
+    "breadcrumb": ["Home > World > Europe", "Accueil > Monde > Europe", "Startseite > Politik", "Inicio / Mundo"],
+    "error_page": [
+        "Page not found",
+        "404 - Page not found",
+        "The content you requested does not exist or is not available anymore.",
+        "La page demandée n'existe pas",
+        "Die angeforderte Seite existiert nicht",
+        "Seite nicht gefunden",
+        "La página que buscas no existe",
+        "Oops! Something went wrong",
+    ],
+    "browser_notice": [
+        "NYTimes.com no longer supports Internet Explorer 9 or earlier. Please upgrade your browser.",
+        "Please enable JavaScript to view this page",
+        "Votre navigateur n'est plus à jour",
+        "Bitte aktivieren Sie JavaScript",
+        "Actualiza tu navegador para ver esta página",
+    ],
+    "cookie_banner": [
+        "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+        "Accept all cookies",
+        "Nous utilisons des cookies pour améliorer votre expérience",
+        "Tout accepter",
+        "Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie der Datenschutzerklärung zu.",
+        "Alle akzeptieren",
+        "Utilizamos cookies propias y de terceros. Consulta nuestra política de cookies.",
+        "Aceptar todas",
+    ],
+    "newsletter_promo": [
+        "Daily newsletter",
+        "Receive essential international news every morning",
+        "Sign up for our morning briefing, delivered to your inbox",
+        "Abonnez-vous à notre newsletter",
+        "Newsletter abonnieren",
+        "Suscríbete a nuestro boletín diario",
+    ],
+    "app_promo": [
+        "Keep up to date with international news by downloading the RFI app",
+        "Download our app on the App Store and Google Play",
+        "Téléchargez l'application France 24",
+        "Laden Sie die DW-App herunter",
+        "Descarga nuestra app gratis",
+    ],
+    "subscription_prompt": [
+        "Already a subscriber? Log in",
+        "Sign in",
+        "Déjà abonné ?",
+        "Article réservé aux abonnés",
+        "Jetzt abonnieren",
+        "Bereits Abonnent? Anmelden",
+        "Dieser Artikel ist nur für Abonnenten",
+        "Ya soy suscriptor",
+    ],
+    "share_prompt": [
+        "Share :",
+        "Share on Facebook",
+        "Facebook Twitter Email",
+        "Follow us on Twitter",
+        "Partager sur Twitter",
+        "Artikel teilen",
+        "Compartir en WhatsApp",
+        "12 Comments",
+    ],
+    "advertising_label": [
+        "Advertising",
+        "Advertisement - Scroll to continue",
+        "Publicité",
+        "La suite après cette publicité",
+        "Anzeige",
+        "Weiter nach der Anzeige",
+        "Publicidad",
+    ],
+    "agency_credit": [
+        "(Reporting by Robert-Jan Bartunek; Editing by Philip Blenkinsop and Tom Heneghan)",
+        "bik/jr (Reuters, AFP)",
+        "(AFP)",
+        "Avec AFP",
+        "Mit Material von Agenturen",
+        "dpa/AFP",
+        "Con información de EFE",
+    ],
+    "photo_credit": [
+        "Image: Reuters/F. Lenoir",
+        "© Emmanuel Dunand, AFP | France's Prime Minister Manuel Valls at a press conference in Brussels",
+        "Prime Minister Manuel Valls at the National Assembly JACQUES DEMARTHON / AFP",
+        "Crédit photo : Reuters",
+        "Foto: dpa",
+        "Bild: Keystone/Peter Klaunzer",
+        "Imagen: EFE",
+    ],
+    "date_stamp": [
+        "February 2, 2016",
+        "Latest update : 2016-02-02",
+        "Date created : 2016-02-02",
+        "Mis à jour le 2 février 2016 à 10h30",
+        "Stand: 02.02.2016, 10:32 Uhr",
+        "Actualizado el 2 de febrero de 2016",
+        "vor 2 Stunden",
+    ],
+    "reading_time": ["5 min read", "Temps de lecture : 4 min", "Lesezeit: 3 Minuten", "Tiempo de lectura: 3 minutos"],
+    "teaser_label": [
+        "Read more",
+        "Don't miss",
+        "Related articles",
+        "Lire aussi",
+        "À lire aussi",
+        "Lesen Sie auch",
+        "Mehr zum Thema",
+        "Lee también",
+        "Noticias relacionadas",
+    ],
+    "footer": [
+        "Accessibility concerns? Email us at accessibility@nytimes.com. We would love to hear from you.",
+        "© 2016 France 24 - All rights reserved",
+        "Privacy policy",
+        "About | Careers | Press | Contact",
+        "Mentions légales",
+        "Impressum",
+        "Alle Rechte vorbehalten",
+        "Aviso legal",
+        "Todos los derechos reservados",
+    ],
+}
+
+KEPT = [
+    PARAGRAPH,
+    "Belgium isn't lawless",
+    "Michel praised the work between French and Belgian authorities.",
+    "The cooperation between our services is excellent, Michel said.",
+    # Article text that looks like furniture to a naive pattern, each from a rule that once removed it:
+    "Put pie on a cookie sheet and use tinfoil to cover your pie edges so that they don't burn.",
+    "New users can try the app for the first two weeks and cancel if they're not satisfied.",
+    "Only install apps from trusted sources.",
+    "Log in to your Google Play Developer Console and click on Create Application.",
+    "Register for gifts at two or three places, including online options.",
+    "I also identified 28 newsletters, a small subset of the newsletters I subscribe to, as the test set.",
+    "74% of voters think he should get an opportunity to play every day in center field.",
+    "Share of listings with price drops (2024)",
+    "1. Facebook",
+    "Note this product is no longer available in green.",
+    "Contact us at extension@example.edu to get started!",
+    "Produced by a leading venture capital firm, the podcast is a window into the minds of founders.",
+    "Sid",
+    "Brand | CORSAIR",
+    "6:15 PM - 8:15 PM",
+    "(c) It is not obvious that any given pointer is valid.",
+    "Video: 4K/30p with no crop",
+    "Credit/debit cards (Visa, Mastercard, American Express)",
+    "Evaluation of course rigor, including AP/IB/Honors options.",
+    "Cook for 5 minutes.",
+    "FAQ",
+    "Le Premier ministre a salué la coopération entre les services français et belges.",
+    "Die Zusammenarbeit zwischen unseren Diensten ist ausgezeichnet, sagte Michel.",
+    "La cooperación entre nuestros servicios es excelente, dijo Michel.",
+    "Lesen Sie die Erklärung der Regierung im Wortlaut, die am Montag veröffentlicht wurde.",
+]
+
+
+@pytest.mark.parametrize("reason, line", [(reason, line) for reason, lines in REMOVED.items() for line in lines])
+def test_rule_removes_furniture_with_its_name(reason, line):
+    assert reason_of(line) == reason
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_article_text_is_kept(line):
+    assert reason_of(line) is None
+
+
+def test_every_text_rule_is_pinned_by_a_test():
+    text_rules = {r.name for r in RULES if "text" in r.modes}
+    pinned = set(REMOVED) | {"photo_caption", "teaser_list"}
+    assert text_rules == pinned
+
+
+def test_caption_before_a_standalone_credit():
+    caption = "French and Belgian prime ministers address the media during a joint press conference"
+    assert reasons(PARAGRAPH, caption, "Image: Reuters/F. Lenoir", PARAGRAPH)[1:3] == ["photo_caption", "photo_credit"]
+    legende = "Le Premier ministre Manuel Valls à l'Assemblée nationale"
+    assert reasons(PARAGRAPH, legende, "Crédit photo : AFP", PARAGRAPH)[1] == "photo_caption"
+
+
+def test_caption_repeated_by_its_credit_line():
+    caption = "Prime Minister Manuel Valls at the National Assembly, 27 January 2015"
+    lines = reasons(PARAGRAPH, caption, f"{caption} JACQUES DEMARTHON / AFP", PARAGRAPH)
+    assert lines[1:3] == ["photo_caption", "photo_credit"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "How do consumers choose which device to use when they own both a smartphone and a tablet?",
+        "Brunch was divine! Bloody Marys and warm cinnamon rolls. I can't wait to tell you about it.",
+        "By Matt Soniak - August 8, 2012",
+        "Registration: https://example.com/register",
+    ],
+)
+def test_a_paragraph_before_a_credit_is_not_a_caption(line):
+    assert reasons(PARAGRAPH, line, "Photo by Sara Bjork", PARAGRAPH)[1] is None
+
+
+def test_teaser_titles_under_a_list_header_and_before_read_more():
+    lines = reasons(
+        "Don't miss",
+        "Macron makes Time 100 as France revolts",
+        "Read more",
+        "Sting and Shaggy on making musical magic together",
+        "Read more",
+    )
+    assert lines == ["teaser_label", "teaser_list", "teaser_label", "teaser_list", "teaser_label"]
+    french = reasons("Lire aussi", "Valls veut prolonger l'état d'urgence", "Le gouvernement présente son plan")
+    assert french == ["teaser_label", "teaser_list", "teaser_list"]
+
+
+def test_headline_after_a_teaser_list_is_not_a_teaser():
+    lines = reasons(
+        "Don't miss",
+        "Macron makes Time 100 as France revolts",
+        "Read more",
+        "France, Belgium to step up counter-terrorism cooperation",
+        "Latest update : 2016-02-02",
+        PARAGRAPH,
+    )
+    assert lines[3] is None
+
+
+def test_subheading_between_paragraphs_is_kept():
+    assert reasons(PARAGRAPH, "Belgium isn't lawless", PARAGRAPH) == [None, None, None]
+
+
+def test_html_only_rules_do_not_run_on_text():
+    assert reasons("Home", mode="text") == [None]
+    html_rules = {r.name for r in RULES if "text" not in r.modes}
+    assert html_rules == {"page_chrome", "boilerplate_markup", "link_list"}
+
+
+@pytest.mark.parametrize(
+    "path, reason",
+    [
+        ("body nav ul li", "page_chrome"),
+        ("div.share-bar", "boilerplate_markup"),
+        ("div.article-body", None),
+    ],
+)
+def test_markup_rules(path, reason):
+    page = Page(blocks=[Block(text="Some words here", path=path)], mode="html")
+    apply_rules(page, RULES)
+    assert page.blocks[0].reason == reason
+
+
+def test_link_list():
+    page = Page(blocks=[Block(text="World Business Sport", link_chars=20)], mode="html")
+    apply_rules(page, RULES)
+    assert page.blocks[0].reason == "link_list"
+
+
+def test_rules_can_be_switched_off_by_name():
+    from cleaner import Cleaner
+
+    page = Cleaner(mode="text", disable=["share_prompt"]).page(f"{PARAGRAPH}\n\nShare :\n\n{PARAGRAPH}\n")
+    assert [b.reason for b in page.blocks] == [None, None, None]
+    with pytest.raises(ValueError, match="unknown rule"):
+        Cleaner(disable=["no_such_rule"])
+
+
+def test_section_words_are_footer_links_only_next_to_other_links():
+    assert reasons(PARAGRAPH, "FAQ", PARAGRAPH)[1] is None
+    assert reasons(PARAGRAPH, "FAQ", "Help", "Privacy policy") == [None, "footer", "footer", "footer"]
+
+
+def test_teaser_bylines_and_dates_do_not_break_a_teaser_list():
+    lines = reasons(
+        "Most read",
+        "Valls seeks to extend state of emergency",
+        "By Anna Schmidt",
+        "Paris attackers were known to police",
+        "February 2, 2016",
+        "Belgium arrests two more suspects",
+    )
+    assert lines == ["teaser_label", "teaser_list", None, "teaser_list", "date_stamp", "teaser_list"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Zero-Knowledge Proofs in Blockchain Finance: Opportunity vs. Reality",
+        "One Week in Japan Itinerary: Kyoto, Tokyo, Nara, Mt. Fuji",
+        "3 min read",
+        "iPhone sales beat forecasts",
+    ],
+)
+def test_titles_with_abbreviations_digits_and_inner_capitals_are_titles(title):
+    from cleaner.rules.teasers import title_like
+
+    assert title_like(title)
+
+
+@pytest.mark.parametrize(
+    "line", ["this cake looks beautiful, you did a fantastic job", "Data looked dismal. Then it changed", "By REUTERS"]
+)
+def test_comments_two_sentences_and_bylines_are_not_titles(line):
+    from cleaner.rules.teasers import title_like
+
+    assert not title_like(line)
