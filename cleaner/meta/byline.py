@@ -50,6 +50,7 @@ META_KEYS = (
     "parsely-author",
 )
 ORGANISATIONS = frozenset({"organization", "newsmediaorganization", "corporation", "educationalorganization"})
+SHOWN_ORDER = ("rel-author", "itemprop-author", "by-line", "by-label", "class-author")
 MAX_MARK_CHARS = 160  # a longer author mark is a bio box, not a byline
 
 
@@ -139,7 +140,8 @@ def shown_bylines(page: Page, sites: list[str]) -> list[Byline]:
             if names:
                 found.append((mark["at"], Byline(tuple(names), mark["source"])))
     found.extend((b.blocks[0], b) for b in _by_lines(page, sites))
-    found.sort(key=lambda item: item[0])
+    # In page order; on one line, the most telling source first.
+    found.sort(key=lambda item: (item[0], SHOWN_ORDER.index(item[1].source)))
     return [b for _, b in found]
 
 

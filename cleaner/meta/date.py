@@ -126,16 +126,15 @@ def text_date(page: Page) -> tuple[str, str, list[int]] | None:
     "February 2, 2016"), published before plain before updated, the earliest line first; never a date inside a
     sentence or a caption."""
     order = day_first(page)
-    limit = latest_possible(page, [])
     found = []
     for i, block in enumerate(page.blocks):
         if block.reason in ("photo_caption", "photo_credit", "teaser_list"):
             continue
         parsed = stamp(block.text, order)
-        if parsed and (limit is None or parsed[1] <= limit):
-            kind, value = parsed
-            found.append((STAMP_RANK[kind], i, value, kind))
+        if parsed:
+            kind, value, source = parsed
+            found.append((STAMP_RANK[kind], i, value, source))
     if not found:
         return None
-    _, index, value, kind = min(found)
-    return value.isoformat(), f"text:{kind}", [index]
+    _, index, value, source = min(found)
+    return value.isoformat(), source, [index]

@@ -51,6 +51,11 @@ MODIFIED_META = (
     "dcterms.modified",
     "dc.date.modified",
 )
+LD_KEYS = (
+    ("datePublished", "published", "json-ld"),
+    ("dateCreated", "published", "json-ld-created"),
+    ("dateModified", "modified", "json-ld-modified"),
+)
 _ISO_FULL = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?$")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_.]|$)")
 PUBLISHED_WORDS = re.compile(
@@ -65,6 +70,8 @@ MODIFIED_WORDS = re.compile(
 )
 _DATE_LABEL = re.compile(rf"^(?:date|datum|fecha|data|le|am|on|du|del|vom|{WEEKDAYS})$|\b(?:date|datum)\b", re.I)
 MAX_STAMP_CHARS = 120
+_DATE_WORD = re.compile(r"\b(?:date|datum|fecha)\b", re.I)
+_LABEL_END = re.compile(r"[\s:|,.\-–—·•]+$")
 MAX_LABEL_WORDS = 5
 MAX_LINE_WORDS = 25  # a dated line longer than this is a sentence that mentions a date
 NEAR_BEFORE, NEAR_AFTER = 4, 25  # blocks around the headline that make up an article's header
@@ -76,7 +83,7 @@ class Clue:
     family: str  # "json-ld", "meta", "time", "url", "line" (a visible dated line)
     kind: str  # "published", "modified" or "plain"
     near: bool = False  # visible, in the article's header (just around the headline)
-    source: str = ""  # the exact place, for --explain ("meta:article:published_time", "text:updated")
+    source: str = ""  # the exact place, for --explain ("meta:article:published_time", "text:publié le")
 
 
 def parse_value(value: str | None, day_first: bool | None = None) -> date | None:
@@ -110,11 +117,11 @@ def _plausible(value: date | None) -> bool:
 
 def _markup_clues(page: Page, order: bool | None) -> list[Clue]:
     clues: list[Clue] = []
-    for key, kind in (("datePublished", "published"), ("dateCreated", "published"), ("dateModified", "modified")):
+    for key, kind, source in LD_KEYS:
         for obj in ld.article_objects(page.meta.get("json_ld", [])):
             value = parse_value(ld.text_of(obj.get(key)), order)
             if _plausible(value):
-                clues.append(Clue(value, "json-ld", kind, source=f"json-ld:{key}"))
+                clues.append(Clue(value, "json-ld", kind, source=source))
                 break
     meta = page.meta.get("meta", {})
     for keys, kind in ((PUBLISHED_META, "published"), (MODIFIED_META, "modified")):
@@ -132,7 +139,8 @@ def _time_clues(page: Page, order: bool | None, near: range) -> list[Clue]:
             continue
         value = parse_value(mark["datetime"], order) or parse_value(mark["text"], order)
         if _plausible(value):
-            clues.append(Clue(value, "time", mark["kind"], mark["at"] in near, f"time:{mark['kind']}"))
+            source = "time-itemprop" if mark["itemprop"] else "time"
+            clues.append(Clue(value, "time", mark["kind"], mark["at"] in near, source))
     return clues
 
 
@@ -157,8 +165,17 @@ def _kind_at(text: str, start: int) -> str:
     return "published" if max(published, default=-1) > max(modified, default=-1) else "modified"
 
 
-def stamp(text: str, order: bool | None = None) -> tuple[str, date] | None:
-    """(kind, date) when the line is a date stamp: a date alone, or a date after a published/updated label
+def line_source(text: str, start: int) -> str:
+    """ "text:" and the label the date stands after, as written ("text:publié le"), or "text:date-line"."""
+    before = text[:start]
+    labels = [m.start() for p in (PUBLISHED_WORDS, MODIFIED_WORDS, _DATE_WORD) for m in p.finditer(before)]
+    if not labels:
+        return "text:date-line"
+    return "text:" + " ".join(_LABEL_END.sub("", before[max(labels) :]).lower().split())
+
+
+def stamp(text: str, order: bool | None = None) -> tuple[str, date, str] | None:
+    """(kind, date, source) when the line is a date stamp: a date alone, or a date after a published/updated label
     ("Latest update : 2016-02-02", "Veröffentlicht am 3. März 2020", "Posted on May 1, 2025")."""
     text = text.strip()
     if len(text) > MAX_STAMP_CHARS:
@@ -172,7 +189,7 @@ def stamp(text: str, order: bool | None = None) -> tuple[str, date] | None:
         return None
     if len(label.split()) > MAX_LABEL_WORDS or not is_date_only(text[start:]):
         return None
-    return _kind_at(text, start), value
+    return _kind_at(text, start), value, line_source(text, start)
 
 
 def line_clues(page: Page, order: bool | None, near: range) -> list[Clue]:
@@ -188,8 +205,7 @@ def line_clues(page: Page, order: bool | None, near: range) -> list[Clue]:
                 continue
         for value, (start, _) in find_dates(text, order):
             if _plausible(value):
-                kind = _kind_at(text, start)
-                clues.append(Clue(value, "line", kind, i in near, f"text:{kind}"))
+                clues.append(Clue(value, "line", _kind_at(text, start), i in near, line_source(text, start)))
     return clues
 
 

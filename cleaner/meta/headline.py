@@ -71,7 +71,7 @@ def declared_titles(page: Page, sites: list[str]) -> list[Title]:
     meta = page.meta.get("meta", {})
     for key in DECLARED_KEYS:
         if meta.get(key):
-            found.append(Title(strip_site(meta[key][0], sites), f"meta:{key}"))
+            found.append(Title(strip_site(meta[key][0], sites), key))
     if page.title:
         found.append(Title(strip_site(page.title, sites), "title"))
     return [t for t in found if MIN_CHARS <= len(t.text) <= MAX_CHARS and not is_site(t.text, sites)]
