@@ -52,6 +52,7 @@ META_KEYS = (
 ORGANISATIONS = frozenset({"organization", "newsmediaorganization", "corporation", "educationalorganization"})
 SHOWN_ORDER = ("rel-author", "itemprop-author", "by-line", "by-label", "class-author")
 MAX_MARK_CHARS = 160  # a longer author mark is a bio box, not a byline
+BYLINE_BLOCK_WORDS = 16  # a longer line that names the author is a sentence about them, and stays
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,8 @@ def _in_article(place: str, in_content: bool) -> bool:
     return place == "page" or (place == "footer" and in_content)
 
 
-def _by_line_names(text: str, sites: list[str]) -> list[str]:
+def by_line_names(text: str, sites: list[str]) -> list[str]:
+    """The names of a "By ..." line ("By Jane Doe", "Posted on May 1, 2025 by Jane Doe"); [] for any other."""
     if len(text.split()) > BY_LINE_WORDS:
         return []
     if BY_LINE.match(text):
@@ -115,7 +117,7 @@ def _by_lines(page: Page, sites: list[str]) -> list[Byline]:
         if page.mode == "html" and not _in_article(place_of(block.path.split()), block.in_content):
             continue
         text = block.text.strip()
-        names = _by_line_names(text, sites)
+        names = by_line_names(text, sites)
         if names:
             found.append(Byline(tuple(names), "by-line", (i,)))
         elif BY_LABEL.match(text) and i + 1 < len(blocks):
@@ -160,14 +162,17 @@ def _choose(declared: list[Byline], shown: list[Byline]) -> Byline | None:
 
 def html_byline(page: Page) -> Byline | None:
     sites = site_names(page)
-    return _choose(declared_bylines(page, sites), shown_bylines(page, sites))
+    return _choose(declared_bylines(page, sites), shown_bylines(page, sites)) or reporting_credit(page)
 
 
 def text_byline(page: Page) -> Byline | None:
     """A "By ..." line, else the reporter of a "(Reporting by X; Editing by Y)" credit."""
     lines = _by_lines(page, [])
-    if lines:
-        return lines[0]
+    return lines[0] if lines else reporting_credit(page)
+
+
+def reporting_credit(page: Page) -> Byline | None:
+    """The reporter of a "(Reporting by X; Editing by Y)" credit: X, never the editors."""
     for i, block in enumerate(page.blocks):
         match = REPORTING_BY.match(block.text.strip())
         if match:
@@ -178,11 +183,15 @@ def text_byline(page: Page) -> Byline | None:
 
 
 def byline_blocks(page: Page, byline: Byline) -> list[int]:
-    """Lines that carry the byline and little else ("By Jane Doe", "Jane Doe | March 3, 2025")."""
+    """Lines that carry the byline and little else ("By Jane Doe", "Jane Doe | March 3, 2025"): "By" lines and
+    the short lines holding an author mark, when they name the byline's people."""
     found = set(byline.blocks)
     wanted = {n.lower() for n in byline.names}
+    marked = {mark["at"] for mark in page.meta.get("authors", [])}
     for i, block in enumerate(page.blocks):
-        if i in found or len(block.text) > 120 or not BY_LINE.match(block.text.strip()):
+        if i in found or len(block.text.split()) > BYLINE_BLOCK_WORDS:
+            continue
+        if not (BY_LINE.match(block.text.strip()) or i in marked):
             continue
         if {n.lower() for n in person_names(block.text, lenient=True)} & wanted:
             found.add(i)

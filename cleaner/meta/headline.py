@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ..record import Page
 from ..segment.candidates import place_of
 from . import ld
-from .sitename import is_site, site_names, strip_site
+from .byline import by_line_names
+from .sitename import is_site, site_names, strip_site, text_site_names
 
 _NORM = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
@@ -159,8 +160,10 @@ def text_headline(page: Page) -> tuple[str, str] | None:
         return None
     for i in range(start - 1, max(-1, start - 12), -1):
         block = blocks[i]
+        if by_line_names(block.text, []):
+            continue  # "By Keith Barry, Senior Autos Reporter" stands between a title and its article
         if block.keep and title_like(block.text):
-            return block.text, "title-line"
+            return strip_site(block.text, text_site_names(page)), "title-line"
         if not block.keep and block.reason not in BETWEEN:
             break
     return None

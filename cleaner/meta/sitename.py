@@ -52,6 +52,25 @@ def site_names(page: Page) -> list[str]:
     return found
 
 
+_COPYRIGHT_NAME = re.compile(
+    r"^\W{0,3}(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?:by\s+)?"
+    r"(?P<name>[^\W\d][^|.,;:–—•·]{1,60}?)(?:\s*[|.,;:–—•·]|\s+all rights|\s+alle rechte|\s+tous droits|$)",
+    re.I,
+)
+
+
+def text_site_names(page: Page) -> list[str]:
+    """In scraped text the site names itself in its copyright line ("© 2024 Charleston Coffee Roasters.")."""
+    found: list[str] = []
+    for block in page.blocks:
+        match = _COPYRIGHT_NAME.match(block.text)
+        if match:
+            key = compact(match.group("name"))
+            if 2 <= len(key) <= MAX_SITE and key not in found:
+                found.append(key)
+    return found
+
+
 def is_site(part: str, sites: list[str], loose: bool = False) -> bool:
     """The text names the site: equal to a site name, a piece of one ("NYTimes" of "nytimescom"), or a site
     name with a few characters more ("NYTimes.com" for "nytimes"). `loose` (for a part of a title split at
