@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from ..record import Page
 from .byline import byline_blocks, html_byline, text_byline
 from .date import html_date, text_date
-from .headline import headline_lines, html_headline, text_headline
+from .headline import headline_lines, html_headline
 from .language import detect_language
+from .titleline import text_headline
 
 __all__ = ["Metadata", "detect_language", "extract"]
 

@@ -31,6 +31,7 @@ BY_AFTER_DATE = re.compile(
     r"[\w.,: ]{4,40}?\d{4}\s*,?\s+(?:by|von|par|por)\s+(?P<rest>.+)$",
     re.I,
 )
+_BY_WORD = re.compile(r"\s(?:by|von|par|por)\s", re.I)
 # A label on a line of its own, the name on the next: "Written by" / "Edzel Tabing", "Author" / "Lisa D. Ellis".
 BY_LABEL = re.compile(
     r"^(?:written by|posted by|article by|story by|words by|by|author|authors|autor(?:in)?|auteur|von|par|"
@@ -67,7 +68,7 @@ def _key(byline: Byline) -> frozenset[str]:
 
 
 def _ld_bylines(page: Page, sites: list[str]) -> list[Byline]:
-    for obj in ld.article_objects(page.meta.get("json_ld", [])):
+    for obj in ld.page_articles(page):
         authors = obj.get("author") or obj.get("creator")
         if not authors:
             continue
@@ -106,6 +107,8 @@ def by_line_names(text: str, sites: list[str]) -> list[str]:
         return []
     if BY_LINE.match(text):
         return person_names(text, sites=sites)
+    if not _BY_WORD.search(text):
+        return []
     match = BY_AFTER_DATE.match(text)
     return person_names(match.group("rest"), sites=sites) if match else []
 
@@ -114,16 +117,17 @@ def _by_lines(page: Page, sites: list[str]) -> list[Byline]:
     found = []
     blocks = page.blocks
     for i, block in enumerate(blocks):
-        if page.mode == "html" and not _in_article(place_of(block.path.split()), block.in_content):
-            continue
         text = block.text.strip()
         names = by_line_names(text, sites)
-        if names:
-            found.append(Byline(tuple(names), "by-line", (i,)))
-        elif BY_LABEL.match(text) and i + 1 < len(blocks):
+        source, lines = "by-line", (i,)
+        if not names and BY_LABEL.match(text) and i + 1 < len(blocks):
             names = person_names(blocks[i + 1].text, sites=sites)
-            if names:
-                found.append(Byline(tuple(names), "by-label", (i, i + 1)))
+            source, lines = "by-label", (i, i + 1)
+        if not names:
+            continue
+        if page.mode == "html" and not _in_article(place_of(block.path.split()), block.in_content):
+            continue
+        found.append(Byline(tuple(names), source, lines))
     return found
 
 

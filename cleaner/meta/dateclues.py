@@ -118,7 +118,7 @@ def _plausible(value: date | None) -> bool:
 def _markup_clues(page: Page, order: bool | None) -> list[Clue]:
     clues: list[Clue] = []
     for key, kind, source in LD_KEYS:
-        for obj in ld.article_objects(page.meta.get("json_ld", [])):
+        for obj in ld.page_articles(page):
             value = parse_value(ld.text_of(obj.get(key)), order)
             if _plausible(value):
                 clues.append(Clue(value, "json-ld", kind, source=source))
@@ -199,11 +199,12 @@ def line_clues(page: Page, order: bool | None, near: range) -> list[Clue]:
         text = block.text
         if len(text.split()) > MAX_LINE_WORDS or block.reason in ("photo_caption", "photo_credit", "teaser_list"):
             continue
-        if page.mode == "html":
+        dates = find_dates(text, order)
+        if dates and page.mode == "html":
             place = place_of(block.path.split())
             if place != "page" and not (place == "footer" and block.in_content):
                 continue
-        for value, (start, _) in find_dates(text, order):
+        for value, (start, _) in dates:
             if _plausible(value):
                 clues.append(Clue(value, "line", _kind_at(text, start), i in near, line_source(text, start)))
     return clues

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
@@ -42,7 +43,8 @@ _PATTERNS = [
     re.compile(rf"\b{_DAY}\s*(?:de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?{_YEAR}\b", re.I),  # 2 février 2016
     re.compile(rf"\b(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?{_YEAR}\b"),  # 02.02.2016
     re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b"),  # 02/02/2016: day and month order unknown
-    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<short_year>[12]\d)\b(?![.\d])"),  # 19.10.19
+    # 19.10.19: day first in the locales that write it (a US page's 11.03.17 is November 3)
+    re.compile(r"\b(?P<a>[0-3]?\d)\.(?P<b>[0-3]?\d)\.(?P<short_year>[12]\d)\b(?![.\d])"),
 ]
 
 
@@ -53,9 +55,16 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def find_dates(text: str, day_first: bool | None = None) -> list[tuple[date, tuple[int, int]]]:
+# Every pattern has a four-digit year or a d.m.yy date: a line with neither holds no date (most lines).
+_MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d\.\d{1,2}\.\d\d")
+
+
+@lru_cache(maxsize=32768)
+def find_dates(text: str, day_first: bool | None = None) -> tuple[tuple[date, tuple[int, int]], ...]:
     """Every calendar date written in `text`, with its span, in text order. Ambiguous d/m vs m/d dates are
     resolved when one reading is impossible or both agree, else by `day_first` (the page's locale) if given."""
+    if not _MAYBE_DATE.search(text):
+        return ()
     found: list[tuple[date, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
@@ -81,7 +90,7 @@ def find_dates(text: str, day_first: bool | None = None) -> list[tuple[date, tup
                 found.append((value, span))
                 taken.append(span)
     found.sort(key=lambda item: item[1][0])
-    return found
+    return tuple(found)
 
 
 _TIME = re.compile(

@@ -3,7 +3,7 @@
 HTML: the title the page shows (its <h1>, or an element marked as the entry's title) when it agrees with a title
 the page declares (JSON-LD headline, og:title, twitter:title, <title>, each without the site name); a shown title
 that agrees with none is a logo or a section name, and the declared titles then decide among themselves.
-Text: the title-like line just before the article's first paragraph, past captions, dates and bylines.
+Text: see titleline.py.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from ..record import Page
 from ..segment.candidates import place_of
 from . import ld
-from .byline import by_line_names
-from .sitename import is_site, site_names, strip_site, text_site_names
+from .sitename import is_site, site_names, strip_site
 
 _NORM = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
@@ -28,11 +27,6 @@ MIN_CHARS, MAX_CHARS = 2, 300
 PREFIX_CHARS = 10  # a one-word title that starts another agrees only if it is this long
 FALLBACK_WORDS = 4  # a shown title that agrees with no declared one still wins if it is this long
 MIN_INNER_WORDS = 3  # a declared title shorter than this inside a heading may be a coincidence
-# Blocks that may stand between a headline and its article in scraped text.
-BETWEEN = frozenset(
-    "photo_caption photo_credit date_stamp advertising_label share_prompt doubled_line section_label "
-    "agency_credit byline reading_time".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +59,7 @@ def agreement(a: str, b: str) -> float:
 def declared_titles(page: Page, sites: list[str]) -> list[Title]:
     """Titles from markup, site name stripped, most specific first."""
     found: list[Title] = []
-    for obj in ld.article_objects(page.meta.get("json_ld", []))[:1]:
+    for obj in ld.page_articles(page)[:1]:
         text = ld.text_of(obj.get("headline")) or ld.text_of(obj.get("name"))
         if text:
             found.append(Title(strip_site(text, sites), "json-ld"))
@@ -145,38 +139,17 @@ def html_headline(page: Page) -> tuple[str, str] | None:
     return (chosen.text, chosen.source) if chosen else None
 
 
-def _paragraph_like(text: str) -> bool:
-    n = len(text.split())
-    return n >= 20 or (n >= 10 and text.rstrip("\"'”’)").endswith((".", "!", "?")))
-
-
-def text_headline(page: Page) -> tuple[str, str] | None:
-    """The title-like line just before the first paragraph, past captions, dates and bylines."""
-    from ..rules.teasers import title_like
-
-    blocks = page.blocks
-    start = next((i for i, b in enumerate(blocks) if b.keep and _paragraph_like(b.text)), None)
-    if start is None:
-        return None
-    for i in range(start - 1, max(-1, start - 12), -1):
-        block = blocks[i]
-        if by_line_names(block.text, []):
-            continue  # "By Keith Barry, Senior Autos Reporter" stands between a title and its article
-        if block.keep and title_like(block.text):
-            return strip_site(block.text, text_site_names(page)), "title-line"
-        if not block.keep and block.reason not in BETWEEN:
-            break
-    return None
-
-
 def headline_lines(page: Page, headline: str) -> list[int]:
     """Blocks that repeat the headline, alone or with a site name or section label around it."""
     key = norm(headline)
     if not key:
         return []
     sites = site_names(page)
+    first = key.split()[0]
     found = []
     for i, block in enumerate(page.blocks):
+        if len(block.text) > len(headline) + 80 or first not in block.text.lower():
+            continue  # cheap tests first: most lines are not the headline
         text = norm(block.text)
         if text == key:
             found.append(i)

@@ -26,12 +26,19 @@ def compact(text: str) -> str:
 
 
 def site_names(page: Page) -> list[str]:
-    """What the page calls its site, most explicit first (compacted, without duplicates)."""
+    """What the page calls its site, most explicit first (compacted, without duplicates); once per page."""
+    cached = page.meta.get("_site_names")
+    if cached is None:
+        cached = page.meta["_site_names"] = _site_names(page)
+    return cached
+
+
+def _site_names(page: Page) -> list[str]:
     names: list[str] = []
     meta = page.meta.get("meta", {})
     for key in SITE_KEYS:
         names.extend(meta.get(key, []))
-    for obj in ld.iter_objects(page.meta.get("json_ld", [])):
+    for obj in ld.iter_objects(page.meta.get("json_ld", [])):  # every object: WebSite and Organization too
         kinds = ld.types(obj)
         if kinds & {"website", "organization", "newsmediaorganization"}:
             names.append(ld.text_of(obj.get("name")) or "")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 MAX_TEXT = 400  # a candidate longer than this is a container (a bio, a whole card), not a name or a title
@@ -53,7 +54,8 @@ _PLACE_ORDER = ("comment", "caption", "teaser", "aside", "footer")
 ARTICLE_LIKE = re.compile(r"^article\b|[.#-](?:article|post|entry|story|blog|news)\b", re.I)
 
 
-def _places(token: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _places(token: str) -> frozenset[str]:
     """Places a "tag.class#id" token names: by its tag, or by a word (or two or three joined words) of a
     class or id."""
     tag = re.split(r"[.#]", token, maxsplit=1)[0]
@@ -65,12 +67,17 @@ def _places(token: str) -> set[str]:
                 place = _WORD_PLACE.get("-".join(pieces[i : i + size]))
                 if place:
                     found.add(place)
-    return found
+    return frozenset(found)
 
 
-def place_of(ancestors: list[str]) -> str:
+def place_of(ancestors: list[str] | tuple[str, ...]) -> str:
     """The part of the page a mark stands in: comment, caption, teaser, aside, footer, or "page". A footer
     inside an article (its "Posted by ... on ..." line) is part of the page; the site's footer is not."""
+    return _place_of(tuple(ancestors))
+
+
+@lru_cache(maxsize=65536)
+def _place_of(ancestors: tuple[str, ...]) -> str:
     found: dict[str, int] = {}
     for at, token in enumerate(ancestors):
         for place in _places(token):
