@@ -1,19 +1,35 @@
-"""Cleaning a stream of Items into records, in input order, with every failure turned into an error record."""
+"""A batch run: inputs -> Items -> Articles (here or in worker processes) -> records, in input order.
+
+Every input becomes one record, in the output or in the rejects file. File outputs are written to `.part`
+files and completed at the end (see io/writers.py), so an interrupted run can be resumed: `resume` skips the
+inputs whose records the `.part` files already hold.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .io.readers import Item
+from .io import Item, open_output, read_inputs
+from .io.writers import PART_SUFFIX, Output
+from .items import clean_item, clean_items
+from .parallel import clean_parallel
 from .pipeline import Cleaner
+from .progress import Reporter
 from .record import Article
+
+__all__ = ["BatchOptions", "Tally", "clean_item", "clean_items", "run_batch"]
 
 
 @dataclass(slots=True)
 class Tally:
     records: int = 0
     errors: int = 0
+    resumed: int = 0  # inputs skipped because an earlier, interrupted run wrote their records
     reasons: dict[str, int] = field(default_factory=dict)
 
     def count(self, article: Article) -> None:
@@ -25,20 +41,99 @@ class Tally:
         self.reasons[reason] = self.reasons.get(reason, 0) + 1
 
 
-def clean_item(cleaner: Cleaner, item: Item, mode: str | None = None) -> Article:
-    """One Item to one Article; an unreadable item, or an unexpected failure, becomes an error record."""
-    if item.error is not None:
-        return Article.failed(item.error, id=item.id, url=item.url, extra=item.extra)
+@dataclass(slots=True)
+class BatchOptions:
+    inputs: list[str]
+    output: str | None = None  # None or "-": stdout
+    fmt: str = "jsonl"
+    rejects: str | None = None
+    explain: bool = False
+    mode: str = "auto"
+    disable: tuple[str, ...] = ()
+    html_field: str = "html"
+    text_field: str = "text"
+    jobs: int = 1
+    resume: bool = False
+    live: bool | None = None  # progress display; None: when stderr is a terminal
+
+
+def run_batch(options: BatchOptions) -> Tally:
+    """Clean every input into the outputs. Raises ValueError (bad options) or OutputError before any work."""
+    make_cleaner = functools.partial(Cleaner, mode=options.mode, disable=options.disable)
+    cleaner = make_cleaner()  # here too in parallel runs: a bad option fails now, not in every worker
+    tally = Tally()
+    if options.jobs < 1:
+        raise ValueError("--jobs must be at least 1")
+    if options.resume and _already_complete(options.output):
+        Reporter(live=False).note(f"{options.output} is complete: nothing to resume")
+        return tally
+    out = open_output(options.output, options.fmt, resume=options.resume)
     try:
-        return cleaner.clean(
-            item.content, url=item.url, mode=item.mode or mode, id=item.id, extra=item.extra, charset=item.charset
-        )
-    except Exception as exc:  # a bug on one page must not stop the batch; the record says what happened
-        return Article.failed(
-            f"internal error: {type(exc).__name__}: {exc}", id=item.id, url=item.url, extra=item.extra
-        )
+        bad = open_output(options.rejects, "jsonl", resume=options.resume) if options.rejects else None
+    except BaseException:
+        out.discard()
+        raise
+    skipped: Counter[str] = Counter()
+    items = read_inputs(options.inputs, options.html_field, options.text_field, skipped=skipped)
+    done = out.done + (bad.done if bad else Counter())
+    if done:
+        items = _skip_done(items, done, tally)
+    parallel = options.jobs > 1
+    articles = clean_parallel(items, make_cleaner, options.jobs) if parallel else clean_items(cleaner, items)
+    # closing(): stop the workers and the reader thread now if writing fails, not when the generator is collected.
+    with Reporter(options.live) as reporter, contextlib.closing(articles):
+        try:
+            for article in articles:
+                _write(article, out, bad, options.explain, reporter)
+                tally.count(article)
+        except BaseException:
+            _keep_parts(out, bad, reporter)
+            raise
+        out.commit()
+        if bad:
+            bad.commit()
+        _summarise(tally, skipped, reporter)
+    return tally
 
 
-def clean_items(cleaner: Cleaner, items: Iterable[Item], mode: str | None = None) -> Iterator[Article]:
+def _already_complete(output: str | None) -> bool:
+    return bool(output) and output != "-" and os.path.exists(output) and not os.path.exists(output + PART_SUFFIX)
+
+
+def _skip_done(items: Iterable[Item], done: Counter[str], tally: Tally) -> Iterator[Item]:
+    """Items whose record is not written yet. Ids count as a multiset, so repeated ids in the input stay exact."""
     for item in items:
-        yield clean_item(cleaner, item, mode)
+        if done[item.id] > 0:
+            done[item.id] -= 1
+            tally.resumed += 1
+            continue
+        yield item
+
+
+def _write(article: Article, out: Output, bad: Output | None, explain: bool, reporter: Reporter) -> None:
+    record = article.to_dict(explain=explain)
+    if article.error is not None:
+        reporter.note(f"{article.id}: {article.error}")
+        (bad or out).write(record)
+    else:
+        out.write(record)
+    reporter.advance(error=article.error is not None)
+
+
+def _keep_parts(out: Output, bad: Output | None, reporter: Reporter) -> None:
+    out.close()
+    if bad:
+        bad.close()
+    parts = [o.part for o in (out, bad) if o is not None and o.path is not None]
+    if parts:
+        reporter.note(f"stopped; the records so far are in {', '.join(parts)}: run again with --resume to finish")
+
+
+def _summarise(tally: Tally, skipped: Counter[str], reporter: Reporter) -> None:
+    if skipped:
+        kinds = ", ".join(f"{count:,} {kind}" for kind, count in sorted(skipped.items(), key=lambda kv: -kv[1]))
+        reporter.note(f"skipped {sum(skipped.values()):,} WARC record(s) that are not HTML pages: {kinds}")
+    if tally.resumed:
+        reporter.note(f"resumed: {tally.resumed:,} input(s) already written were skipped")
+    if tally.errors:
+        reporter.note(f"{tally.records:,} record(s), {tally.errors:,} error(s)")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -11,10 +12,9 @@ from typing import Annotated
 import typer
 
 from . import fixtures
-from .batch import Tally, clean_items
+from .batch import BatchOptions, run_batch
 from .bench.commands import bench, gate
-from .io import open_output, read_inputs
-from .io.writers import Output
+from .parallel import WorkerStartError
 from .pipeline import Cleaner
 
 app = typer.Typer(
@@ -51,17 +51,6 @@ def _make_cleaner(mode: Mode, disable: list[str] | None) -> Cleaner:
         raise typer.Exit(code=2) from None
 
 
-def _open_or_exit(path: str | None, fmt: str, opened: Output | None = None) -> Output:
-    """An output that cannot be written is a usage error, reported before any page is cleaned."""
-    try:
-        return open_output(path, fmt)
-    except OSError as exc:
-        if opened is not None:
-            opened.abort()
-        _error(f"cannot write {path}: {exc.strerror or exc}")
-        raise typer.Exit(code=2) from None
-
-
 @app.command()
 def clean(
     inputs: Annotated[
@@ -69,43 +58,51 @@ def clean(
         typer.Argument(help="Files, folders, globs or - for stdin (.txt .html .htm .jsonl .warc, also .gz)."),
     ] = None,
     mode: Annotated[Mode, typer.Option(help="html, text, or auto (decided per page).")] = Mode.auto,
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (.gz compresses).")] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("-o", "--output", help="Output file (.gz compresses, .parquet: Parquet); OUTPUT.part until done."),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="jsonl records, or plain text for people.")] = Format.jsonl,
     explain: Annotated[bool, typer.Option(help="Add every removed block with its reason and score.")] = False,
     rejects: Annotated[str | None, typer.Option(help="Write error records here instead of the output.")] = None,
     html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
     text_field: Annotated[str, typer.Option(help="JSONL field holding scraped text.")] = "text",
     disable: Annotated[list[str] | None, typer.Option(help="Switch a rule off by its reason name.")] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output stays in input order).")
+    ] = 1,
+    resume: Annotated[
+        bool, typer.Option(help="Continue an interrupted run: keep OUTPUT.part and skip the inputs it holds.")
+    ] = False,
 ) -> None:
-    """Clean pages into JSON Lines records (one per input, in input order)."""
+    """Clean pages into JSON Lines records (one per input, in input order); `-o x.parquet` writes Parquet."""
     if not inputs:
         if sys.stdin.isatty():
             _error("no input given (name files, folders, globs, or - for stdin)")
             raise typer.Exit(code=2)
         inputs = ["-"]
-    cleaner = _make_cleaner(mode, disable)
-    tally = Tally()
-    out = _open_or_exit(output, fmt.value)
-    bad = _open_or_exit(rejects, "jsonl", opened=out) if rejects else None
+    options = BatchOptions(
+        inputs=inputs,
+        output=output,
+        fmt=fmt.value,
+        rejects=rejects,
+        explain=explain,
+        mode=mode.value,
+        disable=tuple(disable or ()),
+        html_field=html_field,
+        text_field=text_field,
+        jobs=jobs,
+        resume=resume,
+    )
     try:
-        for article in clean_items(cleaner, read_inputs(inputs, html_field, text_field)):
-            tally.count(article)
-            record = article.to_dict(explain=explain)
-            if article.error is not None:
-                _error(f"{article.id}: {article.error}")
-                (bad or out).write(record)
-            else:
-                out.write(record)
-    except BaseException:
-        out.abort()
-        if bad:
-            bad.abort()
-        raise
-    out.commit()
-    if bad:
-        bad.commit()
+        tally = run_batch(options)
+    except (ValueError, WorkerStartError) as exc:  # bad options, a leftover .part, a missing extra, no workers
+        _error(str(exc))
+        raise typer.Exit(code=2) from None
+    except BrokenPipeError:  # the reader of the pipe left (`| head`): stop quietly, as other Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(code=1) from None
     if tally.errors:
-        _error(f"{tally.records} record(s), {tally.errors} error(s)")
         raise typer.Exit(code=1)
 
 

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -86,8 +87,14 @@ READ_ERRORS = (OSError, EOFError, zlib.error, gzip.BadGzipFile)
 
 
 def read_inputs(
-    inputs: Iterable[str], html_field: str = "html", text_field: str = "text", stdin_format: str = "auto"
+    inputs: Iterable[str],
+    html_field: str = "html",
+    text_field: str = "text",
+    stdin_format: str = "auto",
+    skipped: Counter[str] | None = None,
 ) -> Iterator[Item]:
+    """Items in input order. Records that are not pages (WARC requests, images, ...) are counted in `skipped`
+    by kind instead of becoming Items, so the caller can say how many it passed over."""
     for path, error in expand(inputs):
         if error:
             yield Item(id=path, error=error)
@@ -106,7 +113,7 @@ def read_inputs(
             elif kind == "warc":
                 from .warc import read_warc
 
-                yield from read_warc(stream, path)
+                yield from read_warc(stream, path, skipped if skipped is not None else Counter())
             else:
                 yield _read_page(stream, path)
         finally:
@@ -127,10 +134,12 @@ def _read_page(stream: BinaryIO, path: str) -> Item:
 
 
 def _sniff(stream: BinaryIO) -> tuple[BinaryIO, str]:
-    """stdin without a stated format: JSON Lines if it starts with '{', else one page."""
+    """stdin without a stated format: JSON Lines if it starts with '{', WARC if with 'WARC/', else one page."""
     buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore
     head = buffered.peek(64).lstrip()
-    return buffered, ("jsonl" if head.startswith(b"{") else "page")
+    if head.startswith(b"{"):
+        return buffered, "jsonl"
+    return buffered, ("warc" if head.startswith(b"WARC/") else "page")
 
 
 def read_jsonl(stream: BinaryIO, path: str, html_field: str, text_field: str) -> Iterator[Item]:

@@ -1,14 +1,23 @@
-"""Writing records: JSON Lines or plain text, to stdout or a file (`.gz` compresses). A file is written under
-a temporary name and renamed when complete, so an interrupted run never leaves a half-written output file."""
+"""Writing records: JSON Lines, plain text or Parquet, to stdout or a file.
+
+A file output is written to `OUTPUT.part` (uncompressed JSON Lines, or text), one whole record at a time and
+flushed, and becomes OUTPUT (renamed, gzip-compressed for `.gz`, converted for `.parquet`) only when the run
+completes. An interrupted run therefore leaves no half record in OUTPUT, and its `.part` can be resumed: the
+complete lines are kept, a trailing partial line is cut off, and the ids already written are skipped.
+"""
 
 from __future__ import annotations
 
 import gzip
 import json
 import os
+import shutil
 import sys
-import tempfile
-from typing import Any, TextIO
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, BinaryIO
+
+PART_SUFFIX = ".part"
 
 
 def to_json_line(record: dict[str, Any]) -> str:
@@ -29,72 +38,132 @@ def to_text(record: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-class Output:
-    """A record sink; `commit()` makes a file output visible, `abort()` discards it."""
+class OutputError(ValueError):
+    """The output cannot be opened as asked (a leftover `.part` without --resume, --resume to stdout, ...)."""
 
-    def __init__(self, path: str | None, fmt: str = "jsonl") -> None:
-        self.path = path
-        self.format = fmt
-        self._tmp: str | None = None
-        if path is None or path == "-":
+
+class Output:
+    """A record sink. `commit()` turns a file output's `.part` into the output; `close()` keeps the `.part`."""
+
+    def __init__(self, path: str | None, fmt: str = "jsonl", resume: bool = False) -> None:
+        self.path = None if path in (None, "-") else path
+        self.format = "parquet" if self.path and self.path.endswith(".parquet") else fmt
+        self.done: Counter[str] = Counter()  # ids already in the `.part` when resuming
+        if self.path is None:
+            if resume:
+                raise OutputError("--resume needs an output file (-o)")
             # Bytes to stdout, so records are UTF-8 whatever the terminal's locale says.
-            buffer = getattr(sys.stdout, "buffer", None)
-            self._stream: TextIO | _TextOver = _TextOver(buffer) if buffer is not None else sys.stdout
+            self._stream: BinaryIO = getattr(sys.stdout, "buffer", None) or _TextAsBinary(sys.stdout)
             return
-        directory = os.path.dirname(os.path.abspath(path))
-        fd, self._tmp = tempfile.mkstemp(prefix=".cleaner-", suffix=".part", dir=directory)
-        raw = os.fdopen(fd, "wb")
-        if path.endswith(".gz"):
-            binary = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)
-            self._raw = raw
-            self._stream = _TextOver(binary)
-        else:
-            self._raw = None
-            self._stream = _TextOver(raw)
+        if self.format == "parquet":
+            _require_pyarrow()  # now, not after the run: the conversion happens at the end
+        self.part = self.path + PART_SUFFIX
+        self._new_part = not os.path.exists(self.part)
+        if not self._new_part and not resume:
+            raise OutputError(
+                f"{self.part} is left from an interrupted run: add --resume to continue it, or delete it to start over"
+            )
+        if resume:
+            if self.format == "text":
+                raise OutputError("--resume needs JSON Lines or Parquet output (the text format holds no ids)")
+            if os.path.exists(self.part):
+                self.done = resume_part(self.part)
+        try:
+            self._stream = open(self.part, "ab")  # noqa: SIM115  (closed by commit or close)
+        except OSError as exc:  # a missing folder, no permission: say so before any page is cleaned
+            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
 
     def write(self, record: dict[str, Any]) -> None:
-        self._stream.write(to_json_line(record) if self.format == "jsonl" else to_text(record))
-        if self._tmp is None:
-            self._stream.flush()
+        line = to_text(record) if self.format == "text" else to_json_line(record)
+        # One write and a flush per record: a reader of the pipe gets it now, and a kill leaves at most one
+        # partial line at the end of the `.part`, which --resume cuts off.
+        self._stream.write(line.encode("utf-8"))
+        self._stream.flush()
 
     def commit(self) -> None:
-        if self._tmp is None:
-            if self.path is None or self.path == "-":
-                self._stream.flush()
+        """Make the output complete: the `.part` becomes OUTPUT in its final format."""
+        if self.path is None:
+            self._stream.flush()
             return
         self._stream.close()
-        if self._raw is not None:
-            self._raw.close()
-        os.replace(self._tmp, self.path)
-        self._tmp = None
+        if self.format == "parquet":
+            from .parquet import jsonl_to_parquet
 
-    def abort(self) -> None:
-        if self._tmp is None:
+            _replace_via_temp(self.path, lambda tmp: jsonl_to_parquet(self.part, tmp))
+        elif self.path.endswith(".gz"):
+            _replace_via_temp(self.path, lambda tmp: _gzip(self.part, tmp))
+        else:
+            os.replace(self.part, self.path)
             return
-        try:
-            self._stream.close()
-            if self._raw is not None:
-                self._raw.close()
-        finally:
-            os.unlink(self._tmp)
-            self._tmp = None
-
-
-class _TextOver:
-    """UTF-8 text over a binary file object (closing it closes the file object)."""
-
-    def __init__(self, binary) -> None:
-        self._binary = binary
-
-    def write(self, text: str) -> None:
-        self._binary.write(text.encode("utf-8"))
-
-    def flush(self) -> None:
-        self._binary.flush()
+        os.unlink(self.part)
 
     def close(self) -> None:
-        self._binary.close()
+        """Stop without completing: what was written stays in the `.part` for --resume."""
+        if self.path is not None:
+            self._stream.close()
+        else:
+            self._stream.flush()
+
+    def discard(self) -> None:
+        """Stop before any work: remove the `.part` if this run created it and wrote nothing."""
+        self.close()
+        if self.path is not None and self._new_part and os.path.getsize(self.part) == 0:
+            os.unlink(self.part)
 
 
-def open_output(path: str | None, fmt: str = "jsonl") -> Output:
-    return Output(path, fmt)
+def resume_part(part: str) -> Counter[str]:
+    """Cut a trailing partial line off `part` and count the ids of its complete records."""
+    done: Counter[str] = Counter()
+    keep = 0
+    with open(part, "rb") as f:
+        for line in f:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                done[str(json.loads(line)["id"])] += 1
+            except (ValueError, KeyError, TypeError):
+                break  # a damaged line: keep what comes before it and redo the rest
+            keep += len(line)
+    os.truncate(part, keep)
+    return done
+
+
+def _require_pyarrow() -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise OutputError("Parquet output needs pyarrow: pip install 'cleaner[parquet]'") from None
+
+
+def _replace_via_temp(path: str, write: Callable[[str], None]) -> None:
+    """Write `path` under a temporary name beside it, then rename it into place."""
+    tmp = f"{path}.tmp-{os.getpid()}"  # opened by the writer like any file, so it gets the usual permissions
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _gzip(source: str, target: str) -> None:
+    with open(source, "rb") as src, open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        shutil.copyfileobj(src, gz, 1 << 20)
+
+
+class _TextAsBinary:
+    """A text stream without a binary buffer (a test harness's stdout) seen as a binary one."""
+
+    def __init__(self, text) -> None:
+        self._text = text
+
+    def write(self, data: bytes) -> None:
+        self._text.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        self._text.flush()
+
+
+def open_output(path: str | None, fmt: str = "jsonl", resume: bool = False) -> Output:
+    return Output(path, fmt, resume)

@@ -1,31 +1,10 @@
-"""Reading the development datasets for training: rows, gold bodies, snippet labels and plain-text views."""
+"""Training examples' sources: the benchmark's dataset rows and gold, the plain-text views, snippet labels."""
 
 from __future__ import annotations
 
-import gzip
-import json
-from collections.abc import Iterator
-
 import numpy as np
 
-
-def read_rows(path: str) -> Iterator[dict]:
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as stream:
-        for line in stream:
-            if line.strip():
-                yield json.loads(line)
-
-
-def gold_body(row: dict, dataset: str) -> str | None:
-    """The gold article text: `body`, or readability's expected HTML (`body_html`) as text."""
-    if row.get("body"):
-        return row["body"]
-    if row.get("body_html"):
-        import html_text
-
-        return html_text.extract_text(row["body_html"], guess_layout=True)
-    return None
+from ..bench.convert import html_text_view, inscriptis_view
 
 
 def _squash(text: str) -> str:
@@ -48,11 +27,8 @@ def snippet_labels(texts: list[str], with_: list[str], without: list[str]) -> np
 
 def text_views(html: str) -> list[str]:
     """The page as two naive scrapers would dump it: html-text with layout guessing, and inscriptis."""
-    import html_text
-    import inscriptis
-
     views = []
-    for convert in (lambda h: html_text.extract_text(h, guess_layout=True), inscriptis.get_text):
+    for convert in (html_text_view, inscriptis_view):
         try:
             views.append(convert(html))
         except Exception:  # a converter failing on one page costs that view, not the training run

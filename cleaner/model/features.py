@@ -1,14 +1,16 @@
-"""Block features for the learned scorer: the block's text, its markup (HTML mode) or layout (text mode), which
-rule matched it, its position, and its neighbours' features (furniture comes in runs, articles in one stretch).
+"""Block features for the learned scorer: the block's text, its markup (HTML mode) or layout (text mode), its
+position, and its neighbours' features (furniture comes in runs, articles in one stretch).
 
-`page_features(page, hits, rule_names)` returns an (n_blocks, n_features) float32 matrix whose columns are
-`feature_names(rule_names)`. Everything is computed once per page; neighbour features are windowed means.
+`page_features(page)` returns an (n_blocks, n_features) float32 matrix whose columns are `feature_names()`.
+Everything is computed once per page; neighbour features are windowed means. The rules' verdicts are not
+features: measured on the validation split, they added nothing the model did not already see.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -22,32 +24,34 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BULLET = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►‣◦–-])\s")
 _QUOTE = re.compile(r"[\"“”«»„]")
 _URL = re.compile(r"https?://|www\.|\S@\S")
-_CHROME = re.compile(r"(?:^|\s)(?:nav|aside|footer|form|menu|dialog)(?=[\s.#]|$)")
-_HEADER = re.compile(r"(?:^|\s)header(?=[\s.#]|$)")
+CHROME_TAGS = frozenset(("nav", "aside", "footer", "form", "menu", "dialog"))
+CAPTION_TAGS = frozenset(("figure", "figcaption"))
+# Words in an element's class or id (anywhere in the name: "site-nav", "mainMenu", "post_share").
 _BOILER = re.compile(
-    r"[.#][\w-]*(?:nav|menu|footer|sidebar|breadcrumb|share|sharing|social|related|cookie|consent|newsletter|"
-    r"subscri|signup|advert|banner|promo|outbrain|taboola|popup|modal|widget|tags|pagination|toolbar|masthead|"
-    r"login|paywall|recommend|trending|popular|teaser|author-bio|disclaimer|copyright|print|button|btn|icon)",
+    r"nav|menu|footer|sidebar|breadcrumb|share|sharing|social|related|cookie|consent|newsletter|subscri|signup|"
+    r"advert|banner|promo|outbrain|taboola|popup|modal|widget|tags|pagination|toolbar|masthead|login|paywall|"
+    r"recommend|trending|popular|teaser|author-bio|disclaimer|copyright|print|button|btn|icon",
     re.I,
 )
-_CONTENT = re.compile(r"[.#][\w-]*(?:content|article|body|post|entry|story|text|main|prose|rich)", re.I)
-_COMMENT = re.compile(r"[.#][\w-]*(?:comment|reply|respond|discussion|disqus)", re.I)
-_CAPTION = re.compile(r"(?:^|\s)(?:figure|figcaption)|[.#][\w-]*(?:caption|credit|gallery|media|image|photo)", re.I)
+_CONTENT = re.compile(r"content|article|body|post|entry|story|text|main|prose|rich", re.I)
+_COMMENT = re.compile(r"comment|reply|respond|discussion|disqus", re.I)
+_CAPTION = re.compile(r"caption|credit|gallery|media|image|photo", re.I)
+_TAG = re.compile(r"[^.#]*")
 
 TAGS = ("p", "li", "td", "th", "div", "span", "blockquote", "pre", "figcaption", "dd", "dt", "a", "section", "line")
 BASE = (
     "log_chars log_words mean_word_len stop_ratio punct_ratio terminal ends_colon log_sentences commas_per_word "
     "upper_ratio title_ratio digit_ratio has_year bullet separators link_density heading is_h1 in_content "
     "path_depth chrome site_header boilerplate_class content_class comment_class caption_class gap_before "
-    "log_indent paragraph_like furniture_words title_like quotes has_url any_rule position char_position "
+    "log_indent paragraph_like furniture_words title_like quotes has_url position char_position "
     "rel_length"
 ).split()
-CONTEXT_SOURCES = ("log_chars", "paragraph_like", "link_density", "terminal", "any_rule", "furniture_words")
+CONTEXT_SOURCES = ("log_chars", "paragraph_like", "link_density", "terminal", "furniture_words")
 WINDOWS = (1, 3, 8)
 
 
-def feature_names(rule_names: list[str]) -> list[str]:
-    names = list(BASE) + [f"tag_{t}" for t in TAGS] + [f"rule_{r}" for r in rule_names]
+def feature_names() -> list[str]:
+    names = list(BASE) + [f"tag_{t}" for t in TAGS]
     for source in CONTEXT_SOURCES:
         names += [f"prev_{source}", f"next_{source}"]
         names += [f"win{w}_{source}" for w in WINDOWS]
@@ -59,41 +63,98 @@ def feature_names(rule_names: list[str]) -> list[str]:
     return names
 
 
-def _text_features(text: str) -> list[float]:
+SAMPLE_CHARS = 400  # character ratios are read off the block's start: stable, and bounded in cost
+SAMPLE_WORDS = 80
+
+
+@lru_cache(maxsize=1)
+def _char_tables() -> np.ndarray:
+    """For every code point of the Basic Multilingual Plane: is it a letter, upper case, a digit, punctuation."""
+    chars = [chr(c) for c in range(0x10000)]
+    return np.array(
+        [[c.isalpha(), c.isupper(), c.isdigit(), not c.isalnum() and not c.isspace()] for c in chars], dtype=np.int32
+    )
+
+
+def _char_counts(texts: list[str]) -> np.ndarray:
+    """Letters, upper-case letters, digits, punctuation and length of each text's first SAMPLE_CHARS, at once."""
+    samples = [t[:SAMPLE_CHARS] for t in texts]
+    lengths = np.array([len(t) for t in samples])
+    codes = np.frombuffer("".join(samples).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = _char_tables()[np.minimum(codes, 0xFFFF)]
+    sums = np.add.reduceat(classes, np.concatenate([[0], np.cumsum(lengths)[:-1]]), axis=0) if len(codes) else None
+    counts = np.zeros((len(texts), 5))
+    if sums is not None:
+        counts[:, :4] = np.where(lengths[:, None] > 0, sums, 0)
+    counts[:, 4] = lengths
+    return counts
+
+
+def _text_features(text: str, chars: np.ndarray) -> list[float]:
     words = _WORD.findall(text)
     n_words = len(words)
     n_chars = len(text)
-    letters = sum(c.isalpha() for c in text) or 1
-    lower_words = [w.lower() for w in words]
+    sample = text[:SAMPLE_CHARS]
+    n_sample = chars[4] or 1
+    letters = chars[0] or 1
+    head = words[:SAMPLE_WORDS]
+    n_head = len(head) or 1
+    lower_words = [w.lower() for w in head]
     stop = sum(w in STOP_WORDS for w in lower_words)
     furniture = sum(w in FURNITURE_WORDS for w in lower_words)
-    punct = sum(not c.isalnum() and not c.isspace() for c in text)
+    punct = chars[3]
     sentences = len(_SENTENCE.findall(text))
-    terminal = 1.0 if _TERMINAL.search(text) else 0.0
+    terminal = 1.0 if _TERMINAL.search(text[-8:]) else 0.0
     paragraph_like = 1.0 if n_words >= 20 or (n_words >= 10 and terminal) else 0.0
     title_like = 1.0 if 1 <= n_words <= 20 and not terminal and not text.endswith((",", ";", ":")) else 0.0
     return [
         math.log1p(n_chars),
         math.log1p(n_words),
-        (sum(map(len, words)) / n_words) if n_words else 0.0,
-        stop / n_words if n_words else 0.0,
-        punct / n_chars if n_chars else 0.0,
+        sum(map(len, head)) / n_head,
+        stop / n_head,
+        punct / n_sample,
         terminal,
         1.0 if text.endswith(":") else 0.0,
         math.log1p(sentences),
         text.count(",") / n_words if n_words else 0.0,
-        sum(c.isupper() for c in text) / letters,
-        sum(w[0].isupper() for w in words) / n_words if n_words else 0.0,
-        sum(c.isdigit() for c in text) / n_chars if n_chars else 0.0,
-        1.0 if _YEAR.search(text) else 0.0,
+        chars[1] / letters,
+        sum(w[0].isupper() for w in head) / n_head,
+        chars[2] / n_sample,
+        1.0 if _YEAR.search(sample) else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
         float(text.count("|") + text.count("•") + text.count("·") + text.count("»")),
         paragraph_like,
         float(furniture),
         title_like,
-        1.0 if _QUOTE.search(text) else 0.0,
-        1.0 if _URL.search(text) else 0.0,
+        1.0 if _QUOTE.search(sample) else 0.0,
+        1.0 if _URL.search(sample) else 0.0,
     ]
+
+
+CHROME, HEADER, BOILER, CONTENT, COMMENT, CAPTION = (1 << k for k in range(6))
+
+
+@lru_cache(maxsize=65536)
+def _token_flags(token: str) -> int:
+    """Markup flags of one element ("div.share-bar#top"); elements recur across a site's pages, so cached."""
+    tag = _TAG.match(token).group()
+    names = token[len(tag) :]
+    flags = (CHROME if tag in CHROME_TAGS else 0) | (HEADER if tag == "header" else 0)
+    flags |= CAPTION if tag in CAPTION_TAGS else 0
+    if names:
+        flags |= BOILER if _BOILER.search(names) else 0
+        flags |= CONTENT if _CONTENT.search(names) else 0
+        flags |= COMMENT if _COMMENT.search(names) else 0
+        flags |= CAPTION if _CAPTION.search(names) else 0
+    return flags
+
+
+def _path_features(path: str) -> tuple[float, ...]:
+    """Markup flags of a path: any of its elements has them. Many blocks share a path: asked once per path."""
+    mask = 0
+    for token in path.split(" ") if path else ():
+        mask |= _token_flags(token)
+    return tuple(1.0 if mask & bit else 0.0 for bit in (CHROME, HEADER, BOILER, CONTENT, COMMENT, CAPTION))
 
 
 def _parent(path: str, levels: int) -> str:
@@ -101,29 +162,30 @@ def _parent(path: str, levels: int) -> str:
     return parts[0] if len(parts) > levels else ""
 
 
-def page_features(page: Page, hits: list[str | None], rule_names: list[str]) -> np.ndarray:
+def page_features(page: Page) -> np.ndarray:
     blocks = page.blocks
     n = len(blocks)
-    rule_index = {name: i for i, name in enumerate(rule_names)}
-    n_tags = len(TAGS)
-    rows = np.zeros((n, len(BASE) + n_tags + len(rule_names)), dtype=np.float32)
+    rows = np.zeros((n, len(BASE) + len(TAGS)), dtype=np.float32)
     total_chars = sum(len(b.text) for b in blocks) or 1
     max_chars = max((len(b.text) for b in blocks), default=1) or 1
     chars_before = 0
     tag_index = {t: i for i, t in enumerate(TAGS)}
+    path_flags: dict[str, tuple[float, ...]] = {}
+    counts = _char_counts([b.text for b in blocks])
     for i, block in enumerate(blocks):
         text = block.text
-        t = _text_features(text)
+        t = _text_features(text, counts[i])
         path = block.path
+        flags = path_flags.get(path)
+        if flags is None:
+            flags = path_flags[path] = _path_features(path)
         rows[i, : len(BASE)] = (
             t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13], t[14],
             block.link_density, block.heading, 1.0 if block.heading == 1 else 0.0, 1.0 if block.in_content else 0.0,
-            path.count(" ") + 1 if path else 0, 1.0 if _CHROME.search(path) else 0.0,
-            1.0 if _HEADER.search(path) and not block.in_content else 0.0,
-            1.0 if _BOILER.search(path) else 0.0, 1.0 if _CONTENT.search(path) else 0.0,
-            1.0 if _COMMENT.search(path) else 0.0, 1.0 if _CAPTION.search(path) else 0.0,
+            path.count(" ") + 1 if path else 0, flags[0], 0.0 if block.in_content else flags[1],
+            flags[2], flags[3], flags[4], flags[5],
             min(block.gap_before, 3), math.log1p(block.indent), t[15], t[16], t[17], t[18], t[19],
-            1.0 if hits[i] else 0.0, i / n, chars_before / total_chars, len(text) / max_chars,
+            i / n, chars_before / total_chars, len(text) / max_chars,
         )  # fmt: skip
         chars_before += len(text)
         column = tag_index.get(block.tag)
@@ -131,8 +193,6 @@ def page_features(page: Page, hits: list[str | None], rule_names: list[str]) -> 
             column = tag_index["div"] if not block.heading else None
         if column is not None:
             rows[i, len(BASE) + column] = 1.0
-        if hits[i] in rule_index:
-            rows[i, len(BASE) + n_tags + rule_index[hits[i]]] = 1.0
     return np.hstack([rows, _context(rows, blocks, page.meta.get("node_tokens") or {})])
 
 
@@ -234,6 +294,7 @@ _TAG_SCORE = {"div": 5, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol":
               "h6": -5, "th": -5}  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def _class_weight(token: str) -> float:
     names = token.partition(".")[2].replace("#", " ").replace(".", " ")
     if not names:
@@ -241,6 +302,7 @@ def _class_weight(token: str) -> float:
     return 25.0 * (bool(_POSITIVE.search(names)) - bool(_NEGATIVE.search(names)))
 
 
+@lru_cache(maxsize=65536)
 def _unlikely(token: str) -> bool:
     names = token.partition(".")[2].replace("#", " ").replace(".", " ")
     return bool(names) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
+from ..bench.datasets import gold_of, rows
+from ..bench.score import body_score, corpus_body
 from ..bench.split import site_of, split_of
-from ..classify import rule_hits
-from ..pipeline import Cleaner
 from ..repair import repair
 from ..segment import segment
-from .datasets import gold_body, read_rows, snippet_labels, text_views
+from .datasets import snippet_labels, text_views
 from .features import feature_names, page_features
 from .labels import LABEL_THRESHOLD, gold_index, overlap
 from .scorer import stack_features
@@ -47,22 +47,19 @@ class Example:
 
 
 def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
-    cleaner = Cleaner()
-    names = [r.name for r in cleaner.rules]
     for path in paths:
         dataset = Path(path).name.split(".")[0]
         count = 0
-        for row in read_rows(path):
-            if split_of(row, dataset) != "train" or row.get("page_type", "article") not in ("article", None):
+        for row in rows(Path(path)):
+            if split_of(row, dataset) != "train":
                 continue
-            gold = gold_body(row, dataset)
+            gold = gold_of(row).body
             views = [row["html"]] if mode == "html" else text_views(row["html"])
             for content in views:
                 page = segment(content, mode, row.get("url"))
                 repair(page)
                 if not page.blocks:
                     continue
-                hits = [h.name if h else None for h in rule_hits(page, cleaner.rules)]
                 texts = [b.text for b in page.blocks]
                 if gold:
                     index = gold_index(gold)
@@ -70,7 +67,7 @@ def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
                 else:
                     y = snippet_labels(texts, row.get("with_") or [], row.get("without") or [])
                 words = np.array([len(t.split()) for t in texts], dtype=np.float32)
-                X = page_features(page, hits, names)
+                X = page_features(page)
                 yield Example(site_of(row, dataset), X, y, np.sqrt(words), texts, gold)
             count += 1
         log(f"  {dataset}: {count} training pages")
@@ -101,14 +98,13 @@ def _fit(X, y, w, seed: int):
 
 
 def _page_f1(items: list[Example], probs: list[np.ndarray], threshold: float) -> float:
-    from ..bench.score import body_scores
-
-    pairs = [
-        ("\n\n".join(t for t, p in zip(ex.texts, pr, strict=True) if p >= threshold), ex.gold)
+    scores = [
+        body_score("\n\n".join(t for t, p in zip(ex.texts, pr, strict=True) if p >= threshold), ex.gold)
         for ex, pr in zip(items, probs, strict=True)
         if ex.gold
     ]
-    return body_scores(pairs).f1
+    result = corpus_body(scores)
+    return result.f1 if result else 0.0
 
 
 def train(paths: list[str], mode: str, seed: int = 0, log=print) -> dict:
@@ -123,12 +119,10 @@ def train(paths: list[str], mode: str, seed: int = 0, log=print) -> dict:
     stage2 = _fit(*_matrix(items, [stack_features(p) for p in oof]), seed)
     stage1 = _fit(*_matrix(items), seed)
     log(f"both stages fitted: {time.time() - started:.0f}s; threshold {threshold}")
-    cleaner = Cleaner()
     return {
         "format": "cleaner-block-model/1",
         "mode": mode,
-        "rule_names": [r.name for r in cleaner.rules],
-        "features": feature_names([r.name for r in cleaner.rules]) + [f"stack_{i}" for i in range(12)],
+        "features": feature_names() + [f"stack_{i}" for i in range(stack_features(np.zeros(1)).shape[1])],
         "threshold": threshold,
         "stage1": from_sklearn(stage1),
         "stage2": from_sklearn(stage2),

@@ -25,18 +25,30 @@ class Rule:
     check: Check
     score: float  # how sure the rule is that a matching block is furniture
     modes: frozenset[str]
+    max_chars: int | None = None  # longer blocks are never this rule's (a fast path: most blocks are prose)
+    overrule: bool = False  # precise enough to drop a block the learned model would keep
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(name: str, score: float = 1.0, modes: Iterable[str] = ("text", "html")) -> Callable[[Check], Check]:
+# No line rule matches more than about 80 words (cookie banners are the longest): blocks past this are prose.
+LINE_RULE_CHARS = 700
+
+
+def rule(
+    name: str,
+    score: float = 1.0,
+    modes: Iterable[str] = ("text", "html"),
+    max_chars: int | None = LINE_RULE_CHARS,
+    overrule: bool = False,
+) -> Callable[[Check], Check]:
     """Register a rule under `name`."""
 
     def register(check: Check) -> Check:
         if name in REGISTRY:
             raise ValueError(f"rule {name!r} registered twice")
-        REGISTRY[name] = Rule(name, check, score, frozenset(modes))
+        REGISTRY[name] = Rule(name, check, score, frozenset(modes), max_chars, overrule)
         return check
 
     return register

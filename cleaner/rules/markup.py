@@ -8,6 +8,7 @@ as `tag`, `tag.class` or `tag#id` tokens, so a share bar inside an article count
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import rule
 
@@ -24,22 +25,43 @@ BOILERPLATE_WORDS = re.compile(
 SITE_HEADER = re.compile(r"(?:^|\s)header(?=[\s.#]|$)")
 
 
-@rule("page_chrome", score=0.9, modes=("html",))
-def page_chrome(page, i):
-    """Inside <nav>, <aside>, <footer>, <form>, or a site <header> outside the article."""
-    block = page.blocks[i]
-    return bool(CHROME_TAGS.search(block.path)) or (
-        bool(SITE_HEADER.search(block.path)) and not block.heading and " article" not in f" {block.path}"
+CHROME, HEADER, BOILERPLATE, ARTICLE = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=65536)
+def _element(token: str) -> int:
+    """What one path element says; elements recur on every block below them and across a site's pages."""
+    return (
+        (CHROME if CHROME_TAGS.match(token) else 0)
+        | (HEADER if SITE_HEADER.match(token) else 0)
+        | (BOILERPLATE if BOILERPLATE_WORDS.search(token) else 0)
+        | (ARTICLE if token.startswith("article") else 0)
     )
 
 
-@rule("boilerplate_markup", score=0.8, modes=("html",))
+@lru_cache(maxsize=16384)
+def path_flags(path: str) -> int:
+    flags = 0
+    for token in path.split(" ") if path else ():
+        flags |= _element(token)
+    return flags
+
+
+@rule("page_chrome", score=0.9, modes=("html",), max_chars=None)
+def page_chrome(page, i):
+    """Inside <nav>, <aside>, <footer>, <form>, or a site <header> outside the article."""
+    block = page.blocks[i]
+    flags = path_flags(block.path)
+    return bool(flags & CHROME) or (bool(flags & HEADER) and not block.heading and not flags & ARTICLE)
+
+
+@rule("boilerplate_markup", score=0.8, modes=("html",), max_chars=None)
 def boilerplate_markup(page, i):
     """Inside an element whose class or id names furniture (nav, share, related, comments, cookie, ...)."""
-    return bool(BOILERPLATE_WORDS.search(page.blocks[i].path))
+    return bool(path_flags(page.blocks[i].path) & BOILERPLATE)
 
 
-@rule("link_list", score=0.8, modes=("html",))
+@rule("link_list", score=0.8, modes=("html",), max_chars=None)
 def link_list(page, i):
     """A block that is mostly link text and short: menu entries, teaser titles, tag lists."""
     block = page.blocks[i]

@@ -1,0 +1,71 @@
+"""Scrapy: an item pipeline that cleans each item's HTML or text field and adds the record's fields to the item,
+and an add-on that enables it (`ADDONS = {"cleaner.integrations.scrapy.CleanerAddon": 0}`).
+
+Settings: CLEANER_ENABLED (True), CLEANER_HTML_FIELD ("html"), CLEANER_TEXT_FIELD ("text"), CLEANER_MODE
+("auto": the field says html or text), CLEANER_DROP_EMPTY (True: drop items with no article or
+that cannot be cleaned, saying why; False: keep them, with `error` when cleaning failed), CLEANER_EXPLAIN
+(False: add `removed` and `sources`), CLEANER_DROP_SOURCE (False: remove the raw field once cleaned),
+CLEANER_DISABLE ([]: rule names to switch off).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem, NotConfigured
+
+from ..pipeline import Cleaner
+
+OWN_FIELDS = ("headline", "byline", "date", "language", "body")  # the item keeps its own id and url
+
+
+class CleanerPipeline:
+    def __init__(self, settings) -> None:
+        self.html_field = settings.get("CLEANER_HTML_FIELD", "html")
+        self.text_field = settings.get("CLEANER_TEXT_FIELD", "text")
+        self.mode = settings.get("CLEANER_MODE", "auto")
+        self.drop_empty = settings.getbool("CLEANER_DROP_EMPTY", True)
+        self.explain = settings.getbool("CLEANER_EXPLAIN", False)
+        self.drop_source = settings.getbool("CLEANER_DROP_SOURCE", False)
+        self.cleaner = Cleaner(mode=self.mode, disable=settings.getlist("CLEANER_DISABLE"))
+
+    @classmethod
+    def from_crawler(cls, crawler) -> CleanerPipeline:
+        if not crawler.settings.getbool("CLEANER_ENABLED", True):
+            raise NotConfigured("CLEANER_ENABLED is off")
+        return cls(crawler.settings)
+
+    # `spider` has a default so that Scrapy 2.13 (which passes it) and 2.14+ (which does not) both work.
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        adapter = ItemAdapter(item)
+        field, mode = self._source(adapter)
+        if field is None:
+            if self.drop_empty:
+                raise DropItem(f"cleaner: no {self.html_field!r} or {self.text_field!r} field to clean")
+            return item
+        mode = mode if self.mode == "auto" else self.mode
+        article = self.cleaner.clean(adapter[field], url=adapter.get("url"), mode=mode)
+        if self.drop_empty and (article.error is not None or not article.body):
+            raise DropItem(f"cleaner: {article.error or 'no article text on this page'}")
+        record = article.to_dict(explain=self.explain)
+        names = OWN_FIELDS + (("removed", "sources") if self.explain else ()) + (("error",) if article.error else ())
+        for name in names:
+            adapter[name] = record[name]  # an Item class must declare these fields; a dict item takes them all
+        if self.drop_source:
+            del adapter[field]
+        return item
+
+    def _source(self, adapter: ItemAdapter) -> tuple[str | None, str]:
+        for field, mode in ((self.html_field, "html"), (self.text_field, "text")):
+            if isinstance(adapter.get(field), (str, bytes)) and adapter[field].strip():
+                return field, mode
+        return None, "auto"
+
+
+class CleanerAddon:
+    """Enables CleanerPipeline at priority CLEANER_PRIORITY (300)."""
+
+    def update_settings(self, settings) -> None:
+        priority = settings.getint("CLEANER_PRIORITY", 300)
+        settings["ITEM_PIPELINES"][CleanerPipeline] = priority

@@ -1,0 +1,92 @@
+"""Parquet output (the `parquet` extra, pyarrow): the run's JSON Lines `.part` converted in row groups, so memory
+stays bounded by one group whatever the size of the run.
+
+The record's own fields have fixed types. Fields passed through from the input are typed from their values over
+the whole file (a first pass); a field whose values do not share one type (a number here, a string there) is
+stored as JSON text rather than failing the run at its very end.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+ROWS_PER_GROUP = 1000
+
+
+def record_schema(pa) -> dict[str, Any]:
+    removed = pa.struct([("text", pa.string()), ("reason", pa.string()), ("score", pa.float64())])
+    return {
+        "id": pa.string(),
+        "url": pa.string(),
+        "headline": pa.string(),
+        "byline": pa.list_(pa.string()),
+        "date": pa.string(),
+        "language": pa.string(),
+        "body": pa.string(),
+        "removed": pa.list_(removed),
+        "sources": pa.map_(pa.string(), pa.string()),
+        "error": pa.string(),
+    }
+
+
+def _batches(path: str) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    with open(path, "rb") as f:
+        for line in f:
+            batch.append(json.loads(line))
+            if len(batch) == ROWS_PER_GROUP:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def _schema(path: str):
+    """Field order as first seen; the record's fields typed as above, pass-through fields inferred."""
+    import pyarrow as pa
+
+    fixed = record_schema(pa)
+    seen: dict[str, Any] = {}
+    as_json: set[str] = set()
+    for batch in _batches(path):
+        names = dict.fromkeys(name for record in batch for name in record)
+        for name in names:
+            if name in fixed:
+                seen.setdefault(name, fixed[name])
+                continue
+            if name in as_json:
+                continue
+            try:
+                inferred = pa.array([record.get(name) for record in batch]).type
+                seen[name] = _unify(pa, seen.get(name), inferred)
+            except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+                as_json.add(name)
+                seen[name] = pa.string()
+    if not seen:  # no records: the record's own columns, so the file still reads as a table
+        seen = {name: kind for name, kind in fixed.items() if name != "error"}
+    return pa.schema(list(seen.items())), as_json
+
+
+def _unify(pa, known, inferred):
+    if known is None:
+        return inferred
+    return (
+        pa.unify_schemas([pa.schema([("f", known)]), pa.schema([("f", inferred)])], promote_options="permissive")
+        .field("f")
+        .type
+    )
+
+
+def jsonl_to_parquet(source: str, target: str) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema, as_json = _schema(source)
+    with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+        for batch in _batches(source):
+            columns = {name: [record.get(name) for record in batch] for name in schema.names}
+            for name in as_json:
+                columns[name] = [None if v is None else json.dumps(v, ensure_ascii=False) for v in columns[name]]
+            writer.write_table(pa.table(columns, schema=schema))

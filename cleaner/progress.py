@@ -1,0 +1,61 @@
+"""What a batch run tells the person watching it, on stderr: a live line (pages, pages/second, errors) when
+stderr is a terminal, and notes (one per error record, a summary at the end) in either case."""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+
+class _PagesPerSecond(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        elapsed = task.finished_time if task.finished else task.elapsed
+        rate = task.completed / elapsed if elapsed else 0.0
+        return Text(f"{rate:,.1f} pages/s")
+
+
+class Reporter:
+    """`advance(error)` after each record; `note(message)` for a line that must stay on screen."""
+
+    def __init__(self, live: bool | None = None) -> None:
+        self.live = sys.stderr.isatty() if live is None else live
+        self._progress: Progress | None = None
+        self._task = None
+        self.errors = 0
+        if self.live:
+            self._progress = Progress(
+                BarColumn(bar_width=20),  # a pulse: a stream has no known total
+                TextColumn("{task.completed:,} pages"),
+                _PagesPerSecond(),
+                TextColumn("{task.fields[errors]:,} errors"),
+                TimeElapsedColumn(),
+                console=Console(file=sys.stderr),
+                redirect_stdout=False,  # records go to stdout untouched; the display lives on stderr only
+                redirect_stderr=False,
+            )
+            self._task = self._progress.add_task("cleaning", total=None, errors=0)
+
+    def __enter__(self) -> Reporter:
+        if self._progress is not None:
+            self._progress.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def advance(self, error: bool) -> None:
+        self.errors += error
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1, errors=self.errors)
+
+    def note(self, message: str) -> None:
+        line = f"cleaner: {message}"
+        if self._progress is not None:
+            self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            print(line, file=sys.stderr, flush=True)

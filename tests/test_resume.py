@@ -1,0 +1,132 @@
+"""Interrupted runs: a real run killed with SIGKILL leaves only whole records in OUTPUT.part and no OUTPUT;
+--resume finishes it, and the result is byte for byte the output of a run that was never interrupted."""
+
+import gzip
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from helpers import cleaner_command, read_records, run_cleaner, write_jsonl_batch
+
+PAGES = 400
+
+
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def kill_when_part_has(command: list[str], part, lines: int) -> set[int]:
+    """Run `command`, SIGKILL it once `part` holds `lines` records; return the pids of its child processes."""
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if part.exists() and part.read_bytes().count(b"\n") >= lines:
+                break
+            time.sleep(0.01)
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        children = children_of(proc.pid)
+        proc.send_signal(signal.SIGKILL)
+        return children
+    finally:
+        proc.wait()
+
+
+def wait_gone(pids: set[int], timeout: float = 20) -> set[int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = {pid for pid in pids if Path(f"/proc/{pid}").exists()}
+        if not alive:
+            return alive
+        time.sleep(0.1)
+    return alive
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_resume_after_sigkill_misses_and_repeats_nothing(tmp_path, jobs):
+    pages = tmp_path / "pages.jsonl"
+    ids = write_jsonl_batch(pages, PAGES)
+    out, part = tmp_path / "out.jsonl", tmp_path / "out.jsonl.part"
+    children = kill_when_part_has(cleaner_command(str(pages), "-o", str(out), "--jobs", jobs), part, 30)
+
+    assert wait_gone(children) == set(), "worker processes outlived their killed parent"
+    if jobs == "2":
+        assert len(children) >= 2
+    assert not out.exists()
+    written = part.read_bytes()
+    assert 30 <= written.count(b"\n") < PAGES
+    # Whatever the kill interrupted, a write of a record is also cut short here, as a kill inside write() would.
+    part.write_bytes(written[: written.rindex(b"\n") + 1] + b'{"id": "page-9999", "body": "half a rec')
+
+    proc = run_cleaner(str(pages), "-o", str(out), "--jobs", jobs, "--resume")
+    assert proc.returncode == 0, proc.stderr
+    assert "resumed: " in proc.stderr
+    assert not part.exists()
+    assert [r["id"] for r in read_records(out)] == ids
+
+    uninterrupted = tmp_path / "whole.jsonl"
+    assert run_cleaner(str(pages), "-o", str(uninterrupted)).returncode == 0
+    assert out.read_bytes() == uninterrupted.read_bytes()
+
+
+def test_a_leftover_part_needs_resume_or_deleting(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    write_jsonl_batch(pages, 3)
+    out = tmp_path / "out.jsonl"
+    (tmp_path / "out.jsonl.part").write_text("")
+    proc = run_cleaner(str(pages), "-o", str(out))
+    assert proc.returncode == 2
+    assert "left from an interrupted run: add --resume" in proc.stderr
+    assert not out.exists()
+
+
+def test_resume_of_a_complete_output_does_nothing(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    write_jsonl_batch(pages, 3)
+    out = tmp_path / "out.jsonl"
+    assert run_cleaner(str(pages), "-o", str(out)).returncode == 0
+    before = out.read_bytes()
+    proc = run_cleaner(str(pages), "-o", str(out), "--resume")
+    assert proc.returncode == 0
+    assert "is complete: nothing to resume" in proc.stderr
+    assert out.read_bytes() == before
+
+
+def test_resume_counts_the_rejects_file_too(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text('{"id": "a", "text": "One line of text that is a page."}\n{"id": "b", "html": ""}\n{"id": "c"}\n')
+    out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
+    # An interrupted run had written the first record and the first reject.
+    assert run_cleaner(str(pages), "-o", str(out), "--rejects", str(rejects)).returncode == 1
+    out.rename(tmp_path / "out.jsonl.part")
+    lines = rejects.read_text().splitlines(keepends=True)
+    rejects.unlink()
+    (tmp_path / "rejects.jsonl.part").write_text(lines[0])
+
+    proc = run_cleaner(str(pages), "-o", str(out), "--rejects", str(rejects), "--resume")
+    assert proc.returncode == 1  # the one reject made in this run
+    assert [r["id"] for r in read_records(out)] == ["a"]
+    assert [r["id"] for r in read_records(rejects)] == ["b", "c"]
+    assert "resumed: 2 input(s)" in proc.stderr
+
+
+def test_gz_output_is_completed_from_the_part_file(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    write_jsonl_batch(pages, 12)
+    plain, packed = tmp_path / "out.jsonl", tmp_path / "out.jsonl.gz"
+    assert run_cleaner(str(pages), "-o", str(plain)).returncode == 0
+    (tmp_path / "out.jsonl.gz.part").write_bytes(plain.read_bytes()[: plain.read_bytes().index(b"\n") + 1])
+    proc = run_cleaner(str(pages), "-o", str(packed), "--resume")
+    assert proc.returncode == 0, proc.stderr
+    assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.gz", "pages.jsonl"]
