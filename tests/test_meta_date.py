@@ -102,8 +102,10 @@ def test_a_copyright_line_in_the_footer_is_not_a_date():
 
 def test_a_date_after_the_last_modification_is_in_the_pages_future():
     head = '<meta property="article:modified_time" content="2024-05-10T16:45:00+00:00">'
-    article = dated(head, '<p class="meta">Next session: June 30, 2031</p>')
-    assert article.date == "2024-05-10"
+    lines = '<p class="meta">Next session: June 30, 2031</p><p class="meta">Posted May 8, 2024</p>'
+    assert dated(head, lines).date == "2024-05-08"
+    # Without a declared modification the page is taken at its word, and its header's plain date wins.
+    assert dated("", lines).date == "2031-06-30"
 
 
 def test_no_wall_clock_a_far_future_date_on_a_page_with_nothing_else_is_taken_at_its_word():

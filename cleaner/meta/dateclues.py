@@ -73,6 +73,9 @@ MAX_STAMP_CHARS = 120
 _DATE_WORD = re.compile(r"\b(?:date|datum|fecha)\b", re.I)
 _LABEL_END = re.compile(r"[\s:|,.\-–—·•]+$")
 MAX_LABEL_WORDS = 5
+# A copyright line dates the site's rights, not the article ("Copyright 12.01.2023 Example Verlag GmbH").
+COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved|alle rechte|tous droits|derechos reservados", re.I)
+NOT_DATING = frozenset({"photo_caption", "photo_credit", "teaser_list", "footer"})
 MAX_LINE_WORDS = 25  # a dated line longer than this is a sentence that mentions a date
 NEAR_BEFORE, NEAR_AFTER = 4, 25  # blocks around the headline that make up an article's header
 
@@ -192,16 +195,37 @@ def stamp(text: str, order: bool | None = None) -> tuple[str, date, str] | None:
     return _kind_at(text, start), value, line_source(text, start)
 
 
-def line_clues(page: Page, order: bool | None, near: range) -> list[Clue]:
+def _headline_path(page: Page, at: int | None) -> list[str]:
+    """The containers the headline stands in: a layout that holds the article's header (a "two-col-sidebar"
+    panel, a "post-footer" wrapper) says nothing about where a date inside it stands."""
+    if at is None or page.mode != "html":
+        return []
+    return page.blocks[at].path.split()
+
+
+def line_place(tokens: list[str], headline_path: list[str]) -> str:
+    """The place of a line, read only from the containers it does not share with the headline."""
+    shared = 0
+    for mine, theirs in zip(tokens, headline_path, strict=False):  # paths of different depths
+        if mine != theirs:
+            break
+        shared += 1
+    return place_of(tokens[shared:])
+
+
+def line_clues(page: Page, order: bool | None, near: range, headline_at: int | None = None) -> list[Clue]:
     """Dates on short visible lines ("Latest update : 2016-02-02", "By Jane Doe | March 3, 2025")."""
     clues = []
+    headline_path = _headline_path(page, headline_at)
     for i, block in enumerate(page.blocks):
         text = block.text
-        if len(text.split()) > MAX_LINE_WORDS or block.reason in ("photo_caption", "photo_credit", "teaser_list"):
+        if len(text.split()) > MAX_LINE_WORDS or block.reason in NOT_DATING:
             continue
         dates = find_dates(text, order)
+        if dates and COPYRIGHT.search(text):
+            continue
         if dates and page.mode == "html":
-            place = place_of(block.path.split())
+            place = line_place(block.path.split(), headline_path)
             if place != "page" and not (place == "footer" and block.in_content):
                 continue
         for value, (start, _) in dates:
@@ -210,10 +234,16 @@ def line_clues(page: Page, order: bool | None, near: range) -> list[Clue]:
     return clues
 
 
-def header_range(page: Page) -> range:
-    """Block indices around the headline's first appearance; the page's top when the headline is not shown."""
+def headline_at(page: Page) -> int | None:
+    """The block where the headline is first shown, if it is."""
     key = " ".join((page.headline or "").lower().split())
-    at = next((i for i, b in enumerate(page.blocks) if key and " ".join(b.text.lower().split()) == key), None)
+    if not key:
+        return None
+    return next((i for i, b in enumerate(page.blocks) if " ".join(b.text.lower().split()) == key), None)
+
+
+def header_range(at: int | None) -> range:
+    """Block indices around the headline's first appearance; the page's top when the headline is not shown."""
     if at is None:
         return range(0, NEAR_AFTER)
     return range(max(0, at - NEAR_BEFORE), at + NEAR_AFTER)
@@ -221,10 +251,11 @@ def header_range(page: Page) -> range:
 
 def collect(page: Page) -> list[Clue]:
     order = day_first(page)
-    near = header_range(page)
+    at = headline_at(page)
+    near = header_range(at)
     clues = _markup_clues(page, order) if page.mode == "html" else []
     clues += _time_clues(page, order, near) if page.mode == "html" else []
     found = url_clue(page.url)
     if found:
         clues.append(found)
-    return clues + line_clues(page, order, near)
+    return clues + line_clues(page, order, near, at)
