@@ -45,12 +45,14 @@ PLACE_WORDS = {
     "teaser": "related teaser teasers recommended recommendations recommend popular trending mostread most-read "
     "carousel promo promos readnext read-next more-stories more-posts more-articles latest-posts latest-news "
     "you-may-like also-like",
-    "aside": "sidebar widget widgets",
+    "aside": "sidebar widget widgets infobox factbox",
+    # An embedded post (a tweet, an Instagram post) carries its own date and author.
+    "embed": "twitter tweet twitter-tweet instagram instagram-media tiktok-embed oembed embed embedded",
     "footer": "footer",
 }
 _WORD_PLACE = {word: place for place, words in PLACE_WORDS.items() for word in words.split()}
 _WORDS = re.compile(r"[^.#\s]+")
-_PLACE_ORDER = ("comment", "caption", "teaser", "aside", "footer")
+_PLACE_ORDER = ("comment", "caption", "embed", "teaser", "aside", "footer")
 ARTICLE_LIKE = re.compile(r"^article\b|[.#-](?:article|post|entry|story|blog|news)\b", re.I)
 
 
@@ -71,7 +73,7 @@ def _places(token: str) -> frozenset[str]:
 
 
 def place_of(ancestors: list[str] | tuple[str, ...]) -> str:
-    """The part of the page a mark stands in: comment, caption, teaser, aside, footer, or "page". A footer
+    """The part of the page a mark stands in: comment, caption, embed, teaser, aside, footer, or "page". A footer
     inside an article (its "Posted by ... on ..." line) is part of the page; the site's footer is not."""
     return _place_of(tuple(ancestors))
 
