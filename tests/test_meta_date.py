@@ -131,3 +131,25 @@ def test_text_mode_takes_the_stated_date_only():
     )
     article = Cleaner(mode="text").clean(text)
     assert (article.date, article.sources["date"]) == ("2016-02-02", "text:date created")
+
+
+def test_a_date_in_an_embedded_post_is_not_the_articles():
+    tweet = '<blockquote class="twitter-tweet"><p>Win</p><p>— West Ham (@WestHam) October 31, 2021</p></blockquote>'
+    assert dated("", tweet).date is None
+
+
+def test_a_layout_named_after_its_sidebar_does_not_hide_the_articles_date():
+    html = (
+        '<html><body><div class="panel-two-col-sidebar-right"><article><h1>Council backs new bike lanes</h1>'
+        f'<p class="byline">April 5, 2018 | 6:00 PM</p>{BODY}</article>'
+        '<aside class="sidebar"><p>March 1, 2018</p></aside></div></body></html>'
+    )
+    assert Cleaner(mode="html").clean(html).date == "2018-04-05"
+
+
+def test_text_without_a_stamp_line_takes_the_dated_line_under_its_title():
+    text = (
+        "Council backs new bike lanes\n\nBy Jane Doe | March 3, 2025\n\nThe council approved the plan on Tuesday "
+        "after a long debate about its cost and about the streets that would lose parking spaces.\n"
+    )
+    assert Cleaner(mode="text").clean(text).date == "2025-03-03"
