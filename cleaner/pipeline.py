@@ -5,7 +5,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from .classify import MODEL, SITE_TEMPLATE, apply_context, apply_site_template, decide, mark_roles
+from .classify import (
+    LINK_LIST,
+    MODEL,
+    SITE_TEMPLATE,
+    apply_context,
+    apply_site_template,
+    decide,
+    drop_link_pages,
+    keep_inner_lines,
+    mark_roles,
+)
 from .decode import DecodeError, decode
 from .meta import detect_language, extract
 from .model.scorer import shipped
@@ -56,6 +66,7 @@ class Cleaner:
         self.use_context = "context" not in disabled
         self.rules = [r for name, r in registry.items() if name not in disabled]
         self.use_model = MODEL not in disabled
+        self.drop_link_pages = LINK_LIST not in disabled
         self.templates = open_templates(templates) if SITE_TEMPLATE not in disabled else None
         self.site = site
 
@@ -70,8 +81,11 @@ class Cleaner:
         """Segment and classify a page; every block carries its decision. (For `explain` and tests.)"""
         page = prepare(content, mode or self.mode, url, charset)
         model = shipped(page.mode) if self.use_model else None
-        if model is not None and page.blocks:
-            decide(page, self.rules, model.content_proba(page), model.threshold)
+        proba = model.content_proba(page) if model is not None and page.blocks else None
+        if proba is not None:
+            decide(page, self.rules, proba, model.threshold)
+            if self.drop_link_pages:
+                drop_link_pages(page)
         else:
             decide(page, self.rules)
         meta = extract(page)
@@ -81,6 +95,8 @@ class Cleaner:
         apply_site_template(page, found)
         if self.use_context:
             apply_context(page, spare=found.spare if found else ())
+        if proba is not None:
+            keep_inner_lines(page)
         page.meta["extracted"] = meta
         return page
 
