@@ -106,7 +106,7 @@ def _neighbour(blocks: list[Block], start: int, step: int) -> Block | None:
     return None
 
 
-def apply_context(page: Page, spare: Collection[int] = ()) -> None:
+def context_drops(page: Page, spare: Collection[int] = ()) -> list[int]:
     """A run of short kept lines with removed lines on both sides (or a removed line on one side and the
     page edge on the other) is furniture too: a label, a button, a teaser between two removed blocks.
     Metadata lines (headline, byline, date, reading time) are looked through, not counted as removed, except
@@ -114,6 +114,7 @@ def apply_context(page: Page, spare: Collection[int] = ()) -> None:
     subheading, a standfirst between headline and date) stays, and so do the blocks at the indices in `spare`
     (the page's own title, which the site template found recurring as a teaser on other pages)."""
     blocks = page.blocks
+    found: list[int] = []
     n = len(blocks)
     i = 0
     while i < n:
@@ -132,10 +133,15 @@ def apply_context(page: Page, spare: Collection[int] = ()) -> None:
             after = blocks[j] if j < n and blocks[j].reason == "headline" else _neighbour(blocks, j, 1)
         closed = (before is None or not before.keep) and (after is None or not after.keep)
         if closed and (before or after):
-            for k in range(i, j):
-                if k not in spare:
-                    blocks[k].drop(CONTEXT, 0.6)
+            found.extend(k for k in range(i, j) if k not in spare)
         i = j
+    return found
+
+
+def apply_context(page: Page, spare: Collection[int] = ()) -> None:
+    """Drop the blocks `context_drops` finds, as `context`."""
+    for k in context_drops(page, spare):
+        page.blocks[k].drop(CONTEXT, 0.6)
 
 
 def keep_inner_lines(page: Page) -> None:

@@ -11,6 +11,7 @@ from .classify import (
     SITE_TEMPLATE,
     apply_context,
     apply_site_template,
+    context_drops,
     decide,
     drop_link_pages,
     keep_inner_lines,
@@ -92,9 +93,13 @@ class Cleaner:
         mark_roles(page, meta.roles)
         site = site_for(site, url, self.site) if self.templates is not None else None
         found = match_template(page, self.templates, site, scored=model is not None) if site else None
+        spare: frozenset[int] = frozenset()
+        if found is not None and self.use_context:
+            # The template spares lines its own removals would strand, not lines the context pass drops anyway.
+            spare = found.spare - set(context_drops(page))
         apply_site_template(page, found)
         if self.use_context:
-            apply_context(page, spare=found.spare if found else ())
+            apply_context(page, spare=spare)
         if proba is not None:
             keep_inner_lines(page)
         page.meta["extracted"] = meta
