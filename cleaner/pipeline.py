@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .classify import MODEL, apply_context, decide, mark_roles, rule_hits
+from .deadline import DEFAULT_TIME_LIMIT, PageTimeout, time_limit
 from .decode import DecodeError, decode
+from .limits import MAX_CHARS, PageTooLarge, check_size
 from .meta import detect_language, extract
 from .model.scorer import shipped
 from .record import Article, Page
@@ -14,16 +16,18 @@ from .rules import all_rules
 from .segment import segment
 
 MODES = ("auto", "html", "text")
-MAX_CHARS = 20_000_000  # larger inputs are not pages; refusing them keeps a batch's memory bounded
 
 
 class Cleaner:
     """A configured pipeline, built once and reused over many pages.
 
-    `disable` names rules to switch off (the reasons shown by `--explain`); `mode` is the default mode.
+    `disable` names rules to switch off (the reasons shown by `--explain`); `mode` is the default mode;
+    `time_limit` is the most seconds one page may take before it becomes an error record (None: no limit).
     """
 
-    def __init__(self, mode: str = "auto", disable: Iterable[str] = ()) -> None:
+    def __init__(
+        self, mode: str = "auto", disable: Iterable[str] = (), time_limit: float | None = DEFAULT_TIME_LIMIT
+    ) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
         registry = all_rules()
@@ -35,14 +39,18 @@ class Cleaner:
         self.use_context = "context" not in disabled
         self.rules = [r for name, r in registry.items() if name not in disabled]
         self.use_model = MODEL not in disabled
+        if time_limit is not None and time_limit < 0:
+            raise ValueError("the time limit must be positive (or 0 for none)")
+        self.time_limit = time_limit or None
 
     def page(
         self, content: str | bytes, url: str | None = None, mode: str | None = None, charset: str | None = None
     ) -> Page:
         """Segment and classify a page; every block carries its decision. (For `explain` and tests.)"""
+        check_size(content)
         text = decode(content, charset)
         if len(text) > MAX_CHARS:
-            raise DecodeError(f"page too large ({len(text):,} characters; the limit is {MAX_CHARS:,})")
+            raise PageTooLarge(f"page too large ({len(text):,} characters; the limit is {MAX_CHARS:,})")
         page = segment(text, mode or self.mode, url)
         repair(page)
         hits = rule_hits(page, self.rules)
@@ -70,14 +78,20 @@ class Cleaner:
     ) -> Article:
         """Clean one page into an Article. Never raises on bad content: the Article carries `error` instead."""
         try:
-            page = self.page(content, url=url, mode=mode, charset=charset)
-        except DecodeError as exc:
+            with time_limit(self.time_limit):
+                page = self.page(content, url=url, mode=mode, charset=charset)
+                return self.article(page, id=id, extra=extra)
+        except (DecodeError, PageTooLarge) as exc:
             return Article.failed(str(exc), id=id, url=url, extra=extra)
-        except (ValueError, RecursionError, MemoryError) as exc:
+        except PageTimeout:
+            why = f"took longer than the time limit of {self.time_limit:g} s per page; stopped"
+            return Article.failed(why, id=id, url=url, extra=extra)
+        except MemoryError:
+            return Article.failed("ran out of memory cleaning this page", id=id, url=url, extra=extra)
+        except (ValueError, RecursionError) as exc:
             return Article.failed(
                 f"could not clean this page: {type(exc).__name__}: {exc}", id=id, url=url, extra=extra
             )
-        return self.article(page, id=id, extra=extra)
 
     @staticmethod
     def article(page: Page, id: str | None = None, extra: dict | None = None) -> Article:

@@ -1,0 +1,137 @@
+"""The per-page time limit: the last line of defence behind the caps (limits.py) and the linear algorithms.
+
+`time_limit(seconds)` raises `PageTimeout` inside the code it wraps once `seconds` have passed. In the main
+thread (the CLI, each `--jobs` worker, a Scrapy crawl, a datatrove task) it uses SIGALRM, whose handler Python
+runs between bytecodes and which also stops a regular expression mid-match. In any other thread it asks the
+interpreter to raise the exception in that thread (PyThreadState_SetAsyncExc), which acts between bytecodes
+only. Neither can stop a C extension that never returns to Python: in `--jobs` workers `StuckPageWatch` ends
+the process then, and the batch records the page as failed (parallel.py).
+
+If SIGALRM already has a handler or a timer of its owner (pytest-timeout, an application's own alarm), the
+thread mechanism is used instead, so the limit never takes a signal from the code that holds it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+
+DEFAULT_TIME_LIMIT = 30.0  # seconds per page; the worst pathological page measured takes a few (README)
+
+
+class PageTimeout(BaseException):
+    """A page ran past its time limit. A BaseException, like KeyboardInterrupt, so that no `except Exception`
+    between the limit and the page's code (a library's, a rule's) can swallow it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise PageTimeout in the wrapped code after `seconds` (None or 0: no limit)."""
+    if not seconds:
+        yield
+    elif _alarm_is_free():
+        with _alarm(seconds):
+            yield
+    else:
+        with _raise_in_thread(seconds):
+            yield
+
+
+def _alarm_is_free() -> bool:
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    armed = True
+
+    def expire(signum, frame) -> None:
+        # A signal that arrives as the page finishes must not fire outside it.
+        if armed:
+            raise PageTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)  # before the handler goes: no alarm may meet the default action
+        signal.signal(signal.SIGALRM, previous)
+
+
+_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc if hasattr(ctypes, "pythonapi") else None
+
+
+@contextlib.contextmanager
+def _raise_in_thread(seconds: float) -> Iterator[None]:
+    if _set_async_exc is None:  # not CPython: no way to interrupt another thread
+        yield
+        return
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"armed": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["armed"]:
+                state["fired"] = True
+                _set_async_exc(target, ctypes.py_object(PageTimeout))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["armed"] = False
+        timer.cancel()
+        if state["fired"]:
+            _set_async_exc(target, None)  # the page ended as the timer fired: drop the exception not yet raised
+
+
+class StuckPageWatch:
+    """In a worker process: end the process when one page has run `grace` seconds past its time limit, stuck
+    where `time_limit` cannot reach. A thread polls twice a second; `page()` marks the cleaning of a page."""
+
+    POLL_SECONDS = 0.5
+
+    def __init__(self, limit: float | None) -> None:
+        self.give_up_after = 2 * limit + 1 if limit else None
+        self.started: float | None = None
+        self.page_id: str | None = None
+
+    @contextlib.contextmanager
+    def page(self, page_id: str) -> Iterator[None]:
+        self.page_id = page_id
+        self.started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.started = None
+
+    def stuck(self) -> bool:
+        started, limit = self.started, self.give_up_after
+        return limit is not None and started is not None and time.monotonic() - started > limit
+
+    def end_if_stuck(self) -> None:
+        if self.stuck():
+            print(
+                f"cleaner: stopping a worker process: page {self.page_id} has run {self.give_up_after:g} s "
+                "without answering its time limit",
+                file=sys.stderr,
+                flush=True,
+            )
+            os._exit(70)
