@@ -12,39 +12,48 @@ CONTEXT = "context"
 SHORT_WORDS = 10  # a line this short is judged by its neighbours
 
 
+def first_rule(page: Page, i: int, rules: list[Rule]) -> Rule | None:
+    """The first of `rules` that matches block i."""
+    size = len(page.blocks[i].text)
+    return next((r for r in rules if (r.max_chars is None or size <= r.max_chars) and r.check(page, i)), None)
+
+
 def rule_hits(page: Page, rules: Iterable[Rule]) -> list[Rule | None]:
     """The first rule that matches each block (None where none does)."""
     active = [r for r in rules if page.mode in r.modes]
-    hits: list[Rule | None] = []
-    for i, block in enumerate(page.blocks):
-        size = len(block.text)
-        hits.append(
-            next((r for r in active if (r.max_chars is None or size <= r.max_chars) and r.check(page, i)), None)
-        )
-    return hits
+    return [first_rule(page, i, active) for i in range(len(page.blocks))]
 
 
 def apply_rules(page: Page, rules: Iterable[Rule]) -> None:
-    decide(page, rule_hits(page, rules))
+    decide(page, rules)
 
 
 MODEL = "model"
 
 
-def decide(page: Page, hits: list[Rule | None], proba=None, threshold: float = 0.5) -> None:
-    """Keep or drop each block. Without a model, a matching rule drops the block. With one, the model (which
-    reads the rule hits among its features) decides; a dropped block is named after the rule that matched it,
-    or `model` when none did, and scored with the model's furniture probability."""
-    for i, (block, hit) in enumerate(zip(page.blocks, hits, strict=True)):
+def decide(page: Page, rules: Iterable[Rule], proba=None, threshold: float = 0.5) -> None:
+    """Keep or drop each block.
+
+    Without a model, the first matching rule drops a block. With one, the model decides, and a block it drops
+    is named after the first rule that matches it (or `model` when none does) and scored with the model's
+    furniture probability; a kept block carries that probability too. Rules marked `overrule` are precise
+    enough to drop a block the model would keep."""
+    active = [r for r in rules if page.mode in r.modes]
+    overrule = [r for r in active if r.overrule]
+    for i, block in enumerate(page.blocks):
         if not block.keep:
             continue
         if proba is None:
+            hit = first_rule(page, i, active)
             if hit is not None:
                 block.drop(hit.name, hit.score)
             continue
         furniture = round(1.0 - float(proba[i]), 3)
         if proba[i] < threshold:
+            hit = first_rule(page, i, active)
             block.drop(hit.name if hit is not None else MODEL, furniture)
+        elif overrule and (hit := first_rule(page, i, overrule)) is not None:
+            block.drop(hit.name, hit.score)
         else:
             block.score = furniture
 

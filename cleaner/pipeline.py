@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .classify import MODEL, apply_context, decide, mark_roles, rule_hits
+from .classify import MODEL, apply_context, decide, mark_roles
 from .deadline import DEFAULT_TIME_LIMIT, PageTimeout, time_limit
 from .decode import DecodeError, decode
 from .limits import MAX_CHARS, PageTooLarge, check_size
@@ -53,13 +53,11 @@ class Cleaner:
             raise PageTooLarge(f"page too large ({len(text):,} characters; the limit is {MAX_CHARS:,})")
         page = segment(text, mode or self.mode, url)
         repair(page)
-        hits = rule_hits(page, self.rules)
         model = shipped(page.mode) if self.use_model else None
         if model is not None and page.blocks:
-            proba = model.content_proba(page, [h.name if h else None for h in hits])
-            decide(page, hits, proba, model.threshold)
+            decide(page, self.rules, model.content_proba(page), model.threshold)
         else:
-            decide(page, hits)
+            decide(page, self.rules)
         meta = extract(page)
         mark_roles(page, meta.roles)
         if self.use_context:

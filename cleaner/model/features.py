@@ -1,8 +1,9 @@
-"""Block features for the learned scorer: the block's text, its markup (HTML mode) or layout (text mode), which
-rule matched it, its position, and its neighbours' features (furniture comes in runs, articles in one stretch).
+"""Block features for the learned scorer: the block's text, its markup (HTML mode) or layout (text mode), its
+position, and its neighbours' features (furniture comes in runs, articles in one stretch).
 
-`page_features(page, hits, rule_names)` returns an (n_blocks, n_features) float32 matrix whose columns are
-`feature_names(rule_names)`. Everything is computed once per page; neighbour features are windowed means.
+`page_features(page)` returns an (n_blocks, n_features) float32 matrix whose columns are `feature_names()`.
+Everything is computed once per page; neighbour features are windowed means. The rules' verdicts are not
+features: measured on the validation split, they added nothing the model did not already see.
 """
 
 from __future__ import annotations
@@ -42,15 +43,15 @@ BASE = (
     "log_chars log_words mean_word_len stop_ratio punct_ratio terminal ends_colon log_sentences commas_per_word "
     "upper_ratio title_ratio digit_ratio has_year bullet separators link_density heading is_h1 in_content "
     "path_depth chrome site_header boilerplate_class content_class comment_class caption_class gap_before "
-    "log_indent paragraph_like furniture_words title_like quotes has_url any_rule position char_position "
+    "log_indent paragraph_like furniture_words title_like quotes has_url position char_position "
     "rel_length"
 ).split()
-CONTEXT_SOURCES = ("log_chars", "paragraph_like", "link_density", "terminal", "any_rule", "furniture_words")
+CONTEXT_SOURCES = ("log_chars", "paragraph_like", "link_density", "terminal", "furniture_words")
 WINDOWS = (1, 3, 8)
 
 
-def feature_names(rule_names: list[str]) -> list[str]:
-    names = list(BASE) + [f"tag_{t}" for t in TAGS] + [f"rule_{r}" for r in rule_names]
+def feature_names() -> list[str]:
+    names = list(BASE) + [f"tag_{t}" for t in TAGS]
     for source in CONTEXT_SOURCES:
         names += [f"prev_{source}", f"next_{source}"]
         names += [f"win{w}_{source}" for w in WINDOWS]
@@ -161,12 +162,10 @@ def _parent(path: str, levels: int) -> str:
     return parts[0] if len(parts) > levels else ""
 
 
-def page_features(page: Page, hits: list[str | None], rule_names: list[str]) -> np.ndarray:
+def page_features(page: Page) -> np.ndarray:
     blocks = page.blocks
     n = len(blocks)
-    rule_index = {name: i for i, name in enumerate(rule_names)}
-    n_tags = len(TAGS)
-    rows = np.zeros((n, len(BASE) + n_tags + len(rule_names)), dtype=np.float32)
+    rows = np.zeros((n, len(BASE) + len(TAGS)), dtype=np.float32)
     total_chars = sum(len(b.text) for b in blocks) or 1
     max_chars = max((len(b.text) for b in blocks), default=1) or 1
     chars_before = 0
@@ -186,7 +185,7 @@ def page_features(page: Page, hits: list[str | None], rule_names: list[str]) -> 
             path.count(" ") + 1 if path else 0, flags[0], 0.0 if block.in_content else flags[1],
             flags[2], flags[3], flags[4], flags[5],
             min(block.gap_before, 3), math.log1p(block.indent), t[15], t[16], t[17], t[18], t[19],
-            1.0 if hits[i] else 0.0, i / n, chars_before / total_chars, len(text) / max_chars,
+            i / n, chars_before / total_chars, len(text) / max_chars,
         )  # fmt: skip
         chars_before += len(text)
         column = tag_index.get(block.tag)
@@ -194,8 +193,6 @@ def page_features(page: Page, hits: list[str | None], rule_names: list[str]) -> 
             column = tag_index["div"] if not block.heading else None
         if column is not None:
             rows[i, len(BASE) + column] = 1.0
-        if hits[i] in rule_index:
-            rows[i, len(BASE) + n_tags + rule_index[hits[i]]] = 1.0
     return np.hstack([rows, _context(rows, blocks, page.meta.get("node_tokens") or {})])
 
 

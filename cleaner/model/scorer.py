@@ -44,7 +44,6 @@ class BlockModel:
     def __init__(self, spec: dict) -> None:
         self.spec = spec
         self.mode = spec["mode"]
-        self.rule_names: list[str] = spec["rule_names"]
         self.stage1 = TreeEnsemble(spec["stage1"])
         self.stage2 = TreeEnsemble(spec["stage2"]) if spec.get("stage2") else None
         self.threshold = float(spec["threshold"])
@@ -53,11 +52,9 @@ class BlockModel:
     def from_file(cls, path: str | Path) -> BlockModel:
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
-    def features(self, page: Page, hits: list[str | None]) -> np.ndarray:
-        return page_features(page, hits, self.rule_names)
-
-    def content_proba(self, page: Page, hits: list[str | None]) -> np.ndarray:
-        X = self.features(page, hits)
+    def content_proba(self, page: Page) -> np.ndarray:
+        """The probability that each block of the page is article content."""
+        X = page_features(page)
         p = self.stage1.proba(X)
         if self.stage2 is not None:
             p = self.stage2.proba(np.hstack([X, stack_features(p)]))

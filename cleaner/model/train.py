@@ -22,8 +22,6 @@ import numpy as np
 from ..bench.datasets import gold_of, rows
 from ..bench.score import body_score, corpus_body
 from ..bench.split import site_of, split_of
-from ..classify import rule_hits
-from ..pipeline import Cleaner
 from ..repair import repair
 from ..segment import segment
 from .datasets import snippet_labels, text_views
@@ -49,8 +47,6 @@ class Example:
 
 
 def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
-    cleaner = Cleaner()
-    names = [r.name for r in cleaner.rules]
     for path in paths:
         dataset = Path(path).name.split(".")[0]
         count = 0
@@ -64,7 +60,6 @@ def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
                 repair(page)
                 if not page.blocks:
                     continue
-                hits = [h.name if h else None for h in rule_hits(page, cleaner.rules)]
                 texts = [b.text for b in page.blocks]
                 if gold:
                     index = gold_index(gold)
@@ -72,7 +67,7 @@ def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
                 else:
                     y = snippet_labels(texts, row.get("with_") or [], row.get("without") or [])
                 words = np.array([len(t.split()) for t in texts], dtype=np.float32)
-                X = page_features(page, hits, names)
+                X = page_features(page)
                 yield Example(site_of(row, dataset), X, y, np.sqrt(words), texts, gold)
             count += 1
         log(f"  {dataset}: {count} training pages")
@@ -124,12 +119,10 @@ def train(paths: list[str], mode: str, seed: int = 0, log=print) -> dict:
     stage2 = _fit(*_matrix(items, [stack_features(p) for p in oof]), seed)
     stage1 = _fit(*_matrix(items), seed)
     log(f"both stages fitted: {time.time() - started:.0f}s; threshold {threshold}")
-    cleaner = Cleaner()
     return {
         "format": "cleaner-block-model/1",
         "mode": mode,
-        "rule_names": [r.name for r in cleaner.rules],
-        "features": feature_names([r.name for r in cleaner.rules]) + [f"stack_{i}" for i in range(12)],
+        "features": feature_names() + [f"stack_{i}" for i in range(stack_features(np.zeros(1)).shape[1])],
         "threshold": threshold,
         "stage1": from_sklearn(stage1),
         "stage2": from_sklearn(stage2),

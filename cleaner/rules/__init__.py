@@ -26,6 +26,7 @@ class Rule:
     score: float  # how sure the rule is that a matching block is furniture
     modes: frozenset[str]
     max_chars: int | None = None  # longer blocks are never this rule's (a fast path: most blocks are prose)
+    overrule: bool = False  # precise enough to drop a block the learned model would keep
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -36,14 +37,18 @@ LINE_RULE_CHARS = 700
 
 
 def rule(
-    name: str, score: float = 1.0, modes: Iterable[str] = ("text", "html"), max_chars: int | None = LINE_RULE_CHARS
+    name: str,
+    score: float = 1.0,
+    modes: Iterable[str] = ("text", "html"),
+    max_chars: int | None = LINE_RULE_CHARS,
+    overrule: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a rule under `name`."""
 
     def register(check: Check) -> Check:
         if name in REGISTRY:
             raise ValueError(f"rule {name!r} registered twice")
-        REGISTRY[name] = Rule(name, check, score, frozenset(modes), max_chars)
+        REGISTRY[name] = Rule(name, check, score, frozenset(modes), max_chars, overrule)
         return check
 
     return register
