@@ -14,6 +14,7 @@ import typer
 from . import fixtures
 from .batch import BatchOptions, run_batch
 from .bench.commands import bench, gate
+from .deadline import DEFAULT_TIME_LIMIT
 from .parallel import WorkerStartError
 from .pipeline import Cleaner
 
@@ -74,6 +75,9 @@ def clean(
     resume: Annotated[
         bool, typer.Option(help="Continue an interrupted run: keep OUTPUT.part and skip the inputs it holds.")
     ] = False,
+    time_limit: Annotated[
+        float, typer.Option(min=0, help="Seconds one page may take before it becomes an error record (0: none).")
+    ] = DEFAULT_TIME_LIMIT,
 ) -> None:
     """Clean pages into JSON Lines records (one per input, in input order); `-o x.parquet` writes Parquet."""
     if not inputs:
@@ -93,6 +97,7 @@ def clean(
         text_field=text_field,
         jobs=jobs,
         resume=resume,
+        time_limit=time_limit,
     )
     try:
         tally = run_batch(options)

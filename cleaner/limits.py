@@ -25,10 +25,15 @@ class PageTooLarge(ValueError):
 def check_size(content: str | bytes) -> None:
     """Refuse content whose size alone rules it out, before decoding copies it."""
     if isinstance(content, str) and len(content) > MAX_CHARS:
-        raise PageTooLarge(f"page too large ({len(content):,} characters; the limit is {MAX_CHARS:,})")
+        raise too_large(len(content), "characters", MAX_CHARS)
     if isinstance(content, bytes) and len(content) > MAX_BYTES:
-        raise PageTooLarge(f"page too large ({len(content):,} bytes; the limit is {MAX_BYTES:,})")
+        raise too_large(len(content), "bytes", MAX_BYTES)
+
+
+# The kind of error comes before the colon and the figures after it, so a batch's summary can count by kind.
+def too_large(size: int, unit: str, limit: int) -> PageTooLarge:
+    return PageTooLarge(f"page too large: {size:,} {unit} (the limit is {limit:,})")
 
 
 def too_many_blocks(unit: str) -> PageTooLarge:
-    return PageTooLarge(f"too many {unit} for one page (the limit is {MAX_BLOCKS:,}): not a single article page")
+    return PageTooLarge(f"too many {unit} for one page: more than {MAX_BLOCKS:,}, so not a single article page")

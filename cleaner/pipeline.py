@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .classify import MODEL, apply_context, decide, mark_roles
 from .deadline import DEFAULT_TIME_LIMIT, PageTimeout, time_limit
 from .decode import DecodeError, decode
-from .limits import MAX_CHARS, PageTooLarge, check_size
+from .limits import MAX_CHARS, PageTooLarge, check_size, too_large
 from .meta import detect_language, extract
 from .model.scorer import shipped
 from .record import Article, Page
@@ -47,10 +47,14 @@ class Cleaner:
         self, content: str | bytes, url: str | None = None, mode: str | None = None, charset: str | None = None
     ) -> Page:
         """Segment and classify a page; every block carries its decision. (For `explain` and tests.)"""
+        if isinstance(content, (bytearray, memoryview)):
+            content = bytes(content)
+        if not isinstance(content, (str, bytes)):
+            raise DecodeError(f"not a page: the content must be text or bytes, not {type(content).__name__}")
         check_size(content)
         text = decode(content, charset)
         if len(text) > MAX_CHARS:
-            raise PageTooLarge(f"page too large ({len(text):,} characters; the limit is {MAX_CHARS:,})")
+            raise too_large(len(text), "characters", MAX_CHARS)
         page = segment(text, mode or self.mode, url)
         repair(page)
         model = shipped(page.mode) if self.use_model else None
@@ -82,7 +86,7 @@ class Cleaner:
         except (DecodeError, PageTooLarge) as exc:
             return Article.failed(str(exc), id=id, url=url, extra=extra)
         except PageTimeout:
-            why = f"took longer than the time limit of {self.time_limit:g} s per page; stopped"
+            why = f"stopped at the time limit: the page took more than {self.time_limit:g} s to clean"
             return Article.failed(why, id=id, url=url, extra=extra)
         except MemoryError:
             return Article.failed("ran out of memory cleaning this page", id=id, url=url, extra=extra)
@@ -90,6 +94,8 @@ class Cleaner:
             return Article.failed(
                 f"could not clean this page: {type(exc).__name__}: {exc}", id=id, url=url, extra=extra
             )
+        except Exception as exc:  # a bug on one page must never reach the caller's loop; the record says what
+            return Article.failed(f"internal error: {type(exc).__name__}: {exc}", id=id, url=url, extra=extra)
 
     @staticmethod
     def article(page: Page, id: str | None = None, extra: dict | None = None) -> Article:
