@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -100,7 +104,8 @@ def clean(
         time_limit=time_limit,
     )
     try:
-        tally = run_batch(options)
+        with _stop_on_sigterm():
+            tally = run_batch(options)
     except (ValueError, WorkerStartError) as exc:  # bad options, a leftover .part, a missing extra, no workers
         _error(str(exc))
         raise typer.Exit(code=2) from None
@@ -109,6 +114,24 @@ def clean(
         raise typer.Exit(code=1) from None
     if tally.errors:
         raise typer.Exit(code=1)
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """SIGTERM (`kill`, a scheduler ending a job) stops a run as Ctrl-C does: the records written so far stay in
+    OUTPUT.part for --resume, and the run says so, instead of the process vanishing without a word."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @app.command()

@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterator
 
 DEFAULT_TIME_LIMIT = 30.0  # seconds per page; the worst pathological page measured takes a few (README)
+REPEAT_SECONDS = 0.5
 
 
 class PageTimeout(BaseException):
@@ -30,17 +31,25 @@ class PageTimeout(BaseException):
     between the limit and the page's code (a library's, a rule's) can swallow it."""
 
 
+class Expiry:
+    """What `time_limit` yields: whether the limit fired. A library may catch PageTimeout with a bare `except:`
+    and raise its own error instead (langdetect's profile loader does): the caller asks this, not the type."""
+
+    fired = False
+
+
 @contextlib.contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
+def time_limit(seconds: float | None) -> Iterator[Expiry]:
     """Raise PageTimeout in the wrapped code after `seconds` (None or 0: no limit)."""
+    expiry = Expiry()
     if not seconds:
-        yield
+        yield expiry
     elif _alarm_is_free():
-        with _alarm(seconds):
-            yield
+        with _alarm(seconds, expiry):
+            yield expiry
     else:
-        with _raise_in_thread(seconds):
-            yield
+        with _raise_in_thread(seconds, expiry):
+            yield expiry
 
 
 def _alarm_is_free() -> bool:
@@ -53,16 +62,18 @@ def _alarm_is_free() -> bool:
 
 
 @contextlib.contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
+def _alarm(seconds: float, expiry: Expiry) -> Iterator[None]:
     armed = True
 
     def expire(signum, frame) -> None:
         # A signal that arrives as the page finishes must not fire outside it.
         if armed:
+            expiry.fired = True
             raise PageTimeout(seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Then again every REPEAT_SECONDS: code that swallows the first PageTimeout (a bare `except:`) gets another.
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:
@@ -75,7 +86,7 @@ _set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc if hasattr(ctypes, "
 
 
 @contextlib.contextmanager
-def _raise_in_thread(seconds: float) -> Iterator[None]:
+def _raise_in_thread(seconds: float, expiry: Expiry) -> Iterator[None]:
     if _set_async_exc is None:  # not CPython: no way to interrupt another thread
         yield
         return
@@ -86,7 +97,7 @@ def _raise_in_thread(seconds: float) -> Iterator[None]:
     def expire() -> None:
         with lock:
             if state["armed"]:
-                state["fired"] = True
+                state["fired"] = expiry.fired = True
                 _set_async_exc(target, ctypes.py_object(PageTimeout))
 
     timer = threading.Timer(seconds, expire)

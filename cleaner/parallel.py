@@ -30,13 +30,16 @@ _worker_cleaner: Cleaner | None = None
 _worker_watch: StuckPageWatch | None = None
 
 
-def _start_worker(make_cleaner: Callable[[], Cleaner]) -> None:
+def _start_worker(make_cleaner: Callable[[], Cleaner], parent: int) -> None:
     global _worker_cleaner, _worker_watch
     # Ctrl-C reaches the whole process group; the parent decides what to do, the workers just stop with it.
+    # (SIGTERM stays deadly: the pool ends the workers of a broken pool with it.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_cleaner = make_cleaner()
     _worker_watch = StuckPageWatch(_worker_cleaner.time_limit)
-    threading.Thread(target=_watch, args=(os.getppid(), _worker_watch), daemon=True).start()
+    # `parent` comes from the parent itself: asked here, after the Cleaner is built, getppid() would name init
+    # if the parent had died meanwhile, and the watch would wait on init forever.
+    threading.Thread(target=_watch, args=(parent, _worker_watch), daemon=True).start()
 
 
 def _watch(parent: int, pages: StuckPageWatch) -> None:
@@ -157,7 +160,7 @@ def _new_pool(make_cleaner: Callable[[], Cleaner], jobs: int) -> ProcessPoolExec
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
-        initargs=(make_cleaner,),
+        initargs=(make_cleaner, os.getpid()),
     )
     # A first task before any page: if a worker cannot even start (the Cleaner fails to build, or the calling
     # script cannot be re-imported, as with `python -` or a script without a __main__ guard), every page would

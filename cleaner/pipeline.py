@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .classify import MODEL, apply_context, decide, mark_roles
-from .deadline import DEFAULT_TIME_LIMIT, PageTimeout, time_limit
+from .deadline import DEFAULT_TIME_LIMIT, Expiry, PageTimeout, time_limit
 from .decode import DecodeError, decode
 from .limits import MAX_CHARS, PageTooLarge, check_size, too_large
 from .meta import detect_language, extract
+from .meta.language import load_profiles
 from .model.scorer import shipped
 from .record import Article, Page
 from .repair import repair
@@ -42,6 +43,10 @@ class Cleaner:
         if time_limit is not None and time_limit < 0:
             raise ValueError("the time limit must be positive (or 0 for none)")
         self.time_limit = time_limit or None
+        # Loaded now, outside any page's time limit: a timeout must never interrupt a load shared by all pages.
+        load_profiles()
+        for model_mode in ("html", "text") if self.use_model else ():
+            shipped(model_mode)
 
     def page(
         self, content: str | bytes, url: str | None = None, mode: str | None = None, charset: str | None = None
@@ -79,23 +84,29 @@ class Cleaner:
         charset: str | None = None,
     ) -> Article:
         """Clean one page into an Article. Never raises on bad content: the Article carries `error` instead."""
+        expiry = None
         try:
-            with time_limit(self.time_limit):
+            with time_limit(self.time_limit) as expiry:
                 page = self.page(content, url=url, mode=mode, charset=charset)
                 return self.article(page, id=id, extra=extra)
-        except (DecodeError, PageTooLarge) as exc:
-            return Article.failed(str(exc), id=id, url=url, extra=extra)
         except PageTimeout:
-            why = f"stopped at the time limit: the page took more than {self.time_limit:g} s to clean"
-            return Article.failed(why, id=id, url=url, extra=extra)
+            return Article.failed(self._timed_out(), id=id, url=url, extra=extra)
         except MemoryError:
             return Article.failed("ran out of memory cleaning this page", id=id, url=url, extra=extra)
-        except (ValueError, RecursionError) as exc:
-            return Article.failed(
-                f"could not clean this page: {type(exc).__name__}: {exc}", id=id, url=url, extra=extra
-            )
         except Exception as exc:  # a bug on one page must never reach the caller's loop; the record says what
-            return Article.failed(f"internal error: {type(exc).__name__}: {exc}", id=id, url=url, extra=extra)
+            return Article.failed(self._failure(exc, expiry), id=id, url=url, extra=extra)
+
+    def _timed_out(self) -> str:
+        return f"stopped at the time limit: the page took more than {self.time_limit:g} s to clean"
+
+    def _failure(self, exc: Exception, expiry: Expiry | None) -> str:
+        if expiry is not None and expiry.fired:  # a library caught the timeout and raised its own error
+            return self._timed_out()
+        if isinstance(exc, (DecodeError, PageTooLarge)):
+            return str(exc)
+        if isinstance(exc, (ValueError, RecursionError)):
+            return f"could not clean this page: {type(exc).__name__}: {exc}"
+        return f"internal error: {type(exc).__name__}: {exc}"
 
     @staticmethod
     def article(page: Page, id: str | None = None, extra: dict | None = None) -> Article:

@@ -2,6 +2,7 @@
 --resume finishes it, and the result is byte for byte the output of a run that was never interrupted."""
 
 import gzip
+import json
 import signal
 import subprocess
 import time
@@ -130,3 +131,59 @@ def test_gz_output_is_completed_from_the_part_file(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.gz", "pages.jsonl"]
+
+
+def write_batch_with_rejects(path, count: int) -> list[str]:
+    """`count` inputs, every seventh one a JSONL line the cleaner must reject; returns all their ids in order."""
+    ids = write_jsonl_batch(path, count)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for n in range(0, count, 7):
+        lines[n] = json.dumps({"id": ids[n], "html": 42}) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return ids
+
+
+def records_of(path) -> list[dict]:
+    if path.name.endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        return pq.read_table(path).to_pylist()
+    data = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
+    return [json.loads(line) for line in data.decode("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize(
+    "stop, jobs, suffix",
+    [(signal.SIGINT, "1", ".jsonl.gz"), (signal.SIGTERM, "2", ".parquet"), (signal.SIGTERM, "1", ".jsonl")],
+)
+def test_a_signalled_run_keeps_whole_records_and_resume_finishes_it(tmp_path, stop, jobs, suffix):
+    """SIGINT (Ctrl-C) and SIGTERM (kill) stop a run with the records so far in the `.part` files of the output
+    and the rejects, whole, and no final files; --resume completes both, every input exactly once."""
+    pages = tmp_path / "pages.jsonl"
+    ids = write_batch_with_rejects(pages, PAGES)
+    out, rejects = tmp_path / f"out{suffix}", tmp_path / "rejects.jsonl.gz"
+    part = tmp_path / f"out{suffix}.part"
+    command = cleaner_command(str(pages), "-o", str(out), "--rejects", str(rejects), "--jobs", jobs)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (part.exists() and part.read_bytes().count(b"\n") >= 30):
+        time.sleep(0.01)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(stop)
+    _, stderr = proc.communicate(timeout=60)
+
+    assert proc.returncode != 0
+    assert "run again with --resume to finish" in stderr
+    assert not out.exists() and not rejects.exists()
+    for leftover in (part, tmp_path / "rejects.jsonl.gz.part"):
+        data = leftover.read_bytes()
+        assert data.endswith(b"\n")
+        assert all(json.loads(line)["id"] in ids for line in data.splitlines())  # whole records only
+
+    finish = run_cleaner(str(pages), "-o", str(out), "--rejects", str(rejects), "--jobs", jobs, "--resume")
+    assert finish.returncode == 1, finish.stderr  # some inputs are rejects
+    kept, rejected = records_of(out), records_of(rejects)
+    assert sorted(r["id"] for r in kept + rejected) == sorted(ids)  # none missing, none twice
+    assert [r["id"] for r in rejected] == ids[::7]
+    assert [r["id"] for r in kept] == [i for n, i in enumerate(ids) if n % 7]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["pages.jsonl", out.name, rejects.name])
