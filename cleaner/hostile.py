@@ -49,7 +49,7 @@ def unclosed_divs(depth: int) -> str:
 
 
 def many_links(count: int) -> str:
-    return "<html><body><p>" + "<a href=/x>link</a> " * count + "</p></body></html>"
+    return "<html><body><p>" + "<a>link</a> " * count + "</p></body></html>"
 
 
 def many_paragraphs(count: int) -> str:
@@ -193,7 +193,24 @@ def _measure_one(name: str, size: int | None) -> dict:
         "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
         "peak_rss_MB": round(after.ru_maxrss / 1024),
         "outcome": article.error or f"record, body {len(article.body):,} chars",
+        "model_features_s": _feature_seconds(page) if article.error is None else None,
     }
+
+
+def _feature_seconds(text: str) -> float | None:
+    """Seconds to compute the learned scorer's features over the page's blocks: part of every page's cost once
+    a model ships (cleaner/model/html.json, text.json), measured here while none does."""
+    from .model.features import page_features
+    from .model.scorer import shipped
+    from .repair import repair
+    from .segment import segment
+
+    page = repair(segment(text))
+    if shipped(page.mode) is not None:
+        return None  # already inside clean()'s time above
+    start = time.perf_counter()
+    page_features(page)
+    return round(time.perf_counter() - start, 2)
 
 
 def main(argv: list[str] | None = None) -> None:

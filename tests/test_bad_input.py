@@ -172,3 +172,20 @@ def test_exit_status_in_a_real_process(tmp_path, good):
     usage = subprocess.run([sys.executable, "-m", "cleaner", "clean", "--mode", "x"], capture_output=True, text=True)
     assert (ok.returncode, failed.returncode, usage.returncode) == (0, 1, 2)
     assert len(failed.stdout.splitlines()) == 2 and "empty file" in failed.stderr
+
+
+def test_an_over_long_jsonl_line_is_rejected_without_reading_it_whole(tmp_path, monkeypatch):
+    from cleaner.io import readers
+
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1_000)  # the real cap is 100 MB; the logic is the same
+    dump = tmp_path / "pages.jsonl"
+    long_line = json.dumps({"id": "long", "text": "word " * 1_000})
+    dump.write_text(
+        "\n".join([json.dumps({"id": "a", "text": ARTICLE}), long_line, json.dumps({"id": "b", "text": ARTICLE})])
+    )
+    result, records = run(str(dump))
+    assert [(r["id"], r.get("error")) for r in records] == [
+        ("a", None),
+        (f"{dump}:2", "line longer than 1,000 bytes; not a single page"),
+        ("b", None),
+    ]
