@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .limits import MAX_BLOCKS
 from .record import Block, Page
 
 # "documents.Two", "capital.\"The", "bombings.(Reporting": a sentence end with no space before the next one,
@@ -119,8 +120,9 @@ def _split_points(text: str) -> list[int]:
     return sorted(p for p in points if 0 < p < len(text))
 
 
-def split_glued(text: str) -> list[str]:
-    points = _split_points(text)
+def split_glued(text: str, max_splits: int | None = None) -> list[str]:
+    """The line's sentences where the scraper glued them; past `max_splits` splits the rest stays as it is."""
+    points = _split_points(text)[:max_splits]
     if not points:
         return [text]
     parts = [text[a:b].strip() for a, b in zip([0, *points], [*points, len(text)], strict=True)]
@@ -152,14 +154,19 @@ def repair(page: Page) -> Page:
     if page.mode != "text":
         return page
     repaired: list[Block] = []
+    # Splits may add blocks up to the segmenters' cap and no further: every later stage costs per block, and a
+    # line of a million glued sentences is not one article's paragraphs.
+    spare = max(0, MAX_BLOCKS - len(page.blocks))
     for block in page.blocks:
-        single = undouble(block.text)
+        single = undouble(block.text) if spare > 0 else None
         if single is not None:
+            spare -= 1
             repaired.append(_copy(block, single))
             repaired.append(_copy(block, single, gap=0))
             repaired[-1].drop("doubled_line", 1.0)
             continue
-        parts = split_glued(block.text)
+        parts = split_glued(block.text, max_splits=spare)
+        spare -= len(parts) - 1
         for n, part in enumerate(parts):
             repaired.append(_copy(block, part, gap=block.gap_before if n == 0 else 1))
     for index, block in enumerate(repaired):

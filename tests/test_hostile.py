@@ -105,3 +105,15 @@ def test_backtracking_bait_for_every_pattern_finishes(cleaner, where):
     for mode, page in bait_pages(strings):
         article = cleaner.clean(page, mode=mode, id=where)
         assert finished(article), f"{where} in {mode}: {article.error}"
+
+
+def test_repairs_add_blocks_up_to_the_block_cap_only(monkeypatch):
+    from cleaner import repair as repairs
+    from cleaner.segment.text import segment_text
+
+    monkeypatch.setattr(repairs, "MAX_BLOCKS", 100)  # the real cap is 50,000; the counting is the same
+    text = one_line_text(20_000)  # about 250 glued sentences on one line
+    page = repairs.repair(segment_text(text + "\nA second line.\nA second line.A second line."))
+    assert len(page.blocks) == 100
+    assert page.blocks[-1].text == "A second line.A second line."  # no spare block left to undouble or split
+    assert "".join(b.text for b in page.blocks[:-2]) == text.strip()  # split, never lost

@@ -1,6 +1,7 @@
 """The per-page time limit, the last line of defence: a page that runs past it becomes an error record, in the
-main thread (SIGALRM), in any other thread, in `--jobs` workers, and a worker stuck where the limit cannot reach
-is ended and its page named. The slow page is real: 10 MB of glued sentences on one line take seconds."""
+main thread (CPU time, SIGPROF), in any other thread, in `--jobs` workers, and a worker stuck where the limit
+cannot reach is ended and its page named. The slow page is real: 10 MB of glued sentences on one line take
+seconds."""
 
 import functools
 import json
@@ -25,8 +26,8 @@ def test_a_page_past_the_limit_becomes_an_error_record_and_the_next_page_is_clea
     cleaner = Cleaner(time_limit=0.2)
     slow = cleaner.clean(SLOW_PAGE, id="slow", url="http://x.example/slow", extra={"feed": "f"})
     assert (slow.error, slow.id, slow.url, slow.extra) == (STOPPED, "slow", "http://x.example/slow", {"feed": "f"})
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no alarm left behind
-    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)  # no timer left behind
+    assert signal.getsignal(signal.SIGPROF) is signal.SIG_DFL
     assert cleaner.clean(SEEDS[0].read_bytes()).error is None
 
 
@@ -38,18 +39,21 @@ def test_the_limit_works_outside_the_main_thread():
     assert results[0].error == STOPPED
 
 
-def test_an_alarm_someone_else_holds_is_left_alone():
-    """An application's own SIGALRM timer (pytest-timeout uses one) keeps its handler and its time."""
+@pytest.mark.parametrize("timer, signum", [(signal.ITIMER_PROF, signal.SIGPROF), (signal.ITIMER_REAL, signal.SIGALRM)])
+def test_a_timer_someone_else_holds_is_left_alone(timer, signum):
+    """A profiler's SIGPROF timer, or an application's SIGALRM (pytest-timeout uses one), keeps its handler and
+    its time; the limit then works as in other threads."""
     fired = []
-    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
-    signal.setitimer(signal.ITIMER_REAL, 3600)
+    previous = signal.signal(signum, lambda *_: fired.append(True))
+    signal.setitimer(timer, 3600)
     try:
         assert Cleaner(time_limit=0.2).clean(SLOW_PAGE).error == STOPPED
-        assert 3500 < signal.getitimer(signal.ITIMER_REAL)[0] <= 3600
+        assert 3500 < signal.getitimer(timer)[0] <= 3600
+        assert signal.getsignal(signum) is not signal.SIG_DFL
         assert not fired
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(timer, 0)
+        signal.signal(signum, previous)
 
 
 def test_no_limit_and_a_finished_page_leave_no_exception_behind():
@@ -57,7 +61,7 @@ def test_no_limit_and_a_finished_page_leave_no_exception_behind():
         pass
     with time_limit(0.05):
         pass
-    time.sleep(0.1)  # an alarm left armed would fire here
+    sum(range(3_000_000))  # CPU time: a timer left armed would fire here
     with pytest.raises(ValueError, match="time limit"):
         Cleaner(time_limit=-1)
 
@@ -75,12 +79,12 @@ def test_the_cli_limit_in_worker_processes(tmp_path):
 
 
 class CleanerStuckInC(Cleaner):
-    """A page that never answers its time limit, as a C extension looping without returning to Python would:
-    the alarm is ignored and the page sleeps on."""
+    """A page that never answers its time limit, as a C extension stuck without returning to Python would:
+    the timer's signal is ignored and the page waits on."""
 
     def page(self, content, *args, **kwargs):
         if b"STUCK" in content:
-            signal.signal(signal.SIGALRM, signal.SIG_IGN)
+            signal.signal(signal.SIGPROF, signal.SIG_IGN)
             time.sleep(600)
         return super().page(content, *args, **kwargs)
 
@@ -96,11 +100,16 @@ def test_a_worker_stuck_past_its_limit_is_ended_and_its_page_named():
 
 
 def test_the_watch_marks_only_a_page_in_progress():
-    watch = StuckPageWatch(1.0)  # gives up 2 * 1 + 1 = 3 s into a page
+    watch = StuckPageWatch(1.0)  # gives up after 2 * 1 + 1 = 3 s of CPU, or 10 * 1 + 1 = 11 s of wall clock
     with watch.page("p"):
         assert not watch.stuck()
         watch.end_if_stuck()  # not stuck: this process goes on
-        watch.started -= 3.5  # as if the page had begun 3.5 s ago
+        wall, cpu = watch.started
+        watch.started = (wall - 10, cpu)  # as if the page had waited 10 s: a busy machine, not stuck yet
+        assert not watch.stuck()
+        watch.started = (wall - 11.5, cpu)  # 11.5 s: stuck waiting
+        assert watch.stuck()
+        watch.started = (wall, cpu - 3.5)  # 3.5 s of CPU: stuck computing
         assert watch.stuck()
     assert not watch.stuck()
     assert not StuckPageWatch(None).stuck()
