@@ -80,7 +80,7 @@ def clean(
         bool, typer.Option(help="Continue an interrupted run: keep OUTPUT.part and skip the inputs it holds.")
     ] = False,
     time_limit: Annotated[
-        float, typer.Option(min=0, help="Seconds one page may take before it becomes an error record (0: none).")
+        float, typer.Option(min=0, help="CPU seconds one page may take before it becomes an error record (0: none).")
     ] = DEFAULT_TIME_LIMIT,
 ) -> None:
     """Clean pages into JSON Lines records (one per input, in input order); `-o x.parquet` writes Parquet."""

@@ -52,6 +52,16 @@ def many_links(count: int) -> str:
     return "<html><body><p>" + "<a>link</a> " * count + "</p></body></html>"
 
 
+def tags_at_cap(size: int) -> str:
+    """As many elements as the size cap lets in (2.5 million): past the element cap, refused before parsing."""
+    return "<a>x</a>" * (size // 8)
+
+
+def elements(count: int) -> str:
+    """Elements up to the element cap: the largest tree the parser is let build."""
+    return "<a>x</a>" * count
+
+
 def many_paragraphs(count: int) -> str:
     return "<html><body>" + "<p>A short line of text.</p>" * count + "</body></html>"
 
@@ -80,6 +90,8 @@ PAGES: dict[str, tuple[Callable[[int], str], int, int]] = {
     "nested-divs-100k": (nested_divs, 100_000, 20_000),
     "unclosed-divs-100k": (unclosed_divs, 100_000, 20_000),
     "links-1M": (many_links, 1_000_000, 20_000),
+    "tags-at-cap-20MB": (tags_at_cap, 20_000_000, 200_000),
+    "elements-2M": (elements, 2_000_000, 20_000),
     "paragraphs-100k": (many_paragraphs, 100_000, 60_000),
     "lines-1M": (many_lines, 1_000_000, 60_000),
     "char-a-10MB": (repeated("a"), 10_000_000, 200_000),
@@ -193,12 +205,12 @@ def _measure_one(name: str, size: int | None) -> dict:
         "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
         "peak_rss_MB": round(after.ru_maxrss / 1024),
         "outcome": article.error or f"record, body {len(article.body):,} chars",
-        "model_features_s": _feature_seconds(page) if article.error is None else None,
+        "model_features_cpu_s": _feature_seconds(page) if article.error is None else None,
     }
 
 
 def _feature_seconds(text: str) -> float | None:
-    """Seconds to compute the learned scorer's features over the page's blocks: part of every page's cost once
+    """CPU seconds to compute the learned scorer's features over the page's blocks: part of every page's cost once
     a model ships (cleaner/model/html.json, text.json), measured here while none does."""
     from .model.features import page_features
     from .model.scorer import shipped
@@ -208,17 +220,42 @@ def _feature_seconds(text: str) -> float | None:
     page = repair(segment(text))
     if shipped(page.mode) is not None:
         return None  # already inside clean()'s time above
-    start = time.perf_counter()
+    start = time.process_time()
     page_features(page)
-    return round(time.perf_counter() - start, 2)
+    return round(time.process_time() - start, 2)
+
+
+def _measure_bait(size: int) -> None:
+    """CPU seconds of cleaning each pattern's bait pages (text and HTML), the slowest first, then the total."""
+    from .pipeline import Cleaner
+
+    cleaner = Cleaner(time_limit=None)
+    costs = []
+    for where, pattern in patterns().items():
+        for mode, page in bait_pages(list(bait(pattern, size))):
+            start = time.process_time()
+            article = cleaner.clean(page, mode=mode)
+            costs.append((time.process_time() - start, where, mode, len(page), article.error))
+    costs.sort(reverse=True)
+    for cpu, where, mode, chars, error in costs[:10]:
+        print(json.dumps({"pattern": where, "mode": mode, "chars": chars, "cpu_s": round(cpu, 2), "error": error}))
+    print(
+        json.dumps(
+            {"patterns": len(costs) // 2, "pages": len(costs), "total_cpu_s": round(sum(c[0] for c in costs), 1)}
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help=f"pages to measure (default: all): {', '.join(PAGES)}")
     parser.add_argument("--size", type=int, help="build each page at this size instead of its full size")
+    parser.add_argument("--bait", type=int, metavar="SIZE", help="instead: every pattern's bait pages at SIZE")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # the child process's side
     args = parser.parse_args(argv)
+    if args.bait:
+        _measure_bait(args.bait)
+        return
     if args.one:
         print(json.dumps(_measure_one(args.one, args.size)))
         return

@@ -15,6 +15,9 @@ MAX_BLOCKS = 50_000  # lines (text) or block elements (HTML): a page with more i
 # Elements nested deeper than this are parsed as siblings, as browsers do (Blink stops at 512): the HTML
 # parser's cost grows with the square of the depth, and every block carries its ancestors.
 MAX_DEPTH = 128
+# Elements (start tags) of an HTML page: the parser's tree costs about 400 bytes and 6 microseconds each, and a
+# page of bare tags could otherwise make 6 million within the size cap.
+MAX_ELEMENTS = 2_000_000
 MAX_TOKEN_CHARS = 80  # of an element's "tag.class#id" descriptor in a block's path: class soup is cut here
 
 
@@ -33,6 +36,10 @@ def check_size(content: str | bytes) -> None:
 # The kind of error comes before the colon and the figures after it, so a batch's summary can count by kind.
 def too_large(size: int, unit: str, limit: int) -> PageTooLarge:
     return PageTooLarge(f"page too large: {size:,} {unit} (the limit is {limit:,})")
+
+
+def too_many_elements(limit: int = MAX_ELEMENTS) -> PageTooLarge:
+    return PageTooLarge(f"too many HTML elements for one page: more than {limit:,}")
 
 
 def too_many_blocks(unit: str) -> PageTooLarge:

@@ -6,7 +6,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.hostile import PAGES, bait, bait_pages, many_links, nested_divs, one_line_text, patterns
-from cleaner.limits import MAX_BLOCKS, MAX_DEPTH
+from cleaner.limits import MAX_BLOCKS, MAX_DEPTH, PageTooLarge
 from cleaner.segment.html import segment_html
 from cleaner.segment.nesting import flatten
 
@@ -60,6 +60,11 @@ def test_pages_past_a_cap_become_error_records_that_name_it(cleaner):
     huge = cleaner.clean("x" * 20_000_001, id="huge")
     assert huge.error == "page too large: 20,000,001 characters (the limit is 20,000,000)" and huge.id == "huge"
     assert cleaner.clean(b"x" * 80_000_001).error.startswith("page too large: 80,000,001 bytes")
+    # Elements are counted by the scan before parsing (the real cap is 2,000,000; counted the same way).
+    tags = "<html><body>" + "<p>x<br>" * 60_000
+    assert flatten(tags, max_elements=120_002) == tags
+    with pytest.raises(PageTooLarge, match="too many HTML elements for one page: more than 120,001$"):
+        flatten(tags, max_elements=120_001)
 
 
 def test_deep_nesting_is_cut_to_the_depth_cap_and_keeps_its_text():

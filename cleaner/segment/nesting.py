@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..limits import MAX_DEPTH
+from ..limits import MAX_DEPTH, MAX_ELEMENTS, too_many_elements
 
 VOID = frozenset(
     "area base br col embed hr img input link meta source track wbr param keygen frame basefont bgsound image".split()
@@ -58,8 +58,9 @@ class _Stack:
                 return
 
 
-def flatten(html: str, max_depth: int = MAX_DEPTH) -> str:
+def flatten(html: str, max_depth: int = MAX_DEPTH, max_elements: int = MAX_ELEMENTS) -> str:
     """`html` with the tags of elements nested deeper than `max_depth` removed (unchanged when none are).
+    Raises PageTooLarge past `max_elements` start tags, before the parser builds a tree of them.
 
     Pages with few tags are passed as they are, unscanned: the parser's cost is at most the square of their
     tag count, a fraction of a second below `PARSE_UNCHECKED_TAGS` (and 98% of real pages are below it).
@@ -67,6 +68,7 @@ def flatten(html: str, max_depth: int = MAX_DEPTH) -> str:
     if html.count("<") <= PARSE_UNCHECKED_TAGS:
         return html
     stack = _Stack()
+    elements = 0
     dropped: Counter[str] = Counter()  # opening tags cut, by name, whose closing tags are still to cut
     cuts: list[tuple[int, int]] = []
     pos = 0
@@ -108,6 +110,9 @@ def flatten(html: str, max_depth: int = MAX_DEPTH) -> str:
             continue
         if name == "plaintext":
             break
+        elements += 1
+        if elements > max_elements:
+            raise too_many_elements(max_elements)
         self_closed = html[end - 1] == "/" and any(stack.counts[f] for f in FOREIGN)
         if name in VOID or name in SIBLING_CLOSED or self_closed:
             continue
