@@ -102,9 +102,11 @@ def run_batch(options: BatchOptions) -> Tally:
         except BaseException:
             _keep_parts(out, bad, reporter)
             raise
-        out.commit()
+        # Rejects first: a complete OUTPUT is what tells a later --resume that the run finished, so a kill between
+        # the two commits must leave OUTPUT.part behind, never REJECTS.part (the rejects would then be re-made).
         if bad:
             bad.commit()
+        out.commit()
         _summarise(tally, skipped, reporter)
     return tally
 

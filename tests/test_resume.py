@@ -187,3 +187,19 @@ def test_a_signalled_run_keeps_whole_records_and_resume_finishes_it(tmp_path, st
     assert [r["id"] for r in rejected] == ids[::7]
     assert [r["id"] for r in kept] == [i for n, i in enumerate(ids) if n % 7]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["pages.jsonl", out.name, rejects.name])
+
+
+def test_a_kill_between_the_two_commits_is_resumed_with_every_reject_once(tmp_path):
+    """The rejects file is completed before the output: a run killed between the two leaves OUTPUT.part and a
+    complete rejects file, and --resume finishes the output and re-makes the rejects, each once."""
+    pages = tmp_path / "pages.jsonl"
+    ids = write_batch_with_rejects(pages, 30)
+    out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
+    assert run_cleaner(str(pages), "-o", str(out), "--rejects", str(rejects)).returncode == 1
+    whole_out, whole_rejects = out.read_bytes(), rejects.read_bytes()
+    out.rename(tmp_path / "out.jsonl.part")  # as a kill after the rejects' commit and before the output's leaves it
+
+    proc = run_cleaner(str(pages), "-o", str(out), "--rejects", str(rejects), "--resume")
+    assert proc.returncode == 1, proc.stderr
+    assert out.read_bytes() == whole_out and rejects.read_bytes() == whole_rejects
+    assert sorted(r["id"] for r in read_records(out) + read_records(rejects)) == sorted(ids)
