@@ -1,6 +1,7 @@
 """Interrupted runs: a real run killed with SIGKILL leaves only whole records in OUTPUT.part and no OUTPUT;
 --resume finishes it, and the result is byte for byte the output of a run that was never interrupted."""
 
+import functools
 import gzip
 import json
 import signal
@@ -164,7 +165,11 @@ def test_a_signalled_run_keeps_whole_records_and_resume_finishes_it(tmp_path, st
     out, rejects = tmp_path / f"out{suffix}", tmp_path / "rejects.jsonl.gz"
     part = tmp_path / f"out{suffix}.part"
     command = cleaner_command(str(pages), "-o", str(out), "--rejects", str(rejects), "--jobs", jobs)
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # A shell starts background jobs with SIGINT ignored, and a child inherits that: restore Ctrl-C's default.
+    restore_sigint = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
+    proc = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=restore_sigint
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not (part.exists() and part.read_bytes().count(b"\n") >= 30):
         time.sleep(0.01)
@@ -173,7 +178,7 @@ def test_a_signalled_run_keeps_whole_records_and_resume_finishes_it(tmp_path, st
     _, stderr = proc.communicate(timeout=60)
 
     assert proc.returncode != 0
-    assert "run again with --resume to finish" in stderr
+    assert "run again with --resume to finish" in stderr and "done: " not in stderr
     assert not out.exists() and not rejects.exists()
     for leftover in (part, tmp_path / "rejects.jsonl.gz.part"):
         data = leftover.read_bytes()
