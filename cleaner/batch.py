@@ -23,6 +23,7 @@ from .parallel import clean_parallel
 from .pipeline import Cleaner
 from .progress import Reporter
 from .record import Article
+from .templates.twopass import learn_inputs, template_store
 
 __all__ = ["BatchOptions", "Tally", "clean_item", "clean_items", "run_batch"]
 
@@ -68,11 +69,26 @@ class BatchOptions:
     resume: bool = False
     time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds per page (0 or None: no limit)
     live: bool | None = None  # progress display; None: when stderr is a terminal
+    templates: str | None = None  # a site template store to clean with (and, with two_pass, to learn into)
+    two_pass: bool = False  # learn the site templates of the whole input first, then clean
+    site: str | None = None  # the site of pages whose input names none (no URL, no `site` field)
 
 
 def run_batch(options: BatchOptions) -> Tally:
     """Clean every input into the outputs. Raises ValueError (bad options) or OutputError before any work."""
-    make_cleaner = functools.partial(Cleaner, mode=options.mode, disable=options.disable, time_limit=options.time_limit)
+    with template_store(options.templates, options.two_pass, options.inputs) as templates:
+        return _run(options, templates)
+
+
+def _run(options: BatchOptions, templates: str | None) -> Tally:
+    make_cleaner = functools.partial(
+        Cleaner,
+        mode=options.mode,
+        disable=options.disable,
+        templates=templates,
+        site=options.site,
+        time_limit=options.time_limit,
+    )
     cleaner = make_cleaner()  # here too in parallel runs: a bad option fails now, not in every worker
     tally = Tally()
     if options.jobs < 1:
@@ -86,6 +102,8 @@ def run_batch(options: BatchOptions) -> Tally:
     except BaseException:
         out.discard()
         raise
+    if options.two_pass and templates is not None:
+        _learn(options, templates, out, bad)
     skipped: Counter[str] = Counter()
     items = read_inputs(options.inputs, options.html_field, options.text_field, skipped=skipped)
     done = out.done + (bad.done if bad else Counter())
@@ -109,6 +127,19 @@ def run_batch(options: BatchOptions) -> Tally:
         out.commit()
         _summarise(tally, skipped, reporter)
     return tally
+
+
+def _learn(options: BatchOptions, templates: str, out: Output, bad: Output | None) -> None:
+    """Pass one of a two-pass run. Stopped here, the outputs stay as .part files, as when cleaning stops."""
+    reporter = Reporter(live=False)
+    try:
+        learned = learn_inputs(
+            templates, options.inputs, options.mode, options.html_field, options.text_field, options.site, options.jobs
+        )
+    except BaseException:
+        _keep_parts(out, bad, reporter)
+        raise
+    reporter.note(learned.describe())
 
 
 def _already_complete(output: str | None) -> bool:

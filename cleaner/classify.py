@@ -1,12 +1,14 @@
 """The one place where blocks are kept or dropped: named rules, then the metadata lines (headline, byline,
-date) that move into record fields, then a context pass over neighbours."""
+date) that move into record fields, then the site's template (in batch runs with templates), then a context
+pass over neighbours."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from .record import Block, Page
 from .rules import Rule
+from .templates import TemplateMatch
 
 CONTEXT = "context"
 SHORT_WORDS = 10  # a line this short is judged by its neighbours
@@ -69,6 +71,20 @@ def mark_roles(page: Page, roles: dict[str, Iterable[int]]) -> None:
                 block.role = role
 
 
+SITE_TEMPLATE = "site_template"
+
+
+def apply_site_template(page: Page, found: TemplateMatch | None) -> None:
+    """Kept blocks that recur across the site's pages leave as `site_template`, scored with the share of the
+    site's pages they are on; the count goes into `detail` for --explain."""
+    if found is None:
+        return
+    for i, count in found.drops:
+        block = page.blocks[i]
+        block.drop(SITE_TEMPLATE, min(1.0, count / found.pages))
+        block.detail = f"on {count} of {found.pages} pages of {found.site}"
+
+
 def _short(text: str) -> bool:
     return len(text.split()) <= SHORT_WORDS
 
@@ -90,12 +106,13 @@ def _neighbour(blocks: list[Block], start: int, step: int) -> Block | None:
     return None
 
 
-def apply_context(page: Page) -> None:
+def apply_context(page: Page, spare: Collection[int] = ()) -> None:
     """A run of short kept lines with removed lines on both sides (or a removed line on one side and the
     page edge on the other) is furniture too: a label, a button, a teaser between two removed blocks.
     Metadata lines (headline, byline, date, reading time) are looked through, not counted as removed, except
     that a run right above the headline is closed by it. A short line with kept text on either side (a
-    subheading, a standfirst between headline and date) stays."""
+    subheading, a standfirst between headline and date) stays, and so do the blocks at the indices in `spare`
+    (the page's own title, which the site template found recurring as a teaser on other pages)."""
     blocks = page.blocks
     n = len(blocks)
     i = 0
@@ -115,6 +132,7 @@ def apply_context(page: Page) -> None:
             after = blocks[j] if j < n and blocks[j].reason == "headline" else _neighbour(blocks, j, 1)
         closed = (before is None or not before.keep) and (after is None or not after.keep)
         if closed and (before or after):
-            for block in blocks[i:j]:
-                block.drop(CONTEXT, 0.6)
+            for k in range(i, j):
+                if k not in spare:
+                    blocks[k].drop(CONTEXT, 0.6)
         i = j

@@ -1,5 +1,5 @@
-"""The command line: `cleaner clean`, `cleaner explain`, `cleaner fixtures add|check|update`, `cleaner bench`,
-`cleaner gate`."""
+"""The command line: `cleaner clean`, `cleaner explain`, `cleaner fixtures add|check|update`, `cleaner templates
+learn|show`, `cleaner bench`, `cleaner gate`."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from .bench.commands import bench, gate
 from .deadline import DEFAULT_TIME_LIMIT
 from .parallel import WorkerStartError
 from .pipeline import Cleaner
+from .templates.commands import app as templates_app
 
 app = typer.Typer(
     add_completion=False,
@@ -29,6 +30,7 @@ app = typer.Typer(
 )
 fixtures_app = typer.Typer(no_args_is_help=True, help="Golden fixtures: a page and the record expected from it.")
 app.add_typer(fixtures_app, name="fixtures")
+app.add_typer(templates_app, name="templates")
 app.command()(bench)
 app.command()(gate)
 
@@ -48,9 +50,11 @@ def _error(message: str) -> None:
     typer.echo(f"cleaner: {message}", err=True)
 
 
-def _make_cleaner(mode: Mode, disable: list[str] | None) -> Cleaner:
+def _make_cleaner(
+    mode: Mode, disable: list[str] | None, templates: Path | None = None, site: str | None = None
+) -> Cleaner:
     try:
-        return Cleaner(mode=mode.value, disable=disable or ())
+        return Cleaner(mode=mode.value, disable=disable or (), templates=templates, site=site)
     except ValueError as exc:
         _error(str(exc))
         raise typer.Exit(code=2) from None
@@ -79,6 +83,18 @@ def clean(
     resume: Annotated[
         bool, typer.Option(help="Continue an interrupted run: keep OUTPUT.part and skip the inputs it holds.")
     ] = False,
+    two_pass: Annotated[
+        bool,
+        typer.Option(
+            help="Learn each site's template from the whole input first, then clean (into --templates if given)."
+        ),
+    ] = False,
+    templates: Annotated[
+        str | None, typer.Option(help="Site template store (SQLite) to clean with; with --two-pass, learned into.")
+    ] = None,
+    site: Annotated[
+        str | None, typer.Option(help="Site of pages that name none (no URL, no JSONL `site` field), for templates.")
+    ] = None,
     time_limit: Annotated[
         float, typer.Option(min=0, help="CPU seconds one page may take before it becomes an error record (0: none).")
     ] = DEFAULT_TIME_LIMIT,
@@ -101,6 +117,9 @@ def clean(
         text_field=text_field,
         jobs=jobs,
         resume=resume,
+        templates=templates,
+        two_pass=two_pass,
+        site=site,
         time_limit=time_limit,
     )
     try:
@@ -139,11 +158,13 @@ def explain(
     page: Annotated[Path, typer.Argument(help="A page (HTML or scraped text).", exists=True, dir_okay=False)],
     mode: Annotated[Mode, typer.Option(help="html, text, or auto.")] = Mode.auto,
     url: Annotated[str | None, typer.Option(help="The page's URL, if known.")] = None,
+    templates: Annotated[Path | None, typer.Option(help="Site template store to clean with.")] = None,
+    site: Annotated[str | None, typer.Option(help="The page's site, if not its URL's host.")] = None,
 ) -> None:
     """Show a page line by line: kept (+) or removed (-) and why, then the metadata and where it came from."""
     from .explain import render
 
-    cleaner = _make_cleaner(mode, None)
+    cleaner = _make_cleaner(mode, None, templates, site)
     article, page_result = fixtures.run(cleaner, page, url=url)
     if article.error:
         _error(f"{page}: {article.error}")
@@ -162,6 +183,9 @@ def train(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the model (JSON).")],
     mode: Annotated[ModelMode, typer.Option(help="Train the HTML or the plain-text scorer.")] = ModelMode.html,
     seed: Annotated[int, typer.Option(help="Random seed: same data and seed, same model.")] = 0,
+    refit: Annotated[
+        bool, typer.Option(help="Refit each stage on all pages (else average the two cross-fitted models: faster).")
+    ] = True,
 ) -> None:
     """Train a block scorer on the `train` side of the site split (needs the [train] extra)."""
     try:
@@ -174,7 +198,7 @@ def train(
     if missing:
         _error(f"no such dataset file: {', '.join(missing)}")
         raise typer.Exit(code=2)
-    model = fit([str(p) for p in datasets], mode.value, seed=seed, log=lambda m: typer.echo(m, err=True))
+    model = fit([str(p) for p in datasets], mode.value, seed=seed, refit=refit, log=lambda m: typer.echo(m, err=True))
     save(model, output)
     typer.echo(f"wrote {output}", err=True)
 
@@ -194,11 +218,15 @@ def fixtures_add(
     name: Annotated[str, typer.Option(help="Fixture name (a folder under DIR).")],
     url: Annotated[str | None, typer.Option(help="The page's URL, if known.")] = None,
     directory: Annotated[Path, typer.Option("--dir", help="Fixtures folder.")] = Path("fixtures"),
+    templates: Annotated[
+        Path | None, typer.Option(help="Keep the page's site template from this store beside it (templates.json).")
+    ] = None,
+    site: Annotated[str | None, typer.Option(help="The page's site, if not its URL's host.")] = None,
 ) -> None:
     """Record PAGE and the cleaner's current output for it as fixture NAME."""
     try:
-        target = fixtures.add(page, name, directory, url=url)
-    except FileExistsError as exc:
+        target = fixtures.add(page, name, directory, url=url, templates=templates, site=site)
+    except (FileExistsError, ValueError) as exc:
         _error(str(exc))
         raise typer.Exit(code=2) from None
     typer.echo(f"added {target}")

@@ -12,7 +12,8 @@ def render(page: Page, article: Article) -> str:
             lines.append(f"+ {'':24} {block.text}")
         else:
             tag = f"{block.reason} {block.score:.2f}"
-            lines.append(f"- {tag:24} {block.text}")
+            evidence = f"   [{block.detail}]" if block.detail else ""
+            lines.append(f"- {tag:24} {block.text}{evidence}")
     lines.append("")
     for name in ("headline", "byline", "date", "language"):
         value = getattr(article, name)

@@ -1,6 +1,10 @@
 """Golden fixtures: `fixtures/<name>/` holds the input page (`input.txt` or `input.html`) and `expected.json`,
 the full record the cleaner gives for it (`removed` included). A change in output shows as a diff.
 
+A page whose furniture only its site's other pages reveal keeps its site's template beside it, as
+`templates.json` (line hashes and the number of pages each was on, exported from a template store by
+`cleaner fixtures add --templates STORE`): the fixture is checked against that template, not the store of the day.
+
 In a pytest suite (see the README):
 
     @pytest.mark.parametrize("name", fixtures.names(FIXTURES))
@@ -17,9 +21,11 @@ from pathlib import Path
 
 from .pipeline import Cleaner
 from .record import Article, Page
+from .templates import MemoryTemplates, TemplateStore, site_for
 
 INPUT_NAMES = ("input.html", "input.txt")
 EXPECTED = "expected.json"
+TEMPLATES = "templates.json"
 
 _CLEANER: Cleaner | None = None
 
@@ -54,27 +60,59 @@ def names(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.iterdir() if p.is_dir() and (p / EXPECTED).is_file())
 
 
+def cleaner_for(folder: Path) -> Cleaner:
+    """The default cleaner, or for a fixture with a site template, one that cleans with it (its one site is the
+    page's site when the page has no URL)."""
+    path = folder / TEMPLATES
+    if not path.is_file():
+        return _default()
+    templates = MemoryTemplates.read(path)
+    sites = {site for site, _ in templates.sites}
+    return Cleaner(templates=templates, site=sites.pop() if len(sites) == 1 else None)
+
+
 def record_for(folder: Path, url: str | None = None) -> dict:
     expected = folder / EXPECTED
     if url is None and expected.is_file():
         url = json.loads(expected.read_text(encoding="utf-8")).get("url")
     data = input_of(folder).read_bytes()
-    return _default().clean(data, url=url, id=folder.name).to_dict(explain=True)
+    return cleaner_for(folder).clean(data, url=url, id=folder.name).to_dict(explain=True)
 
 
 def dump(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
-def add(page: Path, name: str, directory: Path, url: str | None = None) -> Path:
+def add(
+    page: Path,
+    name: str,
+    directory: Path,
+    url: str | None = None,
+    templates: Path | None = None,
+    site: str | None = None,
+) -> Path:
+    """A new fixture NAME from PAGE; with `templates`, the page's site template exported from that store."""
     folder = directory / name
     if folder.exists():
         raise FileExistsError(f"fixture {name!r} already exists in {directory}")
+    template = _site_template(templates, site_for(site, url)) if templates is not None else None
     folder.mkdir(parents=True)
     suffix = ".html" if page.suffix.lower() in (".html", ".htm") else ".txt"
     shutil.copyfile(page, folder / f"input{suffix}")
+    if template is not None:
+        (folder / TEMPLATES).write_text(template.to_json(), encoding="utf-8")
     (folder / EXPECTED).write_text(dump(record_for(folder, url=url)), encoding="utf-8")
     return folder
+
+
+def _site_template(store_path: Path, site: str | None) -> MemoryTemplates:
+    if site is None:
+        raise ValueError("a fixture with a site template needs the page's site: give --url or --site")
+    with TemplateStore(store_path) as store:
+        template = store.export(site)
+    if not template.sites:
+        raise ValueError(f"{store_path} holds no pages of {site}")
+    return template
 
 
 def check(folder: Path) -> str:

@@ -16,12 +16,24 @@ def clean_item(cleaner: Cleaner, item: Item, mode: str | None = None) -> Article
         return Article.failed(item.error, id=item.id, url=item.url, extra=item.extra)
     try:
         return cleaner.clean(
-            item.content, url=item.url, mode=item.mode or mode, id=item.id, extra=item.extra, charset=item.charset
+            item.content,
+            url=item.url,
+            mode=item.mode or mode,
+            id=item.id,
+            extra=item.extra,
+            charset=item.charset,
+            site=_site_field(item),
         )
     except Exception as exc:  # a bug on one page must not stop the batch; the record says what happened
         return Article.failed(
             f"internal error: {type(exc).__name__}: {exc}", id=item.id, url=item.url, extra=item.extra
         )
+
+
+def _site_field(item: Item) -> str | None:
+    """The site a JSONL input names in its `site` field, for its site template."""
+    site = item.extra.get("site")
+    return site if isinstance(site, str) else None
 
 
 def clean_items(cleaner: Cleaner, items: Iterable[Item], mode: str | None = None) -> Iterator[Article]:

@@ -2,38 +2,63 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
-from .classify import MODEL, apply_context, decide, mark_roles
+from .classify import MODEL, SITE_TEMPLATE, apply_context, apply_site_template, decide, mark_roles
 from .deadline import DEFAULT_TIME_LIMIT, Expiry, PageTimeout, time_limit
 from .decode import DecodeError, decode
 from .limits import MAX_CHARS, PageTooLarge, check_size, too_large
 from .meta import detect_language, extract
 from .meta.language import load_profiles
 from .model.scorer import shipped
-from .record import Article, Page
+from .record import Article, Block, Page
 from .repair import repair
 from .rules import all_rules
 from .segment import segment
+from .templates import TemplateSource, match_template, open_templates, site_for
 
 MODES = ("auto", "html", "text")
+
+
+def prepare(content: str | bytes, mode: str, url: str | None = None, charset: str | None = None) -> Page:
+    """Decode, segment and repair: the page's blocks as every later stage (and template learning) sees them."""
+    if isinstance(content, (bytearray, memoryview)):
+        content = bytes(content)
+    if not isinstance(content, (str, bytes)):
+        raise DecodeError(f"not a page: the content must be text or bytes, not {type(content).__name__}")
+    check_size(content)
+    text = decode(content, charset)
+    if len(text) > MAX_CHARS:
+        raise too_large(len(text), "characters", MAX_CHARS)
+    page = segment(text, mode, url)
+    repair(page)
+    return page
 
 
 class Cleaner:
     """A configured pipeline, built once and reused over many pages.
 
-    `disable` names rules to switch off (the reasons shown by `--explain`); `mode` is the default mode;
-    `time_limit` is the most seconds one page may take before it becomes an error record (None: no limit).
+    `disable` names rules to switch off (the reasons shown by `--explain`); `mode` is the default mode.
+    `templates` is a source of site templates (a store file's path, or a `TemplateSource`): lines that recur
+    across a site's pages leave as `site_template`. A page's site is the one `clean` is given, else its URL's
+    host, else `site`. `time_limit` is the most CPU seconds one page may take before it becomes an error record
+    (None or 0: no limit; deadline.py).
     """
 
     def __init__(
-        self, mode: str = "auto", disable: Iterable[str] = (), time_limit: float | None = DEFAULT_TIME_LIMIT
+        self,
+        mode: str = "auto",
+        disable: Iterable[str] = (),
+        templates: TemplateSource | str | os.PathLike | None = None,
+        site: str | None = None,
+        time_limit: float | None = DEFAULT_TIME_LIMIT,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
         registry = all_rules()
         disabled = set(disable)
-        unknown = disabled - set(registry) - {"context", MODEL}
+        unknown = disabled - set(registry) - {"context", MODEL, SITE_TEMPLATE}
         if unknown:
             raise ValueError(f"unknown rule name(s): {', '.join(sorted(unknown))}")
         self.mode = mode
@@ -43,25 +68,23 @@ class Cleaner:
         if time_limit is not None and time_limit < 0:
             raise ValueError("the time limit must be positive (or 0 for none)")
         self.time_limit = time_limit or None
+        self.templates = open_templates(templates) if SITE_TEMPLATE not in disabled else None
+        self.site = site
         # Loaded now, outside any page's time limit: a timeout must never interrupt a load shared by all pages.
         load_profiles()
         for model_mode in ("html", "text") if self.use_model else ():
             shipped(model_mode)
 
     def page(
-        self, content: str | bytes, url: str | None = None, mode: str | None = None, charset: str | None = None
+        self,
+        content: str | bytes,
+        url: str | None = None,
+        mode: str | None = None,
+        charset: str | None = None,
+        site: str | None = None,
     ) -> Page:
         """Segment and classify a page; every block carries its decision. (For `explain` and tests.)"""
-        if isinstance(content, (bytearray, memoryview)):
-            content = bytes(content)
-        if not isinstance(content, (str, bytes)):
-            raise DecodeError(f"not a page: the content must be text or bytes, not {type(content).__name__}")
-        check_size(content)
-        text = decode(content, charset)
-        if len(text) > MAX_CHARS:
-            raise too_large(len(text), "characters", MAX_CHARS)
-        page = segment(text, mode or self.mode, url)
-        repair(page)
+        page = prepare(content, mode or self.mode, url, charset)
         model = shipped(page.mode) if self.use_model else None
         if model is not None and page.blocks:
             decide(page, self.rules, model.content_proba(page), model.threshold)
@@ -69,8 +92,11 @@ class Cleaner:
             decide(page, self.rules)
         meta = extract(page)
         mark_roles(page, meta.roles)
+        site = site_for(site, url, self.site) if self.templates is not None else None
+        found = match_template(page, self.templates, site, scored=model is not None) if site else None
+        apply_site_template(page, found)
         if self.use_context:
-            apply_context(page)
+            apply_context(page, spare=found.spare if found else ())
         page.meta["extracted"] = meta
         return page
 
@@ -82,12 +108,13 @@ class Cleaner:
         id: str | None = None,
         extra: dict | None = None,
         charset: str | None = None,
+        site: str | None = None,
     ) -> Article:
         """Clean one page into an Article. Never raises on bad content: the Article carries `error` instead."""
         expiry = None
         try:
             with time_limit(self.time_limit) as expiry:
-                page = self.page(content, url=url, mode=mode, charset=charset)
+                page = self.page(content, url=url, mode=mode, charset=charset, site=site)
                 return self.article(page, id=id, extra=extra)
         except PageTimeout:
             return Article.failed(self._timed_out(), id=id, url=url, extra=extra)
@@ -112,7 +139,7 @@ class Cleaner:
     def article(page: Page, id: str | None = None, extra: dict | None = None) -> Article:
         meta = page.meta["extracted"]
         body = "\n\n".join(b.text for b in page.blocks if b.keep)
-        removed = [{"text": b.text, "reason": b.reason, "score": round(b.score, 3)} for b in page.blocks if not b.keep]
+        removed = [_removed(b) for b in page.blocks if not b.keep]
         sources = dict(meta.sources)
         language = detect_language(body)
         if language:
@@ -129,6 +156,13 @@ class Cleaner:
             sources=sources,
             extra=dict(extra or {}),
         )
+
+
+def _removed(block: Block) -> dict:
+    entry = {"text": block.text, "reason": block.reason, "score": round(block.score, 3)}
+    if block.detail:
+        entry["detail"] = block.detail
+    return entry
 
 
 _DEFAULT: Cleaner | None = None

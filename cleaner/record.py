@@ -28,6 +28,7 @@ class Block:
     reason: str | None = None
     score: float = 0.0  # probability that the block is furniture, as the deciding rule or model saw it
     role: str | None = None  # "headline", "byline", "date" when the block was moved into a record field
+    detail: str | None = None  # the evidence behind a removal, for --explain ("on 11 of 12 pages of bbc.co.uk")
 
     @property
     def link_density(self) -> float:

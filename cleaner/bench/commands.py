@@ -22,6 +22,11 @@ class BenchMode(str, Enum):
     both = "both"
 
 
+class SiteTemplates(str, Enum):
+    two_pass = "two-pass"
+    held_out = "held-out"
+
+
 class Split(str, Enum):
     validation = "validation"
     train = "train"
@@ -70,6 +75,13 @@ def bench(
     pages: Annotated[Path | None, typer.Option(help="Write the cleaner's worst pages, block by block, here.")] = None,
     worst: Annotated[int, typer.Option(help="How many worst pages per dataset and mode for --pages.", min=1)] = 10,
     jobs: Annotated[int, typer.Option(help="Processes (each times its own calls: speeds stay per core).", min=1)] = 1,
+    site_templates: Annotated[
+        SiteTemplates | None,
+        typer.Option(
+            help="Also run the cleaner with site templates learned from the run's pages per URL host: two-pass "
+            "(every page, itself included) or held-out (the site's other pages), as `cleaner+<how>`."
+        ),
+    ] = None,
 ) -> None:
     """Run the cleaner and its peers on the development datasets and score them (body, snippets, metadata, speed)."""
     from .peers import quiet
@@ -93,6 +105,13 @@ def bench(
     all_pages = [p for pages_of in corpus for p in pages_of]
     if not all_pages:
         raise _fail("no pages to run (check --dataset, --split and --limit)")
+    learning = None
+    if site_templates is not None:
+        from .convert import CONVERTERS
+        from .templates import learn, with_templates
+
+        learned, learning = learn(all_pages, modes, tuple(CONVERTERS))
+        chosen = with_templates(chosen, learned, site_templates.value)
     descriptions = {
         n: f"{len(ps)} {split.value} pages" + (", articles" if n == "wcxb-dev" and not all_page_types else "")
         for n, ps in zip(names, corpus, strict=True)
@@ -109,6 +128,9 @@ def bench(
         "datasets": descriptions,
         "jobs": jobs,
         "wall_seconds": round(time.time() - started, 1),
+        "site_templates": None
+        if site_templates is None
+        else {"how": site_templates.value, "learning_cpu_seconds": round(learning or 0.0, 2)},
         "versions": _versions(),
         "failures": [
             {"dataset": r.dataset, "variant": r.variant, "system": r.system, "page": r.page_id, "error": r.error}

@@ -8,6 +8,7 @@ needs none of the others installed.
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import warnings
 from collections.abc import Callable
@@ -55,14 +56,16 @@ class System:
 # --- the cleaner, always through its public API, so improvements show up here unchanged -------------------
 
 
-def _cleaner(mode: str, disable: tuple[str, ...] = ()) -> Callable[[], Call]:
-    def load() -> Call:
-        from cleaner import Cleaner
+def _load_cleaner(mode: str, disable: tuple[str, ...] = (), templates: Any = None) -> Call:
+    from cleaner import Cleaner
 
-        cleaner = Cleaner(mode=mode, disable=disable)
-        return lambda content, url: cleaner.clean(content, url=url)
+    cleaner = Cleaner(mode=mode, disable=disable, templates=templates)
+    return lambda content, url: cleaner.clean(content, url=url)
 
-    return load
+
+def _cleaner(mode: str, disable: tuple[str, ...] = (), templates: Any = None) -> Callable[[], Call]:
+    # A partial of a module-level function, not a closure: a System pickles to --jobs workers whole.
+    return functools.partial(_load_cleaner, mode, disable, templates)
 
 
 def _article(article: Any) -> Output:

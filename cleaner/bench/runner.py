@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .convert import CONVERTERS
 from .datasets import BenchPage
-from .peers import SYSTEMS, Call, Output, System, quiet
+from .peers import Call, Output, System, quiet
 from .score import META_FIELDS, BodyScore, Counts, body_score, meta_counts, snippet_counts, tokens
 
 _clock = time.process_time
@@ -125,11 +125,11 @@ class Bench:
 _WORKER: Bench | None = None
 
 
-def _start_worker(keys: list[tuple[str, str]], converters: tuple[str, ...]) -> None:
-    """Systems hold functions that do not pickle: a worker gets their (mode, name) and looks them up."""
+def _start_worker(systems: list[System], converters: tuple[str, ...]) -> None:
+    """Systems are built of module-level functions (and partials of them), so they pickle to the worker whole,
+    a cleaner with options or site templates included."""
     global _WORKER
-    by_key = {(s.mode, s.name): s for s in SYSTEMS}
-    _WORKER = Bench([by_key[key] for key in keys], converters)
+    _WORKER = Bench(systems, converters)
 
 
 def _work(page: BenchPage) -> list[PageRun]:
@@ -158,8 +158,7 @@ def _map(pages: list[BenchPage], systems: list[System], converters: tuple[str, .
     if jobs <= 1:
         bench = Bench(systems, converters)
         return (bench.run_page(page) for page in pages)
-    keys = [(s.mode, s.name) for s in systems]
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(keys, converters))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(systems, converters))
     return _ordered(pool, pages)
 
 

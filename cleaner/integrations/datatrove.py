@@ -7,6 +7,12 @@ each metadata value came from. It is one nested key so that a reader's own metad
 is the crawl date, the record's `date` the publication date. Documents with no article, or that cannot be cleaned,
 are dropped (`drop_empty`) with the reason in the step's statistics and, if given, written to `exclusion_writer`
 with `metadata["filter_reason"]`, as datatrove's own filters do.
+
+Site templates take two runs, as `cleaner clean --two-pass` takes two passes: `LearnSiteTemplates(store)` counts
+every document's lines into a template store (SQLite; its tasks take turns writing), then
+`CleanArticles(templates=store)` cleans with it (run the second executor with `depends=` the first). A
+document's site is `metadata["site"]`, else its URL's host, else `site`. The store is one file: on Slurm, keep it
+on a filesystem with working locks (a local disk or Lustre, not NFS).
 """
 
 from __future__ import annotations
@@ -19,7 +25,11 @@ from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.writers.disk_base import DiskWriter
 from datatrove.utils.typeshelper import StatHints
 
+from ..io.readers import Item
 from ..pipeline import Cleaner
+from ..templates import LearnedPage, TemplateStore
+from ..templates.learn import learn_item
+from ..templates.store import BATCH_PAGES
 
 METADATA_KEY = "cleaner"
 RECORD_FIELDS = ("headline", "byline", "date", "language")
@@ -36,6 +46,8 @@ class CleanArticles(PipelineStep):
         drop_empty: bool = True,
         disable: Iterable[str] = (),
         exclusion_writer: DiskWriter | None = None,
+        templates: str | None = None,
+        site: str | None = None,
     ) -> None:
         super().__init__()
         self.mode = mode
@@ -43,16 +55,23 @@ class CleanArticles(PipelineStep):
         self.drop_empty = drop_empty
         self.disable = tuple(disable)
         self.exclusion_writer = exclusion_writer
-        Cleaner(mode=mode, disable=self.disable)  # a bad option fails here, not in every task
+        self.templates = templates
+        self.site = site
+        self._cleaner()  # a bad option (or a missing template store) fails here, not in every task
+
+    def _cleaner(self) -> Cleaner:
+        return Cleaner(mode=self.mode, disable=self.disable, templates=self.templates, site=self.site)
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         # Built in the task, not in __init__: the step is pickled to every worker, the Cleaner need not be.
-        cleaner = Cleaner(mode=self.mode, disable=self.disable)
+        cleaner = self._cleaner()
         with self.exclusion_writer if self.exclusion_writer else contextlib.nullcontext() as excluded:
             for doc in data:
                 self.stat_update(StatHints.total)
                 with self.track_time():
-                    article = cleaner.clean(doc.text, url=doc.metadata.get("url"), id=doc.id)
+                    article = cleaner.clean(
+                        doc.text, url=doc.metadata.get("url"), id=doc.id, site=_site(doc.metadata.get("site"))
+                    )
                 record = article.to_dict(explain=self.explain)
                 doc.metadata[METADATA_KEY] = {
                     name: record[name] for name in RECORD_FIELDS + (("removed", "sources") if self.explain else ())
@@ -77,3 +96,40 @@ def _drop_reason(error: str | None, body: str) -> str | None:
     if error is not None:
         return "cleaner_error"
     return None if body else "cleaner_no_article"
+
+
+class LearnSiteTemplates(PipelineStep):
+    """Counts every document's lines into the template store at `store`, per site; documents pass on unchanged."""
+
+    name = "🧹 cleaner: learn site templates"
+    type = "✂️ - FORMAT"
+
+    def __init__(self, store: str, mode: str = "auto", site: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.mode = mode
+        self.site = site
+        TemplateStore(store, writable=True).close()  # an unusable store fails here, not in every task
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        learned: list[LearnedPage] = []
+        with TemplateStore(self.store, writable=True) as store:
+            for doc in data:
+                item = Item(id=str(doc.id), content=doc.text, url=doc.metadata.get("url"))
+                item.extra["site"] = _site(doc.metadata.get("site"))
+                with self.track_time():
+                    found = learn_item(item, self.mode, self.site)
+                if isinstance(found, LearnedPage):
+                    learned.append(found)
+                    self.stat_update("learned")
+                else:
+                    self.stat_update(f"not_learned_{found.replace(' ', '_')}")
+                if len(learned) >= BATCH_PAGES:
+                    store.learn(learned)
+                    learned.clear()
+                yield doc
+            store.learn(learned)
+
+
+def _site(value: object) -> str | None:
+    return value if isinstance(value, str) else None

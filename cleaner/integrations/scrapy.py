@@ -5,7 +5,9 @@ Settings: CLEANER_ENABLED (True), CLEANER_HTML_FIELD ("html"), CLEANER_TEXT_FIEL
 ("auto": the field says html or text), CLEANER_DROP_EMPTY (True: drop items with no article or
 that cannot be cleaned, saying why; False: keep them, with `error` when cleaning failed), CLEANER_EXPLAIN
 (False: add `removed` and `sources`), CLEANER_DROP_SOURCE (False: remove the raw field once cleaned),
-CLEANER_DISABLE ([]: rule names to switch off).
+CLEANER_DISABLE ([]: rule names to switch off), CLEANER_TEMPLATES (None: a site template store, SQLite, to clean
+with), CLEANER_TEMPLATES_LEARN (True: count each cleaned page into that store, so the template builds up as the
+crawl goes and the next crawl starts with it), CLEANER_SITE (None: the site of items with no `site` field or URL).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem, NotConfigured
 
 from ..pipeline import Cleaner
+from ..templates.live import LiveTemplates
 
 OWN_FIELDS = ("headline", "byline", "date", "language", "body")  # the item keeps its own id and url
 
@@ -28,7 +31,16 @@ class CleanerPipeline:
         self.drop_empty = settings.getbool("CLEANER_DROP_EMPTY", True)
         self.explain = settings.getbool("CLEANER_EXPLAIN", False)
         self.drop_source = settings.getbool("CLEANER_DROP_SOURCE", False)
-        self.cleaner = Cleaner(mode=self.mode, disable=settings.getlist("CLEANER_DISABLE"))
+        templates = settings.get("CLEANER_TEMPLATES")
+        if templates and settings.getbool("CLEANER_TEMPLATES_LEARN", True):
+            templates = LiveTemplates(templates)
+        self.templates = templates
+        self.cleaner = Cleaner(
+            mode=self.mode,
+            disable=settings.getlist("CLEANER_DISABLE"),
+            templates=templates or None,
+            site=settings.get("CLEANER_SITE"),
+        )
 
     @classmethod
     def from_crawler(cls, crawler) -> CleanerPipeline:
@@ -45,7 +57,8 @@ class CleanerPipeline:
                 raise DropItem(f"cleaner: no {self.html_field!r} or {self.text_field!r} field to clean")
             return item
         mode = mode if self.mode == "auto" else self.mode
-        article = self.cleaner.clean(adapter[field], url=adapter.get("url"), mode=mode)
+        site = adapter.get("site") if isinstance(adapter.get("site"), str) else None
+        article = self.cleaner.clean(adapter[field], url=adapter.get("url"), mode=mode, site=site)
         if self.drop_empty and (article.error is not None or not article.body):
             raise DropItem(f"cleaner: {article.error or 'no article text on this page'}")
         record = article.to_dict(explain=self.explain)
@@ -55,6 +68,10 @@ class CleanerPipeline:
         if self.drop_source:
             del adapter[field]
         return item
+
+    def close_spider(self, spider: Any = None) -> None:
+        if isinstance(self.templates, LiveTemplates):
+            self.templates.close()  # commits the pages counted since the last batch
 
     def _source(self, adapter: ItemAdapter) -> tuple[str | None, str]:
         for field, mode in ((self.html_field, "html"), (self.text_field, "text")):

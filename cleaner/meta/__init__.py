@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..record import Page
-from .byline import html_byline, text_byline
+from .byline import byline_blocks, html_byline, text_byline
 from .date import html_date, text_date
-from .headline import headline_lines, html_headline, text_headline
+from .headline import headline_lines, html_headline
 from .language import detect_language
+from .titleline import text_headline
 
 __all__ = ["Metadata", "detect_language", "extract"]
 
@@ -25,28 +26,19 @@ class Metadata:
 
 def extract(page: Page) -> Metadata:
     found = Metadata()
-    head = html_headline(page) if page.mode == "html" else None
-    head = head or text_headline(page)
+    html = page.mode == "html"
+    head = (html_headline(page) if html else None) or text_headline(page)
     if head:
         found.headline, found.sources["headline"] = head
         page.headline = head[0]
         found.roles["headline"] = headline_lines(page, head[0])
 
-    lines = text_byline(page)
-    markup = html_byline(page) if page.mode == "html" else None
-    if markup:
-        found.byline, found.sources["byline"] = markup
-    elif lines:
-        found.byline, found.sources["byline"] = lines[0], lines[1]
-    if lines:
-        found.roles["byline"] = lines[2]
+    byline = html_byline(page) if html else text_byline(page)
+    if byline:
+        found.byline, found.sources["byline"] = list(byline.names), byline.source
+        found.roles["byline"] = byline_blocks(page, byline)
 
-    if page.mode == "html":
-        dated = html_date(page)
-        if dated:
-            found.date, found.sources["date"] = dated
-    else:
-        stamped = text_date(page)
-        if stamped:
-            found.date, found.sources["date"] = stamped[0], stamped[1]
+    dated = html_date(page) if html else text_date(page)
+    if dated:
+        found.date, found.sources["date"] = dated[0], dated[1]
     return found

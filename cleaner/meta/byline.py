@@ -1,77 +1,202 @@
-"""Authors as a list of person names, from markup (JSON-LD Person, meta author, rel/itemprop author) or from
-"By ..." lines and "(Reporting by X; Editing by Y)" credits in the text."""
+"""Authors as a list of person names.
+
+Declared: JSON-LD `author` (a Person, never an Organization), meta author tags. Shown: author marks in the page
+(rel=author, itemprop=author, "byline"/"author" classes) outside teasers, comments and captions, and "By ..."
+lines. When both exist and name someone in common, the shown one wins (it is what readers see, co-authors
+included); when they name different people the declared one is trusted less than the shown one only if the
+shown one comes from a "By" line or an author mark in the article's header.
+Text: "By ..." lines, then "(Reporting by X; Editing by Y)" credits (X only).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..record import Page
+from ..segment.candidates import place_of
 from . import ld
 from .names import person_names
+from .sitename import site_names
 
 BY_LINE = re.compile(
-    r"^(?:(?:written|posted|reported|story|words|text) by|by|par|von|por|autor(?:in)?:|author:|auteur\s?:|"
-    r"texto:|text:)\s+\S",
+    r"^(?:(?:written|posted|reported|story|words|text|article|published|veröffentlicht|geschrieben|publié|"
+    r"écrit|publicado|escrito) (?:by|von|par|por)|by|par|von|por)\s*:?\s+\S|"
+    r"^(?:autor(?:in)?|author|auteur|texto|text)\s*:\s*\S",
     re.I,
 )
+# "Posted on March 3, 2025 by Jane Doe", "Last updated March 3, 2025 by Erik Demaine."
+BY_AFTER_DATE = re.compile(
+    r"^(?:(?:posted|published|updated|last updated|veröffentlicht|publié)(?: on| am| le)?\s+)?"
+    r"[\w.,: ]{4,40}?\d{4}\s*,?\s+(?:by|von|par|por)\s+(?P<rest>.+)$",
+    re.I,
+)
+_BY_WORD = re.compile(r"\s(?:by|von|par|por)\s", re.I)
+# A label on a line of its own, the name on the next: "Written by" / "Edzel Tabing", "Author" / "Lisa D. Ellis".
+BY_LABEL = re.compile(
+    r"^(?:written by|posted by|article by|story by|words by|by|author|authors|autor(?:in)?|auteur|von|par|"
+    r"text|texto)\s*:?$",
+    re.I,
+)
+_BIO = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý][\w'’.\-]+ ){1,3}[A-ZÀ-Ý][\w'’.\-]+) (?:is|was|ist|est|es|writes) ")
 REPORTING_BY = re.compile(r"^\(?\s*(?:additional )?reporting by\s+(?P<names>[^;)]+)", re.I)
-BY_LINE_WORDS = 12  # a "By ..." line longer than this is a sentence, not a byline
+BY_LINE_WORDS = 14  # a "By ..." line longer than this is a sentence, not a byline
+META_KEYS = (
+    "author",
+    "article:author",
+    "byl",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+)
+ORGANISATIONS = frozenset({"organization", "newsmediaorganization", "corporation", "educationalorganization"})
+SHOWN_ORDER = ("rel-author", "itemprop-author", "by-line", "by-label", "class-author")
+MAX_MARK_CHARS = 160  # a longer author mark is a bio box, not a byline
+BYLINE_BLOCK_WORDS = 16  # a longer line that names the author is a sentence about them, and stays
 
 
-def _ld_authors(page: Page) -> list[str]:
-    for obj in ld.article_objects(page.meta.get("json_ld", [])):
+@dataclass(frozen=True, slots=True)
+class Byline:
+    names: tuple[str, ...]
+    source: str
+    blocks: tuple[int, ...] = ()  # the lines it was read from; they leave the body
+
+
+def _key(byline: Byline) -> frozenset[str]:
+    return frozenset(n.lower() for n in byline.names)
+
+
+def _ld_bylines(page: Page, sites: list[str]) -> list[Byline]:
+    for obj in ld.page_articles(page):
         authors = obj.get("author") or obj.get("creator")
         if not authors:
             continue
         names: list[str] = []
         for author in authors if isinstance(authors, list) else [authors]:
-            if isinstance(author, dict) and ld.types(author) & {"organization", "newsmediaorganization"}:
+            if isinstance(author, dict) and ld.types(author) & ORGANISATIONS:
                 continue
             text = ld.text_of(author)
             if text:
-                names.extend(n for n in person_names(text) if n not in names)
-        if names:
-            return names
+                names.extend(n for n in person_names(text, lenient=True, sites=sites) if n not in names)
+        return [Byline(tuple(names), "json-ld")] if names else []
     return []
 
 
-def html_byline(page: Page) -> tuple[list[str], str] | None:
-    names = _ld_authors(page)
-    if names:
-        return names, "json-ld"
+def declared_bylines(page: Page, sites: list[str]) -> list[Byline]:
+    found = _ld_bylines(page, sites)
     meta = page.meta.get("meta", {})
-    for key in (
-        "author",
-        "article:author",
-        "byl",
-        "dc.creator",
-        "dcterms.creator",
-        "sailthru.author",
-        "parsely-author",
-    ):
+    for key in META_KEYS:
+        names: list[str] = []
         for value in meta.get(key, []):
-            names = person_names(value)
-            if names:
-                return names, f"meta:{key}"
-    for author in page.meta.get("authors", []):
-        names = person_names(author["text"] or "")
+            names.extend(n for n in person_names(value, lenient=True, sites=sites) if n not in names)
         if names:
-            return names, author["source"]
-    return None
+            found.append(Byline(tuple(names), f"meta:{key}"))
+    return found
 
 
-def text_byline(page: Page) -> tuple[list[str], str, list[int]] | None:
-    """Names, source, and the indices of the lines they came from."""
-    for i, block in enumerate(page.blocks):
+def _in_article(place: str, in_content: bool) -> bool:
+    """Marks in teasers, comments, captions and asides name someone else; a footer counts only inside the
+    article (where "Posted by ... in ..." lines live), not the site's footer."""
+    return place == "page" or (place == "footer" and in_content)
+
+
+def by_line_names(text: str, sites: list[str]) -> list[str]:
+    """The names of a "By ..." line ("By Jane Doe", "Posted on May 1, 2025 by Jane Doe"); [] for any other."""
+    if len(text.split()) > BY_LINE_WORDS:
+        return []
+    if BY_LINE.match(text):
+        return person_names(text, sites=sites)
+    if not _BY_WORD.search(text):
+        return []
+    match = BY_AFTER_DATE.match(text)
+    return person_names(match.group("rest"), sites=sites) if match else []
+
+
+def _by_lines(page: Page, sites: list[str]) -> list[Byline]:
+    found = []
+    blocks = page.blocks
+    for i, block in enumerate(blocks):
         text = block.text.strip()
-        if BY_LINE.match(text) and len(text.split()) <= BY_LINE_WORDS:
-            names = person_names(text)
+        names = by_line_names(text, sites)
+        source, lines = "by-line", (i,)
+        if not names and BY_LABEL.match(text) and i + 1 < len(blocks):
+            names = person_names(blocks[i + 1].text, sites=sites)
+            source, lines = "by-label", (i, i + 1)
+        if not names:
+            continue
+        if page.mode == "html" and not _in_article(place_of(block.path.split()), block.in_content):
+            continue
+        found.append(Byline(tuple(names), source, lines))
+    return found
+
+
+def shown_bylines(page: Page, sites: list[str]) -> list[Byline]:
+    """Author marks and "By" lines, in page order."""
+    found = []
+    for mark in page.meta.get("authors", []):
+        text = mark["text"] or ""
+        if not _in_article(mark["place"], mark.get("in_content", False)):
+            continue
+        bio = _BIO.match(text)
+        if bio:  # an author box: "Lauren Vetter is a growth-focused marketer ..."
+            text = bio.group("name")
+        if len(text) <= MAX_MARK_CHARS:
+            names = person_names(text, lenient=True, sites=sites)
             if names:
-                return names, "by-line", [i]
+                found.append((mark["at"], Byline(tuple(names), mark["source"])))
+    found.extend((b.blocks[0], b) for b in _by_lines(page, sites))
+    # In page order; on one line, the most telling source first.
+    found.sort(key=lambda item: (item[0], SHOWN_ORDER.index(item[1].source)))
+    return [b for _, b in found]
+
+
+def _choose(declared: list[Byline], shown: list[Byline]) -> Byline | None:
+    if not declared:
+        return shown[0] if shown else None
+    if not shown:
+        return declared[0]
+    for candidate in shown:
+        for other in declared:
+            if _key(candidate) & _key(other):
+                # Same people: the fuller list, worded as the page shows it when it is not shorter.
+                return other if _key(candidate) < _key(other) else candidate
+    return declared[0]
+
+
+def html_byline(page: Page) -> Byline | None:
+    sites = site_names(page)
+    return _choose(declared_bylines(page, sites), shown_bylines(page, sites)) or reporting_credit(page)
+
+
+def text_byline(page: Page) -> Byline | None:
+    """A "By ..." line, else the reporter of a "(Reporting by X; Editing by Y)" credit."""
+    lines = _by_lines(page, [])
+    return lines[0] if lines else reporting_credit(page)
+
+
+def reporting_credit(page: Page) -> Byline | None:
+    """The reporter of a "(Reporting by X; Editing by Y)" credit: X, never the editors."""
     for i, block in enumerate(page.blocks):
         match = REPORTING_BY.match(block.text.strip())
         if match:
             names = person_names(match.group("names"))
             if names:
-                return names, "reporting-credit", [i]
+                return Byline(tuple(names), "reporting-credit", (i,))
     return None
+
+
+def byline_blocks(page: Page, byline: Byline) -> list[int]:
+    """Lines that carry the byline and little else ("By Jane Doe", "Jane Doe | March 3, 2025"): "By" lines and
+    the short lines holding an author mark, when they name the byline's people."""
+    found = set(byline.blocks)
+    wanted = {n.lower() for n in byline.names}
+    marked = {mark["at"] for mark in page.meta.get("authors", [])}
+    for i, block in enumerate(page.blocks):
+        if i in found or len(block.text.split()) > BYLINE_BLOCK_WORDS:
+            continue
+        if not (BY_LINE.match(block.text.strip()) or i in marked):
+            continue
+        if {n.lower() for n in person_names(block.text, lenient=True)} & wanted:
+            found.add(i)
+    return sorted(found)

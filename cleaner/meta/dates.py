@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
@@ -40,8 +41,10 @@ _PATTERNS = [
     re.compile(rf"\b{_YEAR}/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # February 2, 2016
     re.compile(rf"\b{_DAY}\s*(?:de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?{_YEAR}\b", re.I),  # 2 février 2016
-    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),  # 02.02.2016
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?{_YEAR}\b"),  # 02.02.2016
     re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b"),  # 02/02/2016: day and month order unknown
+    # 19.10.19: day first in the locales that write it (a US page's 11.03.17 is November 3)
+    re.compile(r"\b(?P<a>[0-3]?\d)\.(?P<b>[0-3]?\d)\.(?P<short_year>[12]\d)\b(?![.\d])"),
 ]
 
 
@@ -52,9 +55,16 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
+# Every pattern has a four-digit year or a d.m.yy date: a line with neither holds no date (most lines).
+_MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d\.\d{1,2}\.\d\d")
+
+
+@lru_cache(maxsize=32768)
+def find_dates(text: str, day_first: bool | None = None) -> tuple[tuple[date, tuple[int, int]], ...]:
     """Every calendar date written in `text`, with its span, in text order. Ambiguous d/m vs m/d dates are
-    resolved only when one reading is impossible or both agree."""
+    resolved when one reading is impossible or both agree, else by `day_first` (the page's locale) if given."""
+    if not _MAYBE_DATE.search(text):
+        return ()
     found: list[tuple[date, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
@@ -63,12 +73,12 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
             parts = match.groupdict()
-            year = int(parts["year"])
+            year = int(parts["year"]) if parts.get("year") else 2000 + int(parts["short_year"])
             if "a" in parts:
                 a, b = int(parts["a"]), int(parts["b"])
-                if a > 12 >= b:
+                if a > 12 >= b or (a <= 12 and b <= 12 and day_first):
                     value = _valid(year, b, a)
-                elif b > 12 >= a or a == b:
+                elif b > 12 >= a or a == b or (a <= 12 and b <= 12 and day_first is False):
                     value = _valid(year, a, b)
                 else:
                     value = None
@@ -80,7 +90,7 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
                 found.append((value, span))
                 taken.append(span)
     found.sort(key=lambda item: item[1][0])
-    return found
+    return tuple(found)
 
 
 _TIME = re.compile(

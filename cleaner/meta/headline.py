@@ -1,128 +1,142 @@
-"""The article's headline: from markup candidates (JSON-LD, Open Graph, <h1>, <title>) chosen by agreement,
-with the site name stripped; in text, the title line that stands just before the article."""
+"""The article's headline.
+
+HTML: the title the page shows (its <h1>, or an element marked as the entry's title) when it agrees with a title
+the page declares (JSON-LD headline, og:title, twitter:title, <title>, each without the site name); a shown title
+that agrees with none is a logo or a section name, and the declared titles then decide among themselves.
+Text: see titleline.py.
+"""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from dataclasses import dataclass
 
 from ..record import Page
-from ..rules.teasers import title_like
+from ..segment.candidates import place_of
 from . import ld
+from .sitename import is_site, site_names, strip_site
 
-SEPARATOR = re.compile(r"\s+[-|–—·•»:]{1,2}\s+|\s*\|\s*")
 _NORM = re.compile(r"[\W_]+")
-# Blocks that may stand between a headline and its article in scraped text.
-BETWEEN = frozenset(
-    "photo_caption photo_credit date_stamp advertising_label share_prompt doubled_line section_label "
-    "agency_credit byline reading_time".split()
-)
+_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
+DECLARED_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "title", "parsely-title", "sailthru.title")
+SHOWN_AGREES = 0.5  # token overlap (Dice) above which a shown title and a declared one name the same article
+HEADING_AGREES = 0.8  # an <h2>/<h3> must agree more: pages use them for every section and teaser
+DECLARED_AGREES = 0.8
+MIN_CHARS, MAX_CHARS = 2, 300
+PREFIX_CHARS = 10  # a one-word title that starts another agrees only if it is this long
+FALLBACK_WORDS = 4  # a shown title that agrees with no declared one still wins if it is this long
+MIN_INNER_WORDS = 3  # a declared title shorter than this inside a heading may be a coincidence
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    source: str
+    in_content: bool = False
 
 
 def norm(text: str) -> str:
     return _NORM.sub(" ", text.lower()).strip()
 
 
-def site_names(page: Page) -> list[str]:
-    names = []
+def tokens(text: str) -> frozenset[str]:
+    return frozenset(_TOKEN.findall(text.lower()))
+
+
+def agreement(a: str, b: str) -> float:
+    """Dice overlap of the two titles' word sets: 1 for the same words, 0 for none shared. A title that
+    starts the other ("Vom Boden aus gedacht" of "Vom Boden aus gedacht - Ann Cotten verwebt ...") agrees."""
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return 0.0
+    shorter, longer = sorted((norm(a), norm(b)), key=len)
+    if longer.startswith(shorter + " ") and (len(shorter.split()) >= 2 or len(shorter) >= PREFIX_CHARS):
+        return 1.0
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def declared_titles(page: Page, sites: list[str]) -> list[Title]:
+    """Titles from markup, site name stripped, most specific first."""
+    found: list[Title] = []
+    for obj in ld.page_articles(page)[:1]:
+        text = ld.text_of(obj.get("headline")) or ld.text_of(obj.get("name"))
+        if text:
+            found.append(Title(strip_site(text, sites), "json-ld"))
     meta = page.meta.get("meta", {})
-    for key in ("og:site_name", "application-name", "twitter:site"):
-        names.extend(meta.get(key, []))
-    for obj in ld.article_objects(page.meta.get("json_ld", [])):
-        publisher = ld.text_of(obj.get("publisher"))
-        if publisher:
-            names.append(publisher)
-    url = page.url or page.meta.get("canonical")
-    if url:
-        host = (urlsplit(url).hostname or "").removeprefix("www.")
-        if host:
-            names.append(host)
-            names.append(host.split(".")[0])
-    return [n.lstrip("@") for n in names if n]
+    for key in DECLARED_KEYS:
+        if meta.get(key):
+            found.append(Title(strip_site(meta[key][0], sites), key))
+    if page.title:
+        found.append(Title(strip_site(page.title, sites), "title"))
+    return [t for t in found if MIN_CHARS <= len(t.text) <= MAX_CHARS and not is_site(t.text, sites)]
 
 
-def _is_site(part: str, sites: list[str]) -> bool:
-    compact = norm(part).replace(" ", "")
-    if not compact:
-        return True
-    for site in sites:
-        site_compact = norm(site).replace(" ", "")
-        if site_compact and (compact == site_compact or compact in site_compact or site_compact in compact):
-            return True
-    return False
+def shown_titles(page: Page, sites: list[str], level: int = 1) -> list[Title]:
+    """Visible headings of `level` (1: <h1> and elements marked as the entry's title; 2: <h2>/<h3>)."""
+    found: list[Title] = []
+    if level == 1:
+        for mark in page.meta.get("titles", []):
+            if mark["place"] == "page":
+                found.append(Title(mark["text"], mark["source"]))
+    for block in page.blocks:
+        if ((block.heading == 1) if level == 1 else block.heading in (2, 3)) and place_of(block.path.split()) == "page":
+            found.append(Title(block.text, f"h{block.heading}", block.in_content))
+    return [t for t in found if MIN_CHARS <= len(t.text) <= MAX_CHARS and not is_site(t.text, sites)]
 
 
-def strip_site(title: str, sites: list[str]) -> str:
-    """ "Brief History of Coffee - Charleston Coffee Roasters" -> "Brief History of Coffee"."""
-    parts = SEPARATOR.split(title)
-    if len(parts) < 2:
-        return title.strip()
-    seps = SEPARATOR.findall(title)
-    while len(parts) > 1 and _is_site(parts[-1], sites):
-        parts.pop()
-        seps.pop()
-    while len(parts) > 1 and _is_site(parts[0], sites):
-        parts.pop(0)
-        seps.pop(0)
-    out = parts[0]
-    for sep, part in zip(seps, parts[1:], strict=True):
-        out += sep + part
-    return out.strip()
-
-
-def _best_of(candidates: list[tuple[str, str]]) -> tuple[str, str] | None:
-    """The candidate most others agree with (equal, or one contains the other); ties go to the earlier source."""
-    if not candidates:
-        return None
-    best, best_votes = None, -1
-    for text, source in candidates:
-        key = norm(text)
-        if not key:
-            continue
-        votes = sum(1 for other, _ in candidates if (k := norm(other)) and (k == key or key in k))
-        if votes > best_votes:
-            best, best_votes = (text, source), votes
+def _agreeing_shown(shown: list[Title], declared: list[Title], floor: float) -> Title | None:
+    best, best_key = None, None
+    for rank, title in enumerate(shown):
+        score = max(agreement(title.text, d.text) for d in declared)
+        # Ties: a title inside the article container, then the earlier one.
+        key = (score, title.in_content, -rank)
+        if score >= floor and (best_key is None or key > best_key):
+            best, best_key = title, key
     return best
+
+
+def _consensus(declared: list[Title]) -> Title | None:
+    """The declared title most others agree with; ties go to the more specific source. A truncated one
+    ("... via...") only when it is alone."""
+    best, best_key = None, None
+    for rank, title in enumerate(declared):
+        votes = sum(agreement(title.text, other.text) >= DECLARED_AGREES for other in declared)
+        key = (not _TRUNCATED.search(title.text), votes, -rank)
+        if best_key is None or key > best_key:
+            best, best_key = title, key
+    return best
+
+
+def _without_kicker(shown: Title, declared: list[Title]) -> Title:
+    """A shown heading that carries a kicker, a date or a label before the declared title ("Corona-Pandemie
+    „Es kommt ...“", "Dec 18 2025 Preparing ...") gives the declared title itself. (Words after it are a
+    subtitle, which the heading keeps.)"""
+    key = norm(shown.text)
+    for title in declared:
+        inner = norm(title.text)
+        if inner != key and len(inner.split()) >= MIN_INNER_WORDS and key.endswith(f" {inner}"):
+            return Title(title.text, title.source, shown.in_content)
+    return shown
 
 
 def html_headline(page: Page) -> tuple[str, str] | None:
     sites = site_names(page)
-    meta = page.meta.get("meta", {})
-    candidates: list[tuple[str, str]] = []
-    for obj in ld.article_objects(page.meta.get("json_ld", []))[:1]:
-        text = ld.text_of(obj.get("headline")) or ld.text_of(obj.get("name"))
-        if text:
-            candidates.append((strip_site(text, sites), "json-ld"))
-    h1 = [b.text for b in page.blocks if b.heading == 1 and 2 <= len(b.text) <= 300]
-    h1.sort(key=lambda t: 0 if any(b.in_content for b in page.blocks if b.text == t) else 1)
-    if h1:
-        candidates.append((h1[0], "h1"))
-    for key in ("og:title", "twitter:title"):
-        if meta.get(key):
-            candidates.append((strip_site(meta[key][0], sites), key))
-    if page.title:
-        candidates.append((strip_site(page.title, sites), "title"))
-    return _best_of(candidates)
-
-
-def _paragraph_like(text: str) -> bool:
-    n = len(text.split())
-    return n >= 20 or (n >= 10 and text.rstrip("\"'”’)").endswith((".", "!", "?")))
-
-
-def text_headline(page: Page) -> tuple[str, str] | None:
-    """The title-like line just before the first paragraph, past captions, dates and bylines."""
-    blocks = page.blocks
-    start = next((i for i, b in enumerate(blocks) if b.keep and _paragraph_like(b.text)), None)
-    if start is None:
-        return None
-    for i in range(start - 1, max(-1, start - 12), -1):
-        block = blocks[i]
-        if block.keep and title_like(block.text):
-            return block.text, "title-line"
-        if not block.keep and block.reason not in BETWEEN:
-            break
-    return None
+    declared = declared_titles(page, sites)
+    shown = shown_titles(page, sites)
+    if not declared:
+        return (shown[0].text, shown[0].source) if shown else None
+    chosen = _agreeing_shown(shown, declared, SHOWN_AGREES)
+    chosen = chosen or _agreeing_shown(shown_titles(page, sites, level=2), declared, HEADING_AGREES)
+    if chosen:
+        chosen = _without_kicker(chosen, declared)
+    elif shown and len(shown[0].text.split()) >= FALLBACK_WORDS:
+        # The page shows a title of its own that its markup words differently ("Top 10: Best Language
+        # Learning App" for "Best Apps to Learn a Language in 2025"): readers see the shown one.
+        chosen = shown[0]
+    else:
+        chosen = _consensus(declared)
+    return (chosen.text, chosen.source) if chosen else None
 
 
 def headline_lines(page: Page, headline: str) -> list[int]:
@@ -131,13 +145,16 @@ def headline_lines(page: Page, headline: str) -> list[int]:
     if not key:
         return []
     sites = site_names(page)
+    first = key.split()[0]
     found = []
     for i, block in enumerate(page.blocks):
+        if len(block.text) > len(headline) + 80 or first not in block.text.lower():
+            continue  # cheap tests first: most lines are not the headline
         text = norm(block.text)
         if text == key:
             found.append(i)
-        elif key in text and len(text) <= len(key) + 60:
-            rest = norm(block.text.replace(headline, " ")) if headline in block.text else ""
-            if headline in block.text and (len(rest.split()) <= 6 or _is_site(rest, sites)):
+        elif key in text and len(text) <= len(key) + 60 and headline in block.text:
+            rest = block.text.replace(headline, " ")
+            if len(norm(rest).split()) <= 6 or is_site(rest, sites):
                 found.append(i)
     return found

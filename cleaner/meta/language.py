@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SAMPLE_CHARS = 600  # about 2 ms of langdetect; enough letters for a stable answer
+SAMPLE_CHARS = 400  # enough letters for a stable answer
+# langdetect's default is 7 random trials on all the text; 3 trials on 400 characters gave the same language as 7
+# trials on 2,000 characters for 435 of 436 validation bodies (wcxb-dev, trafilatura-eval), at 2.0 ms a page
+# instead of 5.1.
+TRIALS = 3
 MIN_LETTERS = 40  # less text than this gives no reliable language
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -32,6 +36,7 @@ def detect_language(text: str) -> str | None:
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _factory().create()
+    detector.n_trial = TRIALS
     detector.append(sample)
     try:
         code = detector.detect()

@@ -52,6 +52,14 @@ def article_objects(payloads: list) -> list[dict]:
     return articles + pages
 
 
+def page_articles(page) -> list[dict]:
+    """`article_objects` of a page's JSON-LD, worked out once per page (every metadata field asks)."""
+    cached = page.meta.get("_ld_articles")
+    if cached is None:
+        cached = page.meta["_ld_articles"] = article_objects(page.meta.get("json_ld", []))
+    return cached
+
+
 def text_of(value: Any) -> str | None:
     """A plain string from a JSON-LD value that may be a string, a list, or an object with a name."""
     if isinstance(value, str):

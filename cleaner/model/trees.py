@@ -63,3 +63,20 @@ def from_sklearn(model) -> dict:
         "depth": depth,
         "baseline": baseline,
     }
+
+
+def average(specs: list[dict]) -> dict:
+    """One ensemble whose log-odds are the mean of several ensembles' (their trees side by side)."""
+    k = len(specs)
+    merged: dict = {"feature": [], "threshold": [], "left": [], "right": [], "value": [], "roots": []}
+    for spec in specs:
+        offset = len(merged["feature"])
+        merged["feature"] += spec["feature"]
+        merged["threshold"] += spec["threshold"]
+        merged["left"] += [offset + i for i in spec["left"]]
+        merged["right"] += [offset + i for i in spec["right"]]
+        merged["value"] += [round(v / k, 7) for v in spec["value"]]
+        merged["roots"] += [offset + r for r in spec["roots"]]
+    merged["depth"] = max(spec["depth"] for spec in specs)
+    merged["baseline"] = sum(spec["baseline"] for spec in specs) / k
+    return merged

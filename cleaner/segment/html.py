@@ -3,13 +3,13 @@ plus the metadata candidates the page declares (title, meta tags, JSON-LD, <time
 
 from __future__ import annotations
 
-import json
 import re
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..limits import MAX_BLOCKS, MAX_DEPTH, MAX_TOKEN_CHARS, too_many_blocks
 from ..record import Block, Page
+from .candidates import Candidates, json_ld, meta_tags
 from .nesting import flatten
 
 SKIP_TAGS = frozenset(
@@ -76,8 +76,7 @@ class _Walker:
         self.block_tags: list[str] = []
         self.container_at: int | None = None  # index in ancestors of the outermost content container
         self.links = 0
-        self.times: list[dict] = []
-        self.authors: list[dict] = []
+        self.candidates = Candidates()  # metadata marks: <time>, authors, titles
 
     def flush(self) -> None:
         if not self.buffer:
@@ -143,20 +142,7 @@ class _Walker:
             self.block_tags.append(tag)
         if tag == "a":
             self.links += 1
-            if "author" in (attrs.get("rel") or ""):
-                self.authors.append({"source": "rel-author", "text": node.text(), "at": len(self.blocks)})
-        if tag == "time":
-            self.times.append(
-                {
-                    "datetime": attrs.get("datetime"),
-                    "text": node.text(),
-                    "at": len(self.blocks),
-                    "itemprop": attrs.get("itemprop"),
-                    "in_content": self.container_at is not None,
-                }
-            )
-        if attrs.get("itemprop") == "author":
-            self.authors.append({"source": "itemprop-author", "text": node.text(), "at": len(self.blocks)})
+        self.candidates.enter(node, tag, attrs, self.ancestors, len(self.blocks), self.container_at is not None)
         if self.container_at is None and _is_content_container(tag, attrs):
             self.container_at = len(self.ancestors)
         token = _descriptor(tag, attrs)
@@ -178,27 +164,6 @@ class _Walker:
             self.block_tags.pop()
 
 
-def _meta_tags(tree) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
-        attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-        value = attrs.get("content")
-        if key and value and value.strip():
-            found.setdefault(key.strip().lower(), []).append(value.strip())
-    return found
-
-
-def _json_ld(tree) -> list:
-    objects = []
-    for node in tree.css('script[type="application/ld+json"]'):
-        try:
-            objects.append(json.loads(node.text(deep=True) or ""))
-        except (ValueError, RecursionError):
-            continue
-    return objects
-
-
 def segment_html(html: str, url: str | None = None) -> Page:
     tree = LexborHTMLParser(flatten(html))
     walker = _Walker()
@@ -210,10 +175,11 @@ def segment_html(html: str, url: str | None = None) -> Page:
     html_node = tree.css_first("html")
     canonical = tree.css_first('link[rel="canonical"]')
     meta = {
-        "meta": _meta_tags(tree),
-        "json_ld": _json_ld(tree),
-        "times": walker.times,
-        "authors": walker.authors,
+        "meta": meta_tags(tree),
+        "json_ld": json_ld(tree),
+        "times": walker.candidates.times,
+        "authors": walker.candidates.authors,
+        "titles": walker.candidates.titles,
         "lang": (html_node.attributes.get("lang") if html_node else None),
         "canonical": canonical.attributes.get("href") if canonical else None,
         "node_tokens": walker.node_tokens,

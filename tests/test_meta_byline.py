@@ -1,0 +1,79 @@
+"""Bylines from markup and lines: people only, the article's own author, and the lines they came from leave
+the body."""
+
+from cleaner import Cleaner
+
+BODY = (
+    "<p>The council approved the plan on Tuesday after a long debate about its cost and about the streets that "
+    "would lose parking spaces to the new lanes.</p><p>Work starts in the summer on the station road.</p>"
+)
+
+
+def clean(head: str = "", body: str = "", after: str = ""):
+    html = f"<html><head>{head}</head><body><article><h1>Council backs new bike lanes</h1>{body}{BODY}</article>"
+    return Cleaner(mode="html").clean(html + after + "</body></html>")
+
+
+def ld(author: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+        f'"headline": "Council backs new bike lanes", "author": {author}}}</script>'
+    )
+
+
+def test_json_ld_person_is_an_author_an_organization_is_not():
+    assert clean(ld('{"@type": "Person", "name": "Jane Doe"}')).byline == ["Jane Doe"]
+    assert clean(ld('{"@type": "Organization", "name": "Reuters"}')).byline == []
+    both = '[{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Acme Media"}]'
+    assert clean(ld(both)).byline == ["Jane Doe"]
+
+
+def test_meta_author_with_source():
+    article = clean('<meta name="author" content="Jane Doe">')
+    assert (article.byline, article.sources["byline"]) == (["Jane Doe"], "meta:author")
+
+
+def test_the_shown_byline_names_the_co_authors_the_markup_leaves_out():
+    article = clean('<meta name="author" content="Rui Ma">', '<p class="byline">By Rui Ma and Heba Ledwon</p>')
+    assert article.byline == ["Rui Ma", "Heba Ledwon"]
+    assert "By Rui Ma" not in article.body
+
+
+def test_a_label_line_and_a_name_line():
+    article = clean("", "<p>Written by</p><p>Edzel Tabing</p>")
+    assert (article.byline, article.sources["byline"]) == (["Edzel Tabing"], "by-label")
+
+
+def test_posted_on_a_date_by_a_name():
+    article = clean("", "<p>Posted on March 3, 2025 by Colin Watson</p>")
+    assert article.byline == ["Colin Watson"]
+
+
+def test_authors_of_comments_teasers_and_captions_are_not_the_byline():
+    after = (
+        '<div class="related-posts"><span class="author">Mark Twain</span></div>'
+        '<div id="comments"><span class="comment-author">Jane Reader</span><p class="author">Joe Blogs</p></div>'
+    )
+    body = '<figure><figcaption><span class="author">Photo: Ed Marshall</span></figcaption></figure>'
+    assert clean("", body, after).byline == []
+
+
+def test_view_all_posts_and_roles_are_stripped_from_author_marks():
+    body = '<div class="author-name">Keith Barry Senior Autos Reporter</div>'
+    assert clean("", body).byline == ["Keith Barry"]
+    assert clean("", '<a rel="author" href="/a/ray">View all posts by Ray Ansari</a>').byline == ["Ray Ansari"]
+
+
+def test_reporting_credit_names_the_reporter_not_the_editors():
+    article = clean("", "", "<p>(Reporting by Ana Ruiz; Editing by Tom Hale)</p>")
+    assert (article.byline, article.sources["byline"]) == (["Ana Ruiz"], "reporting-credit")
+
+
+def test_text_by_line_and_agency():
+    text = (
+        "Port workers end strike\n\nBy AFP\n\nDock workers returned to work on Tuesday after unions and operators "
+        "agreed on a new wage scale, ending a strike that left dozens of ships waiting.\n"
+    )
+    assert Cleaner(mode="text").clean(text).byline == []
+    article = Cleaner(mode="text").clean(text.replace("By AFP", "By Jane Doe, AFP"))
+    assert (article.byline, article.sources["byline"]) == (["Jane Doe"], "by-line")

@@ -1,0 +1,148 @@
+"""The learned block scorer: tree evaluation, features, the shipped models, training from data, one decision."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from cleaner import Cleaner
+from cleaner.bench.split import VALIDATION_SHARE
+from cleaner.cli import app
+from cleaner.model.features import feature_names, page_features
+from cleaner.model.scorer import BlockModel, shipped, stack_features
+from cleaner.model.trees import TreeEnsemble, average
+from cleaner.repair import repair
+from cleaner.segment import segment
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+def _stump(feature: int, threshold: float, left: float, right: float, baseline: float) -> dict:
+    """One tree of depth 1: node 0 splits, nodes 1 and 2 are leaves."""
+    return {
+        "feature": [feature, 0, 0],
+        "threshold": [threshold, 0.0, 0.0],
+        "left": [1, 1, 2],
+        "right": [2, 1, 2],
+        "value": [0.0, left, right],
+        "roots": [0],
+        "depth": 1,
+        "baseline": baseline,
+    }
+
+
+def test_tree_walk_and_average_are_the_mean_log_odds():
+    a, b = _stump(0, 0.5, -1.0, 2.0, 0.1), _stump(1, 3.0, 0.5, -0.5, -0.3)
+    X = np.array([[0.0, 0.0], [1.0, 5.0], [0.5, 3.0]], dtype=np.float32)
+    assert TreeEnsemble(a).raw(X).tolist() == pytest.approx([-0.9, 2.1, -0.9])
+    assert TreeEnsemble(b).raw(X).tolist() == pytest.approx([0.2, -0.8, 0.2])
+    mean = TreeEnsemble(average([a, b])).raw(X)
+    assert mean.tolist() == pytest.approx([(-0.9 + 0.2) / 2, (2.1 - 0.8) / 2, (-0.9 + 0.2) / 2])
+    assert TreeEnsemble(a).raw(np.zeros((0, 2))).shape == (0,)
+
+
+def test_numpy_trees_match_sklearn():
+    sklearn = pytest.importorskip("sklearn.ensemble")
+    from cleaner.model.trees import from_sklearn
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, 5)).astype(np.float32)
+    y = (X[:, 0] + X[:, 1] * X[:, 2] > 0).astype(int)
+    model = sklearn.HistGradientBoostingClassifier(max_iter=20, max_depth=4, random_state=0).fit(X, y)
+    ours = TreeEnsemble(json.loads(json.dumps(from_sklearn(model)))).proba(X)
+    assert np.allclose(ours, model.predict_proba(X)[:, 1], atol=1e-5)
+
+
+def test_stack_features_see_the_neighbours():
+    p = np.array([0.0, 1.0, 1.0, 0.0])
+    S = stack_features(p)
+    assert S.shape == (4, stack_features(np.zeros(1)).shape[1])
+    assert S[:, 0].tolist() == [0.0, 0.0, 1.0, 1.0]  # previous block
+    assert S[:, 1].tolist() == [1.0, 1.0, 0.0, 0.0]  # next block
+    assert stack_features(np.zeros(0)).shape[0] == 0
+
+
+@pytest.mark.parametrize("mode", ["html", "text"])
+def test_features_are_finite_and_named(mode):
+    html = "<html><body><nav><a href='/'>Home</a></nav><article><h1>T</h1><p>One sentence.</p></article></body></html>"
+    content = html if mode == "html" else SEEDS[0].read_text(encoding="utf-8")
+    page = segment(content, mode)
+    repair(page)
+    X = page_features(page)
+    assert X.shape == (len(page.blocks), len(feature_names()))
+    assert np.isfinite(X).all()
+
+
+@pytest.mark.parametrize("mode", ["html", "text"])
+def test_a_model_ships_for_each_mode_as_json(mode):
+    model = shipped(mode)
+    assert model is not None, f"cleaner/model/{mode}.json is missing"
+    assert model.mode == mode
+    assert len(model.spec["features"]) == len(feature_names()) + stack_features(np.zeros(1)).shape[1]
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_every_removal_is_named_and_the_model_can_be_switched_off():
+    text = SEEDS[0].read_text(encoding="utf-8")
+    with_model = Cleaner(mode="text").clean(text)
+    assert all(r["reason"] for r in with_model.removed)
+    assert with_model.to_dict() == Cleaner(mode="text").clean(text).to_dict()  # deterministic
+    rules_only = Cleaner(mode="text", disable=["model"]).clean(text)
+    assert "model" not in {r["reason"] for r in rules_only.removed}
+
+
+def _train_side(host: str) -> bool:
+    return hashlib.sha1(host.encode("utf-8")).digest()[0] >= VALIDATION_SHARE
+
+
+ARTICLE = [
+    "The council approved the new budget on Tuesday after a long debate about school funding and repairs.",
+    "Members said the plan would raise spending on roads, although several warned that taxes could follow.",
+    "Residents who attended the meeting asked why the library hours had been cut again this year.",
+    "The mayor answered that the decision was temporary, and that a review would be published in spring.",
+]
+
+
+def _synthetic_dataset(path: Path, pages: int = 24) -> None:
+    hosts = [h for h in (f"news{i}.example" for i in range(200)) if _train_side(h)][:6]
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for i in range(pages):
+            host = hosts[i % len(hosts)]
+            paragraphs = [f"{s} Story {i}, part {k}." for k, s in enumerate(ARTICLE[i % 2 :] + ARTICLE[: i % 2])]
+            menu = "".join(f"<li><a href='/s{k}'>Section {k}</a></li>" for k in range(6))
+            html = (
+                f"<html><body><nav><ul>{menu}</ul></nav><main><h1>Story {i}</h1>"
+                + "".join(f"<p>{p}</p>" for p in paragraphs)
+                + "</main><footer><p>Contact us</p><p>Privacy policy</p></footer></body></html>"
+            )
+            row = {"id": str(i), "url": f"https://{host}/story/{i}", "html": html, "body": "\n\n".join(paragraphs)}
+            out.write(json.dumps(row) + "\n")
+
+
+def test_training_rebuilds_the_same_model_from_the_same_data(tmp_path):
+    pytest.importorskip("sklearn")
+    data = tmp_path / "synthetic.jsonl.gz"
+    _synthetic_dataset(data)
+    runner = CliRunner()
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for target in (first, second):
+        result = runner.invoke(app, ["train", str(data), "-o", str(target), "--mode", "html", "--seed", "3"])
+        assert result.exit_code == 0, result.output
+    assert first.read_bytes() == second.read_bytes()
+    model = BlockModel.from_file(first)
+    assert model.spec["training"]["pages"] == 24
+    page = segment(
+        "<html><body><nav><ul><li><a href='/a'>Section 1</a></li><li><a href='/b'>Section 2</a></li></ul></nav>"
+        f"<main><p>{ARTICLE[0]}</p><p>{ARTICLE[2]}</p></main></body></html>",
+        "html",
+    )
+    repair(page)
+    proba = model.content_proba(page)
+    texts = [b.text for b in page.blocks]
+    assert proba[texts.index(ARTICLE[0])] > model.threshold > proba[texts.index("Section 1")]
