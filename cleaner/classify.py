@@ -136,3 +136,31 @@ def apply_context(page: Page, spare: Collection[int] = ()) -> None:
                 if k not in spare:
                     blocks[k].drop(CONTEXT, 0.6)
         i = j
+
+
+def keep_inner_lines(page: Page) -> None:
+    """A short line the model dropped (no rule names it) between two kept blocks is inside the article: a
+    subheading, a one-line paragraph. It stays, as it would with the rules alone."""
+    blocks = page.blocks
+    i = 1
+    while i < len(blocks) - 1:
+        j = i
+        while j < len(blocks) and not blocks[j].keep and blocks[j].reason == MODEL and _short(blocks[j].text):
+            j += 1
+        if i < j <= i + STANDFIRST_LINES and j < len(blocks) and blocks[i - 1].keep and blocks[j].keep:
+            for block in blocks[i:j]:
+                block.keep, block.reason = True, None
+        i = max(j, i + 1)
+
+
+LINK_PAGE_DENSITY = 0.85
+LINK_LIST = "link_list"
+
+
+def drop_link_pages(page: Page) -> None:
+    """An article is not made of links: when every block the model kept is link text (an index page, a list of
+    headlines), none of it stays, and the page has no body."""
+    kept = [b for b in page.blocks if b.keep]
+    if kept and all(b.link_density >= LINK_PAGE_DENSITY for b in kept):
+        for block in kept:
+            block.drop(LINK_LIST, block.score)

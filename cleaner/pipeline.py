@@ -5,7 +5,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from .classify import MODEL, SITE_TEMPLATE, apply_context, apply_site_template, decide, mark_roles
+from .classify import (
+    LINK_LIST,
+    MODEL,
+    SITE_TEMPLATE,
+    apply_context,
+    apply_site_template,
+    decide,
+    drop_link_pages,
+    keep_inner_lines,
+    mark_roles,
+)
 from .deadline import DEFAULT_TIME_LIMIT, Expiry, PageTimeout, time_limit
 from .decode import DecodeError, decode
 from .limits import MAX_CHARS, PageTooLarge, check_size, too_large
@@ -65,6 +75,7 @@ class Cleaner:
         self.use_context = "context" not in disabled
         self.rules = [r for name, r in registry.items() if name not in disabled]
         self.use_model = MODEL not in disabled
+        self.drop_link_pages = LINK_LIST not in disabled
         if time_limit is not None and time_limit < 0:
             raise ValueError("the time limit must be positive (or 0 for none)")
         self.time_limit = time_limit or None
@@ -86,8 +97,11 @@ class Cleaner:
         """Segment and classify a page; every block carries its decision. (For `explain` and tests.)"""
         page = prepare(content, mode or self.mode, url, charset)
         model = shipped(page.mode) if self.use_model else None
-        if model is not None and page.blocks:
-            decide(page, self.rules, model.content_proba(page), model.threshold)
+        proba = model.content_proba(page) if model is not None and page.blocks else None
+        if proba is not None:
+            decide(page, self.rules, proba, model.threshold)
+            if self.drop_link_pages:
+                drop_link_pages(page)
         else:
             decide(page, self.rules)
         meta = extract(page)
@@ -97,6 +111,8 @@ class Cleaner:
         apply_site_template(page, found)
         if self.use_context:
             apply_context(page, spare=found.spare if found else ())
+        if proba is not None:
+            keep_inner_lines(page)
         page.meta["extracted"] = meta
         return page
 

@@ -132,7 +132,7 @@ def test_a_crash_on_one_page_does_not_stop_the_batch():
         return False
 
     cleaner = Cleaner(mode="text")
-    cleaner.rules = [Rule("exploding_rule", explode, 1.0, frozenset({"text"})), *cleaner.rules]
+    cleaner.rules = [Rule("exploding_rule", explode, 1.0, frozenset({"text"}), overrule=True), *cleaner.rules]
     items = [Item(id="a", content="explode here"), Item(id="b", content=ARTICLE)]
     articles = list(clean_items(cleaner, items))
     assert articles[0].error == "internal error: KeyError: 'a bug in a rule'"

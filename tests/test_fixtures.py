@@ -30,7 +30,9 @@ def test_fixture_set_covers_every_rule_both_modes_and_four_languages():
     from cleaner.rules import all_rules
 
     assert set(all_rules()) - reasons == set()
-    assert {"context", "doubled_line", "headline", "byline"} <= reasons
+    # The context pass is pinned by tests/test_context.py: with the model, most short lines between furniture are
+    # already the model's to drop, so no fixture needs to show it.
+    assert {"model", "doubled_line", "headline", "byline"} <= reasons
     assert {record["language"] for record in records} >= {"en", "fr", "de", "es"}
     inputs = {fixtures.input_of(FIXTURES / n).suffix for n in names}
     assert inputs == {".txt", ".html"}

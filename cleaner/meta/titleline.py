@@ -24,9 +24,10 @@ BETWEEN = frozenset(
     "photo_caption photo_credit date_stamp advertising_label share_prompt doubled_line section_label "
     "agency_credit byline reading_time".split()
 )
-# Rules that may drop a headline by mistake (a title in a list of titles, a title repeated); a line any other
-# rule dropped (a menu, a skip link, a caption, a cookie notice) is no headline.
-MAY_DROP_TITLE = frozenset({"teaser_list", "doubled_line"})
+# Rules that may drop a headline by mistake (a title in a list of titles, a title repeated), and the model (the
+# gold bodies it learned from leave titles out); a line any other rule dropped (a menu, a skip link, a caption, a
+# cookie notice) is no headline.
+MAY_DROP_TITLE = frozenset({"teaser_list", "doubled_line", "model"})
 MAX_GAP = 3  # short lines (subheadings, captions) inside an article; more end its run of paragraphs
 LOOK_AHEAD = 8  # lines after a title within which its article starts
 NEAR_ARTICLE = 15  # lines above the longest run of paragraphs

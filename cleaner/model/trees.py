@@ -15,6 +15,7 @@ class TreeEnsemble:
         self.threshold = np.asarray(spec["threshold"], dtype=np.float64)
         self.left = np.asarray(spec["left"], dtype=np.int32)
         self.right = np.asarray(spec["right"], dtype=np.int32)
+        self.children = np.stack([self.right, self.left], axis=1)  # [node, went left]
         self.value = np.asarray(spec["value"], dtype=np.float64)
         self.roots = np.asarray(spec["roots"], dtype=np.int32)
         self.depth = int(spec["depth"])
@@ -22,15 +23,16 @@ class TreeEnsemble:
 
     def raw(self, X: np.ndarray) -> np.ndarray:
         """The ensemble's log-odds for each row of X."""
-        n = X.shape[0]
+        n, width = X.shape
         if n == 0:
             return np.zeros(0)
-        rows = np.arange(n)[:, None]
-        node = np.broadcast_to(self.roots, (n, len(self.roots)))
+        flat = X.astype(np.float64).ravel()  # thresholds are float64: compare as sklearn does
+        row_start = np.arange(n, dtype=np.int64) * width
+        node = np.repeat(self.roots[:, None], n, axis=1)  # trees x rows
         for _ in range(self.depth):
-            go_left = X[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
-        return self.baseline + self.value[node].sum(axis=1)
+            go_left = flat[row_start + self.feature[node]] <= self.threshold[node]
+            node = self.children[node, go_left.astype(np.intp)]
+        return self.baseline + self.value[node].sum(axis=0)
 
     def proba(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.raw(X)))

@@ -8,6 +8,7 @@ from . import mentions, phrases, plain, rule, words
 
 NEWSLETTER_LABEL = phrases(
     r"(?:daily |weekly |free |our |the )?newsletters?(?: sign[- ]up)?",
+    r"(?:the |our )?(?:morning|evening|daily|weekly|weekend) (?:briefing|digest|newsletter)",
     r"sign up(?: now| here| today| for free)?|subscribe(?: now| here| today| for free)?",
     r"(?:get|receive) (?:our|the) [\w ]{0,30}newsletter|sign up for (?:our |the )?[\w ]{0,30}newsletter",
     r"(?:notre |la )?newsletter(?: quotidienne| hebdomadaire)?|s'abonner(?: à la newsletter)?|s'inscrire",
@@ -18,6 +19,7 @@ NEWSLETTER_LABEL = phrases(
 NEWSLETTER = re.compile(
     r"\b(?:sign up (?:for|to)|subscribe to|get|receive)\b.{0,60}\b(?:newsletters?|briefing|e-?mail updates)\b|"
     r"\b(?:newsletters?|briefing)\b.{0,60}\b(?:in|to) your inbox\b|"
+    r"\bsign up\b.{0,60}\b(?:delivered|sent) (?:straight )?to your inbox\b|"
     r"^(?:receive|get)\b.{0,60}\b(?:news|headlines|stories|briefing)\b.{0,30}\bevery (?:morning|day|week|evening)\b|"
     r"\b(?:abonnez-vous|inscrivez-vous)\b.{0,60}\b(?:newsletter|lettre d'information)\b|"
     r"\brecevez\b.{0,60}\b(?:newsletter|l'essentiel de l'actualité)\b|"

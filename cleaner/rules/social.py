@@ -25,7 +25,10 @@ SHARE = phrases(
     rf"compartir(?: en {_NETWORK}| este artículo| artículo| por {_NETWORK})?|comparte(?: este artículo)?|"
     r"síguenos(?: en [\w ,]{2,60})?",
 )
-_NETWORK_ROW = re.compile(rf"^(?:{_NETWORK}\b[\s|,•·/]*)+$", re.I)
+# A row of networks, each maybe with its prompt: "Facebook Twitter Email", "Share on Facebook Share on X Email".
+_NETWORK_ROW = re.compile(
+    rf"^(?:(?:share (?:on|via) |partager sur |teilen auf |compartir en )?{_NETWORK}\b[\s|,•·/]*)+$", re.I
+)
 _COUNT = re.compile(
     r"^\d[\d.,]*\s*(?:k|m)?\s*(?:shares?|comments?|likes?|partages?|kommentare?|comentarios?|commentaires?)$", re.I
 )
