@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .deadline import DEFAULT_TIME_LIMIT
 from .io import Item, open_output, read_inputs
 from .io.writers import PART_SUFFIX, Output
 from .items import clean_item, clean_items
@@ -31,7 +33,8 @@ class Tally:
     records: int = 0
     errors: int = 0
     resumed: int = 0  # inputs skipped because an earlier, interrupted run wrote their records
-    reasons: dict[str, int] = field(default_factory=dict)
+    reasons: dict[str, int] = field(default_factory=dict)  # error records by kind (the message before its ":")
+    started: float = field(default_factory=time.monotonic)
 
     def count(self, article: Article) -> None:
         if article.error is None:
@@ -40,6 +43,15 @@ class Tally:
         self.errors += 1
         reason = article.error.split(":")[0]
         self.reasons[reason] = self.reasons.get(reason, 0) + 1
+
+    def summary(self) -> str:
+        """One line for the end of a run: records, error records by reason, and time."""
+        seconds = time.monotonic() - self.started
+        line = f"done: {self.records:,} record(s), {self.errors:,} error record(s)"
+        if self.reasons:
+            by_reason = sorted(self.reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+            line += " (" + "; ".join(f"{count:,} {reason}" for reason, count in by_reason) + ")"
+        return line + f" in {seconds:,.1f} s"
 
 
 @dataclass(slots=True)
@@ -55,6 +67,7 @@ class BatchOptions:
     text_field: str = "text"
     jobs: int = 1
     resume: bool = False
+    time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds per page (0 or None: no limit)
     live: bool | None = None  # progress display; None: when stderr is a terminal
     templates: str | None = None  # a site template store to clean with (and, with two_pass, to learn into)
     two_pass: bool = False  # learn the site templates of the whole input first, then clean
@@ -69,7 +82,12 @@ def run_batch(options: BatchOptions) -> Tally:
 
 def _run(options: BatchOptions, templates: str | None) -> Tally:
     make_cleaner = functools.partial(
-        Cleaner, mode=options.mode, disable=options.disable, templates=templates, site=options.site
+        Cleaner,
+        mode=options.mode,
+        disable=options.disable,
+        templates=templates,
+        site=options.site,
+        time_limit=options.time_limit,
     )
     cleaner = make_cleaner()  # here too in parallel runs: a bad option fails now, not in every worker
     tally = Tally()
@@ -102,9 +120,11 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
         except BaseException:
             _keep_parts(out, bad, reporter)
             raise
-        out.commit()
+        # Rejects first: a complete OUTPUT is what tells a later --resume that the run finished, so a kill between
+        # the two commits must leave OUTPUT.part behind, never REJECTS.part (the rejects would then be re-made).
         if bad:
             bad.commit()
+        out.commit()
         _summarise(tally, skipped, reporter)
     return tally
 
@@ -161,5 +181,4 @@ def _summarise(tally: Tally, skipped: Counter[str], reporter: Reporter) -> None:
         reporter.note(f"skipped {sum(skipped.values()):,} WARC record(s) that are not HTML pages: {kinds}")
     if tally.resumed:
         reporter.note(f"resumed: {tally.resumed:,} input(s) already written were skipped")
-    if tally.errors:
-        reporter.note(f"{tally.records:,} record(s), {tally.errors:,} error(s)")
+    reporter.note(tally.summary())

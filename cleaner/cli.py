@@ -3,8 +3,12 @@ learn|show`, `cleaner bench`, `cleaner gate`."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +18,7 @@ import typer
 from . import fixtures
 from .batch import BatchOptions, run_batch
 from .bench.commands import bench, gate
+from .deadline import DEFAULT_TIME_LIMIT
 from .parallel import WorkerStartError
 from .pipeline import Cleaner
 from .templates.commands import app as templates_app
@@ -90,6 +95,9 @@ def clean(
     site: Annotated[
         str | None, typer.Option(help="Site of pages that name none (no URL, no JSONL `site` field), for templates.")
     ] = None,
+    time_limit: Annotated[
+        float, typer.Option(min=0, help="CPU seconds one page may take before it becomes an error record (0: none).")
+    ] = DEFAULT_TIME_LIMIT,
 ) -> None:
     """Clean pages into JSON Lines records (one per input, in input order); `-o x.parquet` writes Parquet."""
     if not inputs:
@@ -112,9 +120,11 @@ def clean(
         templates=templates,
         two_pass=two_pass,
         site=site,
+        time_limit=time_limit,
     )
     try:
-        tally = run_batch(options)
+        with _stop_on_sigterm():
+            tally = run_batch(options)
     except (ValueError, WorkerStartError) as exc:  # bad options, a leftover .part, a missing extra, no workers
         _error(str(exc))
         raise typer.Exit(code=2) from None
@@ -123,6 +133,24 @@ def clean(
         raise typer.Exit(code=1) from None
     if tally.errors:
         raise typer.Exit(code=1)
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """SIGTERM (`kill`, a scheduler ending a job) stops a run as Ctrl-C does: the records written so far stay in
+    OUTPUT.part for --resume, and the run says so, instead of the process vanishing without a word."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @app.command()

@@ -20,33 +20,42 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from .deadline import StuckPageWatch
 from .io.readers import Item
 from .items import clean_item
 from .pipeline import Cleaner
 from .record import Article
 
 _worker_cleaner: Cleaner | None = None
+_worker_watch: StuckPageWatch | None = None
 
 
-def _start_worker(make_cleaner: Callable[[], Cleaner]) -> None:
-    global _worker_cleaner
+def _start_worker(make_cleaner: Callable[[], Cleaner], parent: int) -> None:
+    global _worker_cleaner, _worker_watch
     # Ctrl-C reaches the whole process group; the parent decides what to do, the workers just stop with it.
+    # (SIGTERM stays deadly: the pool ends the workers of a broken pool with it.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_cleaner = make_cleaner()
+    _worker_watch = StuckPageWatch(_worker_cleaner.time_limit)
+    # `parent` comes from the parent itself: asked here, after the Cleaner is built, getppid() would name init
+    # if the parent had died meanwhile, and the watch would wait on init forever.
+    threading.Thread(target=_watch, args=(parent, _worker_watch), daemon=True).start()
 
 
-def _exit_with_parent(parent: int) -> None:
+def _watch(parent: int, pages: StuckPageWatch) -> None:
     # A worker holds both ends of its task queue, so it never sees EOF when its parent is killed (SIGKILL, OOM):
-    # without this watch it would wait for work forever.
+    # without this watch it would wait for work forever. The same thread ends a worker stuck on one page where
+    # the time limit cannot reach (deadline.py); the pool then breaks and _isolate names the page.
     while os.getppid() == parent:
-        time.sleep(0.5)
+        pages.end_if_stuck()
+        time.sleep(StuckPageWatch.POLL_SECONDS)
     os._exit(1)
 
 
 def _clean_in_worker(item: Item, mode: str | None) -> Article:
-    assert _worker_cleaner is not None, "worker started without a Cleaner"
-    return clean_item(_worker_cleaner, item, mode)
+    assert _worker_cleaner is not None and _worker_watch is not None, "worker started without a Cleaner"
+    with _worker_watch.page(item.id):
+        return clean_item(_worker_cleaner, item, mode)
 
 
 class _Feed:
@@ -151,7 +160,7 @@ def _new_pool(make_cleaner: Callable[[], Cleaner], jobs: int) -> ProcessPoolExec
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
-        initargs=(make_cleaner,),
+        initargs=(make_cleaner, os.getpid()),
     )
     # A first task before any page: if a worker cannot even start (the Cleaner fails to build, or the calling
     # script cannot be re-imported, as with `python -` or a script without a __main__ guard), every page would
@@ -181,7 +190,11 @@ def _isolate(
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = _new_pool(make_cleaner, 1)
-                yield _failed(item, "the worker process died while cleaning this page")
+                yield _failed(
+                    item,
+                    "the worker process died while cleaning this page (a crash, no memory left, "
+                    "or stuck past its time limit)",
+                )
             except Exception as exc:
                 yield _failed(item, f"{type(exc).__name__}: {exc}")
     finally:

@@ -17,8 +17,11 @@ from .classify import (
     keep_inner_lines,
     mark_roles,
 )
+from .deadline import DEFAULT_TIME_LIMIT, Expiry, PageTimeout, time_limit
 from .decode import DecodeError, decode
+from .limits import MAX_CHARS, PageTooLarge, check_size, too_large
 from .meta import detect_language, extract
+from .meta.language import load_profiles
 from .model.scorer import shipped
 from .record import Article, Block, Page
 from .repair import repair
@@ -27,14 +30,18 @@ from .segment import segment
 from .templates import TemplateSource, match_template, open_templates, site_for
 
 MODES = ("auto", "html", "text")
-MAX_CHARS = 20_000_000  # larger inputs are not pages; refusing them keeps a batch's memory bounded
 
 
 def prepare(content: str | bytes, mode: str, url: str | None = None, charset: str | None = None) -> Page:
     """Decode, segment and repair: the page's blocks as every later stage (and template learning) sees them."""
+    if isinstance(content, (bytearray, memoryview)):
+        content = bytes(content)
+    if not isinstance(content, (str, bytes)):
+        raise DecodeError(f"not a page: the content must be text or bytes, not {type(content).__name__}")
+    check_size(content)
     text = decode(content, charset)
     if len(text) > MAX_CHARS:
-        raise DecodeError(f"page too large ({len(text):,} characters; the limit is {MAX_CHARS:,})")
+        raise too_large(len(text), "characters", MAX_CHARS)
     page = segment(text, mode, url)
     repair(page)
     return page
@@ -46,7 +53,8 @@ class Cleaner:
     `disable` names rules to switch off (the reasons shown by `--explain`); `mode` is the default mode.
     `templates` is a source of site templates (a store file's path, or a `TemplateSource`): lines that recur
     across a site's pages leave as `site_template`. A page's site is the one `clean` is given, else its URL's
-    host, else `site`.
+    host, else `site`. `time_limit` is the most CPU seconds one page may take before it becomes an error record
+    (None or 0: no limit; deadline.py).
     """
 
     def __init__(
@@ -55,6 +63,7 @@ class Cleaner:
         disable: Iterable[str] = (),
         templates: TemplateSource | str | os.PathLike | None = None,
         site: str | None = None,
+        time_limit: float | None = DEFAULT_TIME_LIMIT,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
@@ -68,8 +77,15 @@ class Cleaner:
         self.rules = [r for name, r in registry.items() if name not in disabled]
         self.use_model = MODEL not in disabled
         self.drop_link_pages = LINK_LIST not in disabled
+        if time_limit is not None and time_limit < 0:
+            raise ValueError("the time limit must be positive (or 0 for none)")
+        self.time_limit = time_limit or None
         self.templates = open_templates(templates) if SITE_TEMPLATE not in disabled else None
         self.site = site
+        # Loaded now, outside any page's time limit: a timeout must never interrupt a load shared by all pages.
+        load_profiles()
+        for model_mode in ("html", "text") if self.use_model else ():
+            shipped(model_mode)
 
     def page(
         self,
@@ -116,15 +132,29 @@ class Cleaner:
         site: str | None = None,
     ) -> Article:
         """Clean one page into an Article. Never raises on bad content: the Article carries `error` instead."""
+        expiry = None
         try:
-            page = self.page(content, url=url, mode=mode, charset=charset, site=site)
-        except DecodeError as exc:
-            return Article.failed(str(exc), id=id, url=url, extra=extra)
-        except (ValueError, RecursionError, MemoryError) as exc:
-            return Article.failed(
-                f"could not clean this page: {type(exc).__name__}: {exc}", id=id, url=url, extra=extra
-            )
-        return self.article(page, id=id, extra=extra)
+            with time_limit(self.time_limit) as expiry:
+                page = self.page(content, url=url, mode=mode, charset=charset, site=site)
+                return self.article(page, id=id, extra=extra)
+        except PageTimeout:
+            return Article.failed(self._timed_out(), id=id, url=url, extra=extra)
+        except MemoryError:
+            return Article.failed("ran out of memory cleaning this page", id=id, url=url, extra=extra)
+        except Exception as exc:  # a bug on one page must never reach the caller's loop; the record says what
+            return Article.failed(self._failure(exc, expiry), id=id, url=url, extra=extra)
+
+    def _timed_out(self) -> str:
+        return f"stopped at the time limit: the page took more than {self.time_limit:g} s to clean"
+
+    def _failure(self, exc: Exception, expiry: Expiry | None) -> str:
+        if expiry is not None and expiry.fired:  # a library caught the timeout and raised its own error
+            return self._timed_out()
+        if isinstance(exc, (DecodeError, PageTooLarge)):
+            return str(exc)
+        if isinstance(exc, (ValueError, RecursionError)):
+            return f"could not clean this page: {type(exc).__name__}: {exc}"
+        return f"internal error: {type(exc).__name__}: {exc}"
 
     @staticmethod
     def article(page: Page, id: str | None = None, extra: dict | None = None) -> Article:

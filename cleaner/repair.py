@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .limits import MAX_BLOCKS
 from .record import Block, Page
 
 # "documents.Two", "capital.\"The", "bombings.(Reporting": a sentence end with no space before the next one,
@@ -51,16 +52,24 @@ def _first_word(text: str) -> str:
 
 
 _ENDS_WITH_WORD = re.compile(r"(\w+)[.!?]$")
+# How far around a join the tests below look. Every split point is judged within this window, never against
+# the whole line before it: a 10 MB line of glued sentences must cost 10 MB of work, not its square.
+WINDOW = 200
+
+
+def _token_start(text: str, point: int) -> int:
+    floor = max(0, point - WINDOW)
+    return max(text.rfind(" ", floor, point) + 1, floor)
 
 
 def _token_at(text: str, point: int) -> str:
-    start = text.rfind(" ", 0, point) + 1
-    end = text.find(" ", point)
-    return text[start : end if end >= 0 else len(text)]
+    start = _token_start(text, point)
+    end = text.find(" ", point, point + WINDOW)
+    return text[start : end if end >= 0 else min(len(text), point + WINDOW)]
 
 
 def _word_before(text: str, point: int) -> str:
-    words = text[:point].split()
+    words = text[max(0, point - WINDOW) : point].split()
     return words[-2].lower().strip("\"“”'’(") if len(words) >= 2 else ""
 
 
@@ -68,14 +77,14 @@ def _sentence_break(text: str, point: int) -> bool:
     """Whether a period, ! or ? right before `point` ends a sentence (not a name, URL or abbreviation)."""
     if _NOT_PROSE_TOKEN.search(_token_at(text, point).strip("\"“”'’(),.!?;:")):
         return False
-    word = _ENDS_WITH_WORD.search(text[:point])
+    word = _ENDS_WITH_WORD.search(text[max(0, point - WINDOW) : point])
     if not word:
         return True
     if word.group(1).lower() in _ABBREVIATIONS:
         return False
     # After a capitalised word ("Maui.Gtk", "String.Index") only a word that opens sentences ("Minister.Die")
     # marks a break: German capitalises nouns, names do not continue with "The".
-    return word.group(1)[0].islower() or _first_word(text[point:]) in _SENTENCE_OPENERS
+    return word.group(1)[0].islower() or _first_word(text[point : point + WINDOW]) in _SENTENCE_OPENERS
 
 
 def _word_break(text: str, point: int) -> bool:
@@ -83,12 +92,12 @@ def _word_break(text: str, point: int) -> bool:
     token = _token_at(text, point)
     if _NOT_PROSE_TOKEN.search(token) or token.lower().strip('.,;:!?"”') in _NAMES:
         return False
-    start = text.rfind(" ", 0, point) + 1
+    start = _token_start(text, point)
     head = text[start:point].lower()
     if head in _FUNCTION_WORDS or head in _CODE_HEADS or _word_before(text, point) in _FUNCTION_WORDS:
         return False
     # A paragraph ends after some words: a token that starts its sentence is an identifier ("useState is").
-    sentence = re.split(r"[.!?]\s", text[:start])[-1]
+    sentence = re.split(r"[.!?]\s", text[max(0, start - WINDOW) : start])[-1]
     return len(_WORDS.findall(sentence)) >= 1
 
 
@@ -111,8 +120,9 @@ def _split_points(text: str) -> list[int]:
     return sorted(p for p in points if 0 < p < len(text))
 
 
-def split_glued(text: str) -> list[str]:
-    points = _split_points(text)
+def split_glued(text: str, max_splits: int | None = None) -> list[str]:
+    """The line's sentences where the scraper glued them; past `max_splits` splits the rest stays as it is."""
+    points = _split_points(text)[:max_splits]
     if not points:
         return [text]
     parts = [text[a:b].strip() for a, b in zip([0, *points], [*points, len(text)], strict=True)]
@@ -144,14 +154,19 @@ def repair(page: Page) -> Page:
     if page.mode != "text":
         return page
     repaired: list[Block] = []
+    # Splits may add blocks up to the segmenters' cap and no further: every later stage costs per block, and a
+    # line of a million glued sentences is not one article's paragraphs.
+    spare = max(0, MAX_BLOCKS - len(page.blocks))
     for block in page.blocks:
-        single = undouble(block.text)
+        single = undouble(block.text) if spare > 0 else None
         if single is not None:
+            spare -= 1
             repaired.append(_copy(block, single))
             repaired.append(_copy(block, single, gap=0))
             repaired[-1].drop("doubled_line", 1.0)
             continue
-        parts = split_glued(block.text)
+        parts = split_glued(block.text, max_splits=spare)
+        spare -= len(parts) - 1
         for n, part in enumerate(parts):
             repaired.append(_copy(block, part, gap=block.gap_before if n == 0 else 1))
     for index, block in enumerate(repaired):

@@ -57,7 +57,7 @@ def test_a_bad_file_becomes_an_error_record_and_the_batch_goes_on(tmp_path, good
     assert [r.get("error", "") for r in records][1] == ""
     assert message in records[0]["error"] and records[0]["id"] == str(bad)
     assert f"cleaner: {bad}: " in result.stderr and message in result.stderr
-    assert "1 record(s), 1 error(s)" in result.stderr
+    assert "done: 1 record(s), 1 error record(s) (1 " in result.stderr
 
 
 def test_missing_paths_and_empty_globs_are_errors_not_silence(tmp_path, good):
@@ -109,7 +109,10 @@ def test_bad_jsonl_lines_are_rejected_one_by_one(tmp_path):
     assert "no 'html' or 'text' field" in rejected[3]["error"]
     # Inputs in = records out + rejects: eight non-blank lines and one of bad bytes.
     assert len(records) + len(rejected) == 8
-    assert "2 record(s), 6 error(s)" in result.stderr
+    # The summary counts the error records by kind, and says how long the run took.
+    summary = result.stderr.splitlines()[-1]
+    assert summary.startswith("cleaner: done: 2 record(s), 6 error record(s) (") and summary.endswith(" s")
+    assert "(3 invalid JSON; 1 a JSON line must be an object, not list; " in summary
 
 
 def test_truncated_gzip_jsonl_keeps_the_records_before_the_damage(tmp_path):
@@ -169,3 +172,20 @@ def test_exit_status_in_a_real_process(tmp_path, good):
     usage = subprocess.run([sys.executable, "-m", "cleaner", "clean", "--mode", "x"], capture_output=True, text=True)
     assert (ok.returncode, failed.returncode, usage.returncode) == (0, 1, 2)
     assert len(failed.stdout.splitlines()) == 2 and "empty file" in failed.stderr
+
+
+def test_an_over_long_jsonl_line_is_rejected_without_reading_it_whole(tmp_path, monkeypatch):
+    from cleaner.io import readers
+
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1_000)  # the real cap is 100 MB; the logic is the same
+    dump = tmp_path / "pages.jsonl"
+    long_line = json.dumps({"id": "long", "text": "word " * 1_000})
+    dump.write_text(
+        "\n".join([json.dumps({"id": "a", "text": ARTICLE}), long_line, json.dumps({"id": "b", "text": ARTICLE})])
+    )
+    result, records = run(str(dump))
+    assert [(r["id"], r.get("error")) for r in records] == [
+        ("a", None),
+        (f"{dump}:2", "line longer than 1,000 bytes; not a single page"),
+        ("b", None),
+    ]

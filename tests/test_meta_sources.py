@@ -28,7 +28,7 @@ def test_each_value_has_its_source_in_explain():
 def test_cli_explain_writes_the_sources():
     result = CliRunner().invoke(app, ["clean", "--explain", str(FIXTURE)])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["sources"]["date"] == "meta:article:published_time"
+    assert json.loads(result.stdout)["sources"]["date"] == "meta:article:published_time"
 
 
 def test_language_needs_enough_letters():

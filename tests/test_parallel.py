@@ -61,7 +61,8 @@ def test_a_dying_worker_costs_one_error_record_per_killing_page(tmp_path):
     assert [os.path.basename(a.id) for a in articles] == [f"page-{n:02d}.txt" for n in range(24)]
     assert [n for n, a in enumerate(articles) if a.error] == [5, 17]
     assert {a.error for a in articles if a.error} == {
-        "internal error: the worker process died while cleaning this page"
+        "internal error: the worker process died while cleaning this page (a crash, no memory left, "
+        "or stuck past its time limit)"
     }
     assert all(a.body for a in articles if not a.error)
 

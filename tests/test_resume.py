@@ -1,7 +1,9 @@
 """Interrupted runs: a real run killed with SIGKILL leaves only whole records in OUTPUT.part and no OUTPUT;
 --resume finishes it, and the result is byte for byte the output of a run that was never interrupted."""
 
+import functools
 import gzip
+import json
 import signal
 import subprocess
 import time
@@ -130,3 +132,79 @@ def test_gz_output_is_completed_from_the_part_file(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.gz", "pages.jsonl"]
+
+
+def write_batch_with_rejects(path, count: int) -> list[str]:
+    """`count` inputs, every seventh one a JSONL line the cleaner must reject; returns all their ids in order."""
+    ids = write_jsonl_batch(path, count)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for n in range(0, count, 7):
+        lines[n] = json.dumps({"id": ids[n], "html": 42}) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return ids
+
+
+def records_of(path) -> list[dict]:
+    if path.name.endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        return pq.read_table(path).to_pylist()
+    data = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
+    return [json.loads(line) for line in data.decode("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize(
+    "stop, jobs, suffix",
+    [(signal.SIGINT, "1", ".jsonl.gz"), (signal.SIGTERM, "2", ".parquet"), (signal.SIGTERM, "1", ".jsonl")],
+)
+def test_a_signalled_run_keeps_whole_records_and_resume_finishes_it(tmp_path, stop, jobs, suffix):
+    """SIGINT (Ctrl-C) and SIGTERM (kill) stop a run with the records so far in the `.part` files of the output
+    and the rejects, whole, and no final files; --resume completes both, every input exactly once."""
+    pages = tmp_path / "pages.jsonl"
+    ids = write_batch_with_rejects(pages, PAGES)
+    out, rejects = tmp_path / f"out{suffix}", tmp_path / "rejects.jsonl.gz"
+    part = tmp_path / f"out{suffix}.part"
+    command = cleaner_command(str(pages), "-o", str(out), "--rejects", str(rejects), "--jobs", jobs)
+    # A shell starts background jobs with SIGINT ignored, and a child inherits that: restore Ctrl-C's default.
+    restore_sigint = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
+    proc = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=restore_sigint
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (part.exists() and part.read_bytes().count(b"\n") >= 30):
+        time.sleep(0.01)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(stop)
+    _, stderr = proc.communicate(timeout=60)
+
+    assert proc.returncode != 0
+    assert "run again with --resume to finish" in stderr and "done: " not in stderr
+    assert not out.exists() and not rejects.exists()
+    for leftover in (part, tmp_path / "rejects.jsonl.gz.part"):
+        data = leftover.read_bytes()
+        assert data.endswith(b"\n")
+        assert all(json.loads(line)["id"] in ids for line in data.splitlines())  # whole records only
+
+    finish = run_cleaner(str(pages), "-o", str(out), "--rejects", str(rejects), "--jobs", jobs, "--resume")
+    assert finish.returncode == 1, finish.stderr  # some inputs are rejects
+    kept, rejected = records_of(out), records_of(rejects)
+    assert sorted(r["id"] for r in kept + rejected) == sorted(ids)  # none missing, none twice
+    assert [r["id"] for r in rejected] == ids[::7]
+    assert [r["id"] for r in kept] == [i for n, i in enumerate(ids) if n % 7]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["pages.jsonl", out.name, rejects.name])
+
+
+def test_a_kill_between_the_two_commits_is_resumed_with_every_reject_once(tmp_path):
+    """The rejects file is completed before the output: a run killed between the two leaves OUTPUT.part and a
+    complete rejects file, and --resume finishes the output and re-makes the rejects, each once."""
+    pages = tmp_path / "pages.jsonl"
+    ids = write_batch_with_rejects(pages, 30)
+    out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
+    assert run_cleaner(str(pages), "-o", str(out), "--rejects", str(rejects)).returncode == 1
+    whole_out, whole_rejects = out.read_bytes(), rejects.read_bytes()
+    out.rename(tmp_path / "out.jsonl.part")  # as a kill after the rejects' commit and before the output's leaves it
+
+    proc = run_cleaner(str(pages), "-o", str(out), "--rejects", str(rejects), "--resume")
+    assert proc.returncode == 1, proc.stderr
+    assert out.read_bytes() == whole_out and rejects.read_bytes() == whole_rejects
+    assert sorted(r["id"] for r in read_records(out) + read_records(rejects)) == sorted(ids)

@@ -23,6 +23,9 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
 SUFFIXES = PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 MAX_PAGE_BYTES = 50_000_000
+# A JSON line holds one page, escaped (up to six bytes per character): past this it is not one page, and
+# reading it whole could exhaust memory (a dump with no newline at all).
+MAX_LINE_BYTES = 2 * MAX_PAGE_BYTES
 
 
 @dataclass(slots=True)
@@ -147,16 +150,26 @@ def read_jsonl(stream: BinaryIO, path: str, html_field: str, text_field: str) ->
     lineno = 0
     while True:
         try:
-            line = stream.readline()
+            line = stream.readline(MAX_LINE_BYTES + 1)
+            too_long = len(line) > MAX_LINE_BYTES
+            if too_long:
+                _skip_line(stream)
         except READ_ERRORS as exc:
             yield Item(id=f"{path}:{lineno + 1}", error=f"cannot read further: {_describe(exc)}")
             return
         if not line:
             return
         lineno += 1
-        if not line.strip():
-            continue
-        yield _jsonl_item(line, f"{path}:{lineno}", html_field, text_field)
+        if too_long:
+            yield Item(id=f"{path}:{lineno}", error=f"line longer than {MAX_LINE_BYTES:,} bytes; not a single page")
+        elif line.strip():
+            yield _jsonl_item(line, f"{path}:{lineno}", html_field, text_field)
+
+
+def _skip_line(stream: BinaryIO) -> None:
+    """Read past the rest of an over-long line in bounded pieces."""
+    while (piece := stream.readline(1 << 20)) and not piece.endswith(b"\n"):
+        pass
 
 
 def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> Item:

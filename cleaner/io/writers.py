@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import sys
 from collections import Counter
@@ -20,8 +21,23 @@ from typing import Any, BinaryIO
 PART_SUFFIX = ".part"
 
 
+# Line breaks that JSON leaves raw inside strings but str.splitlines() and some JSONL readers split on.
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+_LINE_BREAKS_PATTERN = re.compile("[\u2028\u2029\x85]")
+
+
 def to_json_line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    line = json.dumps(record, ensure_ascii=False)
+    # Only strings can hold them, so escaping them keeps the JSON the same value and the record one line to all.
+    line = _LINE_BREAKS_PATTERN.sub(lambda m: _LINE_BREAKS[m.group(0)], line) + "\n"
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate passed through from the input (an id or a field of a JSONL line: "\\ud800" in its
+        # JSON) has no UTF-8 form: this record is written with ASCII escapes, so it stays valid UTF-8 and reads
+        # back (and resumes) with the very id it came with.
+        line = json.dumps(record, ensure_ascii=True) + "\n"
+    return line
 
 
 def to_text(record: dict[str, Any]) -> str:
@@ -77,7 +93,8 @@ class Output:
         line = to_text(record) if self.format == "text" else to_json_line(record)
         # One write and a flush per record: a reader of the pipe gets it now, and a kill leaves at most one
         # partial line at the end of the `.part`, which --resume cuts off.
-        self._stream.write(line.encode("utf-8"))
+        # (A lone surrogate in a text-format record is written as its escape: no UTF-8 form exists.)
+        self._stream.write(line.encode("utf-8", errors="backslashreplace"))
         self._stream.flush()
 
     def commit(self) -> None:

@@ -24,6 +24,11 @@ def _factory():
     return factory
 
 
+def load_profiles() -> None:
+    """Load langdetect's profiles once per process (about half a second): a Cleaner does it when it is built."""
+    _factory()
+
+
 def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if len(_LETTER.findall(sample)) < MIN_LETTERS:

@@ -7,8 +7,10 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..limits import MAX_BLOCKS, MAX_DEPTH, MAX_TOKEN_CHARS, too_many_blocks
 from ..record import Block, Page
 from .candidates import Candidates, json_ld, meta_tags
+from .nesting import flatten
 
 SKIP_TAGS = frozenset(
     "script style noscript template svg iframe head select option textarea button input object embed canvas "
@@ -40,7 +42,7 @@ def _descriptor(tag: str, attrs: dict) -> str:
         token += "." + ".".join(classes)
     if attrs.get("id"):
         token += "#" + attrs["id"].replace(" ", "")
-    return token
+    return token[:MAX_TOKEN_CHARS]
 
 
 def _hidden(attrs: dict) -> bool:
@@ -85,6 +87,8 @@ class _Walker:
         self.link_chars = 0
         if not text:
             return
+        if len(self.blocks) >= MAX_BLOCKS:
+            raise too_many_blocks("blocks")
         tag = self.block_tags[-1] if self.block_tags else "body"
         start = self.container_at if self.container_at is not None else 0
         self.blocks.append(
@@ -102,12 +106,17 @@ class _Walker:
         )
 
     def walk(self, root) -> None:
+        # The stack holds a node's next sibling rather than all its children (a <body> of a million links would
+        # hold them all), so it stays as deep as the page. Elements past MAX_DEPTH are walked for their text but
+        # not entered: their text joins the deepest block, and no block carries more than MAX_DEPTH ancestors.
         stack: list[tuple[object, bool]] = [(root, False)]
         while stack:
             node, leaving = stack.pop()
             if leaving:
                 self._leave(node)
                 continue
+            if node is not root and (sibling := node.next) is not None:
+                stack.append((sibling, False))
             tag = node.tag
             if tag == "-text":
                 text = node.text_content
@@ -121,14 +130,11 @@ class _Walker:
             attrs = node.attributes
             if _hidden(attrs):
                 continue
-            self._enter(node, tag, attrs)
-            stack.append((node, True))
-            children = []
-            child = node.child
-            while child is not None:
-                children.append(child)
-                child = child.next
-            stack.extend((c, False) for c in reversed(children))
+            if len(self.ancestors) < MAX_DEPTH:
+                self._enter(node, tag, attrs)
+                stack.append((node, True))
+            if (child := node.child) is not None:
+                stack.append((child, False))
 
     def _enter(self, node, tag: str, attrs: dict) -> None:
         if tag in BLOCK_TAGS:
@@ -159,7 +165,7 @@ class _Walker:
 
 
 def segment_html(html: str, url: str | None = None) -> Page:
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(flatten(html))
     walker = _Walker()
     root = tree.body or tree.root
     if root is not None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from ..limits import MAX_BLOCKS, too_many_blocks
 from ..record import Block, Page
 
 _BULLET = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►‣◦–-])\s+")
@@ -15,11 +17,13 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 def segment_text(text: str, url: str | None = None) -> Page:
     blocks: list[Block] = []
     gap = 0
-    for raw in text.split("\n"):
+    for raw in _lines(text):
         stripped = raw.strip()
         if not stripped or not _INVISIBLE.sub("", stripped).strip():
             gap += 1
             continue
+        if len(blocks) >= MAX_BLOCKS:
+            raise too_many_blocks("lines")
         indent = len(raw) - len(raw.lstrip())
         line = _SPACES.sub(" ", _INVISIBLE.sub("", stripped)).strip()
         blocks.append(
@@ -33,6 +37,15 @@ def segment_text(text: str, url: str | None = None) -> Page:
         )
         gap = 0
     return Page(blocks=blocks, mode="text", url=url)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, one at a time: a split would hold millions of them at once on a page of short lines."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def strip_bullet(text: str) -> str:
