@@ -99,5 +99,15 @@ def test_a_run_above_the_headline_goes_with_the_menu_before_it():
 
 def test_a_long_run_of_short_lines_between_removed_lines_goes():
     menu = [(f"Section number {n} of the site menu", None) for n in range(8)]
-    reasons = context_reasons(("Skip to content", "skip_link"), *menu, ("Advertising", "advertising_label"))
-    assert reasons[1:-1] == [CONTEXT] * 8
+    article = ("The council approved the budget on Tuesday after a long debate about the schools and the roads.", None)
+    reasons = context_reasons(("Skip to content", "skip_link"), *menu, ("Advertising", "advertising_label"), article)
+    assert reasons[1:-2] == [CONTEXT] * 8
+    assert reasons[-1] is None
+
+
+def test_the_context_pass_never_empties_a_page_but_an_error_page():
+    """Short lines that are all the body a page has left are its text (a photo page, a note), not stranded
+    furniture; on a "Page not found" page they go."""
+    lines = [("Skip to content", "skip_link"), ("Harbour at dawn", None), ("Photo: Anna Berg", "photo_credit")]
+    assert context_reasons(*lines)[1] is None
+    assert context_reasons(*lines, ("404 - Page not found", "error_page"))[1] == CONTEXT
