@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import bench_seeds
-import pytest
 from typer.testing import CliRunner
 
 from cleaner.bench.datasets import load
@@ -14,13 +13,6 @@ from cleaner.bench.runner import run
 from cleaner.cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("datasets")
-    bench_seeds.write(directory)
-    return directory
 
 
 def test_bench_runs_every_system_and_writes_its_reports(data, tmp_path):

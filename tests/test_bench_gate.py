@@ -14,15 +14,8 @@ from cleaner.bench.datasets import DATASETS
 from cleaner.cli import app
 from cleaner.rules import all_rules
 
-EVERY_RULE = (*all_rules(), "context")  # the cleaner with nothing switched on keeps all furniture
+EVERY_RULE = (*all_rules(), "context", "model")  # the cleaner with nothing switched on keeps all furniture
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("datasets")
-    bench_seeds.write(directory)
-    return directory
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner import Cleaner
-from cleaner.bench.split import VALIDATION_SHARE
+from cleaner.bench.split import split_of
 from cleaner.cli import app
 from cleaner.model.features import feature_names, page_features
 from cleaner.model.scorer import BlockModel, shipped, stack_features
@@ -97,10 +96,6 @@ def test_every_removal_is_named_and_the_model_can_be_switched_off():
     assert "model" not in {r["reason"] for r in rules_only.removed}
 
 
-def _train_side(host: str) -> bool:
-    return hashlib.sha1(host.encode("utf-8")).digest()[0] >= VALIDATION_SHARE
-
-
 ARTICLE = [
     "The council approved the new budget on Tuesday after a long debate about school funding and repairs.",
     "Members said the plan would raise spending on roads, although several warned that taxes could follow.",
@@ -110,7 +105,7 @@ ARTICLE = [
 
 
 def _synthetic_dataset(path: Path, pages: int = 24) -> None:
-    hosts = [h for h in (f"news{i}.example" for i in range(200)) if _train_side(h)][:6]
+    hosts = [h for h in (f"news{i}.example" for i in range(200)) if split_of({"url": f"https://{h}/"}) == "train"][:6]
     with gzip.open(path, "wt", encoding="utf-8") as out:
         for i in range(pages):
             host = hosts[i % len(hosts)]
