@@ -9,7 +9,7 @@ import pytest
 from cleaner import Cleaner
 from cleaner.record import Block, Page
 from cleaner.templates import LearnedPage, MemoryTemplates, SiteCounts, site_for, threshold
-from cleaner.templates.decide import match
+from cleaner.templates.decide import match, outside_threshold
 from cleaner.templates.normalise import line_hash, line_key, page_key
 from cleaner.templates.slug import names_page, slug_words
 
@@ -74,8 +74,22 @@ def _dropped(page: Page, source, scored: bool = False) -> dict[str, int]:
 
 def test_recurring_lines_are_template_and_rare_ones_are_not():
     page = _page(["Subscribe now", "The Daily Courier", PARAGRAPH, PARAGRAPH + " More.", "Contact the newsroom"])
-    source = _counts(30, {"Subscribe now": 30, "The Daily Courier": 5, "Contact the newsroom": 6})
-    assert _dropped(page, source) == {"Subscribe now": 30, "Contact the newsroom": 6}  # 5 < threshold(30) == 6
+    source = _counts(30, {"Subscribe now": 30, "The Daily Courier": 2, "Contact the newsroom": 6})
+    assert _dropped(page, source) == {"Subscribe now": 30, "Contact the newsroom": 6}  # 2 < outside_threshold(30)
+
+
+def test_outside_the_article_a_line_needs_fewer_pages_inside_it_needs_the_threshold():
+    assert [outside_threshold(n) for n in (5, 12, 30, 100, 10_000)] == [2, 2, 3, 5, 50]
+    box = "Most read in Business"
+    before, inside, after = (
+        _page([box, PARAGRAPH, PARAGRAPH + " More."]),
+        _page([PARAGRAPH, box, PARAGRAPH + " More."]),
+        _page([PARAGRAPH, PARAGRAPH + " More.", box]),
+    )
+    assert _dropped(before, _counts(12, {box: 2})) == _dropped(after, _counts(12, {box: 2})) == {box: 2}
+    assert _dropped(inside, _counts(12, {box: 2})) == {}  # two stories may share a line in their text
+    assert _dropped(inside, _counts(12, {box: 4})) == {box: 4}  # threshold(12)
+    assert _dropped(before, _counts(12, {box: 1})) == {}
 
 
 def test_a_long_shared_paragraph_inside_the_article_stays_a_short_one_goes():

@@ -22,6 +22,7 @@ from .source import LearnedPage, SiteCounts, TemplateSource
 
 MIN_SITE_PAGES = 5  # fewer pages say too little about a site to call any line its template
 MIN_PAGES = 3  # a line on two pages is as likely a shared quote as a template
+MIN_OUTSIDE = 2  # ... but not outside the article's stretch, where no story's text stands
 DOMINANT_SHARE = 0.5  # a line on this share of the site's pages is template even inside the article
 LONG_WORDS = 15  # a line this long inside the article's stretch reads as the article's own
 CONTENT_SURE = 0.2  # a learned model's furniture probability under which a kept line is the article's own
@@ -32,6 +33,13 @@ def threshold(pages: int) -> int:
     """How many of a site's `pages` a line must be on to be its template: it grows with the pages seen (the
     square root: 4 of 12, 10 of 100, 100 of 10,000), so a story's few updates never reach it on a large site."""
     return max(MIN_PAGES, math.ceil(math.sqrt(pages)))
+
+
+def outside_threshold(pages: int) -> int:
+    """The same for a line outside the article's stretch (above its headline, below its last long paragraph),
+    where a story's own text does not stand: half the pages, but at least two (a section's own teaser box on two
+    of its stories)."""
+    return max(MIN_OUTSIDE, math.ceil(math.sqrt(pages) / 2))
 
 
 @dataclass(slots=True)
@@ -72,10 +80,12 @@ def match(page: Page, source: TemplateSource, site: str, scored: bool = False) -
         return None
     recurring = recurring_blocks(page.blocks, hashes, counts)
     stretch = article_stretch(page.blocks, recurring)
+    if stretch is not None:
+        recurring |= rare_outside(page.blocks, hashes, counts, stretch)
     high = max(threshold(counts.pages), math.ceil(DOMINANT_SHARE * counts.pages))
     slug = slug_words(page.url)
     drops, titles = [], set()
-    for i, count in recurring.items():
+    for i, count in sorted(recurring.items()):
         if slug and names_page(page.blocks[i].text, slug):
             titles.add(i)
         elif count >= high or stretch is None or not (stretch.holds(i) and _reads_as_article(page.blocks[i], scored)):
@@ -94,6 +104,22 @@ def recurring_blocks(blocks: Sequence[Block], hashes: Sequence[int | None], coun
         i: n
         for i, (block, h) in enumerate(zip(blocks, hashes, strict=True))
         if block.keep and h is not None and (n := counts.lines.get(h, 0)) >= low
+    }
+
+
+def rare_outside(
+    blocks: Sequence[Block], hashes: Sequence[int | None], counts: SiteCounts, stretch: Stretch
+) -> dict[int, int]:
+    """Kept blocks outside the article's stretch on fewer than `threshold` but at least `outside_threshold` of the
+    site's pages."""
+    low, high = outside_threshold(counts.pages), threshold(counts.pages)
+    return {
+        i: n
+        for i, (block, h) in enumerate(zip(blocks, hashes, strict=True))
+        if block.keep
+        and h is not None
+        and (i < stretch.start or i > stretch.end)
+        and low <= (n := counts.lines.get(h, 0)) < high
     }
 
 
