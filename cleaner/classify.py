@@ -13,6 +13,7 @@ from .templates import TemplateMatch
 CONTEXT = "context"
 ERROR_PAGE = "error_page"  # the rule that finds "Page not found" pages: they have no article
 SHORT_WORDS = 10  # a line this short is judged by its neighbours
+HEADING_WORDS = 12  # a heading this short may title a furniture section
 
 
 def first_rule(page: Page, i: int, rules: list[Rule]) -> Rule | None:
@@ -151,6 +152,31 @@ def apply_context(page: Page, spare: Collection[int] = ()) -> None:
         return
     for k in drops:
         page.blocks[k].drop(CONTEXT, 0.6)
+    for k in empty_sections(page, spare):
+        page.blocks[k].drop(CONTEXT, 0.6)
+
+
+def empty_sections(page: Page, spare: Collection[int] = ()) -> list[int]:
+    """Kept headings that title nothing kept: removed lines follow them up to the next heading of their level
+    or above, or up to the page's end ("Related posts" over a dropped teaser list, "16 Responses" over dropped
+    comments). An article does not end on a heading, nor leave a section empty. Only on a page whose kept text
+    holds a paragraph besides them, so a short page's heading is never all that is left. Measured on the train
+    side (300 pages per dataset, HTML): trafilatura-eval snippet F +0.0024, wcxb-dev body F1 +0.0001, the other
+    datasets unchanged; text mode has no headings to find."""
+    blocks = page.blocks
+    kept = [i for i, b in enumerate(blocks) if b.keep]
+    found = []
+    for n, i in enumerate(kept):
+        heading = blocks[i]
+        if not heading.heading or len(heading.text.split()) > HEADING_WORDS or i in spare:
+            continue
+        after = kept[n + 1] if n + 1 < len(kept) else len(blocks)
+        if all(b.reason in METADATA_REASONS for b in blocks[i + 1 : after]):
+            continue  # nothing removed under it: a heading right above another, or over its metadata
+        if after == len(blocks) or 0 < blocks[after].heading <= heading.heading:
+            found.append(i)
+    rest = (b for k, b in enumerate(blocks) if b.keep and k not in found)
+    return found if any(not _short(b.text) for b in rest) else []
 
 
 def keep_inner_lines(page: Page) -> None:

@@ -111,3 +111,55 @@ def test_the_context_pass_never_empties_a_page_but_an_error_page():
     lines = [("Skip to content", "skip_link"), ("Harbour at dawn", None), ("Photo: Anna Berg", "photo_credit")]
     assert context_reasons(*lines)[1] is None
     assert context_reasons(*lines, ("404 - Page not found", "error_page"))[1] == CONTEXT
+
+
+def _headed(*spec: tuple[str, int, bool]) -> Page:
+    blocks = []
+    for i, (text, level, keep) in enumerate(spec):
+        block = Block(text=text, index=i, tag=f"h{level}" if level else "p", heading=level)
+        if not keep:
+            block.drop("link_list", 0.8)
+        blocks.append(block)
+    return Page(blocks=blocks, mode="html")
+
+
+ARTICLE = "The council approved the plan on Tuesday after a long debate about its cost and its timetable."
+
+
+def test_a_heading_over_removed_lines_only_goes():
+    page = _headed(
+        ("Budget", 2, True),
+        (ARTICLE, 0, True),
+        ("Related posts", 2, True),
+        ("Other story", 0, False),
+        ("Comments", 2, True),
+        ("Nice post!", 0, False),
+    )
+    apply_context(page)
+    assert [b.text for b in page.blocks if b.keep] == ["Budget", ARTICLE]
+    assert page.blocks[2].reason == page.blocks[4].reason == CONTEXT
+
+
+def test_a_heading_over_kept_text_or_a_subheading_stays():
+    page = _headed(
+        (ARTICLE, 0, True),
+        ("Budget", 2, True),
+        ("Share", 0, False),
+        (ARTICLE, 0, True),
+        ("Costs", 2, True),
+        ("Details", 3, True),
+        (ARTICLE + " Again.", 0, True),
+    )
+    apply_context(page)
+    assert all(b.keep for b in page.blocks if b.text != "Share")
+
+
+def test_an_empty_section_heading_stays_when_the_page_has_no_paragraph_besides():
+    page = _headed(
+        ("Photo of the day", 2, True),
+        ("A bridge at dawn", 0, True),
+        ("More photos", 2, True),
+        ("Gallery link", 0, False),
+    )
+    apply_context(page)
+    assert page.blocks[2].keep
