@@ -4,6 +4,7 @@ plus the metadata candidates the page declares (title, meta tags, JSON-LD, <time
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -36,12 +37,17 @@ MAX_CLASSES = 4
 
 
 def _descriptor(tag: str, attrs: dict) -> str:
+    return _token(tag, attrs.get("class") or "", attrs.get("id") or "")
+
+
+@lru_cache(maxsize=4096)
+def _token(tag: str, class_attr: str, id_attr: str) -> str:
     token = tag
-    classes = (attrs.get("class") or "").split()[:MAX_CLASSES]
+    classes = class_attr.split()[:MAX_CLASSES]
     if classes:
         token += "." + ".".join(classes)
-    if attrs.get("id"):
-        token += "#" + attrs["id"].replace(" ", "")
+    if id_attr:
+        token += "#" + id_attr.replace(" ", "")
     return token[:MAX_TOKEN_CHARS]
 
 
@@ -51,13 +57,24 @@ def _hidden(attrs: dict) -> bool:
     style = attrs.get("style")
     if style and HIDDEN_STYLE.search(style):
         return True
-    return any(HIDDEN_CLASS.match(c) for c in (attrs.get("class") or "").split())
+    return _hidden_class(attrs.get("class") or "")
+
+
+# Pages repeat their class attributes: their verdicts are cached.
+@lru_cache(maxsize=4096)
+def _hidden_class(class_attr: str) -> bool:
+    return any(HIDDEN_CLASS.match(c) for c in class_attr.split())
+
+
+@lru_cache(maxsize=4096)
+def _content_class(class_attr: str) -> bool:
+    return any(CONTENT_CLASS.match(c) for c in class_attr.split())
 
 
 def _is_content_container(tag: str, attrs: dict) -> bool:
     if tag in ("article", "main") or attrs.get("itemprop") == "articleBody" or attrs.get("role") == "main":
         return True
-    return any(CONTENT_CLASS.match(c) for c in (attrs.get("class") or "").split()) or bool(
+    return _content_class(attrs.get("class") or "") or bool(
         attrs.get("id") and CONTENT_CLASS.match(attrs["id"])
     )
 
