@@ -134,21 +134,35 @@ def candidates(page: Page) -> dict[int, Counter]:
     slug = _slug_words(page.url)
     found: dict[int, Counter] = {}
     closest = None
+    # Neighbours are looked at from up to LOOK_AHEAD candidates above them: their verdicts are kept per block.
+    paragraphs: dict[int, bool] = {}
+    betweens: dict[int, bool] = {}
+
+    def paragraph_at(j: int) -> bool:
+        if j not in paragraphs:
+            paragraphs[j] = _paragraph_like(blocks[j].text)
+        return paragraphs[j]
+
+    def between_at(j: int) -> bool:
+        if j not in betweens:
+            betweens[j] = _between(blocks[j].text)
+        return betweens[j]
+
     for i, block in enumerate(blocks):
         text = block.text
         if not (block.keep or block.reason in MAY_DROP_TITLE) or not _title_like(text) or not norms[i]:
             continue
-        if _between(text) or find_dates(text):
+        if between_at(i) or find_dates(text):
             continue  # a byline, a date stamp, a dated caption
         if run and run[0] < i < run[1]:
             continue  # a subheading inside the article
         f: Counter = Counter()
         distance = None
         for j in range(i + 1, min(len(blocks), i + 1 + LOOK_AHEAD)):
-            if _paragraph_like(blocks[j].text):
+            if paragraph_at(j):
                 distance = j - i
                 break
-            if _between(blocks[j].text) or blocks[j].reason in BETWEEN:
+            if between_at(j) or blocks[j].reason in BETWEEN:
                 f["between_next"] = 1
         if distance is not None:
             f["para_next_1" if distance == 1 else "para_next_3" if distance <= 3 else "para_next_8"] = 1
