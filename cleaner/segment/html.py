@@ -74,9 +74,7 @@ def _content_class(class_attr: str) -> bool:
 def _is_content_container(tag: str, attrs: dict) -> bool:
     if tag in ("article", "main") or attrs.get("itemprop") == "articleBody" or attrs.get("role") == "main":
         return True
-    return _content_class(attrs.get("class") or "") or bool(
-        attrs.get("id") and CONTENT_CLASS.match(attrs["id"])
-    )
+    return _content_class(attrs.get("class") or "") or bool(attrs.get("id") and CONTENT_CLASS.match(attrs["id"]))
 
 
 class _Walker:
