@@ -18,7 +18,10 @@ SHORT_WORDS = 10  # a line this short is judged by its neighbours
 def first_rule(page: Page, i: int, rules: list[Rule]) -> Rule | None:
     """The first of `rules` that matches block i."""
     size = len(page.blocks[i].text)
-    return next((r for r in rules if (r.max_chars is None or size <= r.max_chars) and r.check(page, i)), None)
+    for r in rules:  # a plain loop: this runs for every rule on every block
+        if (r.max_chars is None or size <= r.max_chars) and r.check(page, i):
+            return r
+    return None
 
 
 def rule_hits(page: Page, rules: Iterable[Rule]) -> list[Rule | None]:

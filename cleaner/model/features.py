@@ -100,8 +100,8 @@ def _text_features(text: str, chars: np.ndarray) -> list[float]:
     head = words[:SAMPLE_WORDS]
     n_head = len(head) or 1
     lower_words = [w.lower() for w in head]
-    stop = sum(w in STOP_WORDS for w in lower_words)
-    furniture = sum(w in FURNITURE_WORDS for w in lower_words)
+    stop = sum(map(STOP_WORDS.__contains__, lower_words))
+    furniture = sum(map(FURNITURE_WORDS.__contains__, lower_words))
     punct = chars[3]
     sentences = len(_SENTENCE.findall(text))
     terminal = 1.0 if _TERMINAL.search(text[-8:]) else 0.0
@@ -118,7 +118,7 @@ def _text_features(text: str, chars: np.ndarray) -> list[float]:
         math.log1p(sentences),
         text.count(",") / n_words if n_words else 0.0,
         chars[1] / letters,
-        sum(w[0].isupper() for w in head) / n_head,
+        sum([w[0].isupper() for w in head]) / n_head,
         chars[2] / n_sample,
         1.0 if _YEAR.search(sample) else 0.0,
         1.0 if _BULLET.match(text) else 0.0,

@@ -127,7 +127,7 @@ class _Walker:
         stack: list[tuple[object, bool]] = [(root, False)]
         while stack:
             node, leaving = stack.pop()
-            if leaving:
+            if leaving:  # the entry holds the element's tag
                 self._leave(node)
                 continue
             if node is not root and (sibling := node.next) is not None:
@@ -143,11 +143,11 @@ class _Walker:
             if not tag or tag in SKIP_TAGS or tag[0] == "-":  # comments, doctype, processing instructions
                 continue
             attrs = node.attributes
-            if _hidden(attrs):
+            if attrs and _hidden(attrs):
                 continue
             if len(self.ancestors) < MAX_DEPTH:
                 self._enter(node, tag, attrs)
-                stack.append((node, True))
+                stack.append((tag, True))
             if (child := node.child) is not None:
                 stack.append((child, False))
 
@@ -157,7 +157,8 @@ class _Walker:
             self.block_tags.append(tag)
         if tag == "a":
             self.links += 1
-        self.candidates.enter(node, tag, attrs, self.ancestors, len(self.blocks), self.container_at is not None)
+        if attrs or tag == "time":  # an element without attributes marks nothing but a <time>
+            self.candidates.enter(node, tag, attrs, self.ancestors, len(self.blocks), self.container_at is not None)
         if self.container_at is None and _is_content_container(tag, attrs):
             self.container_at = len(self.ancestors)
         token = _descriptor(tag, attrs)
@@ -166,8 +167,7 @@ class _Walker:
         self.node_tokens[self.next_id] = token
         self.next_id += 1
 
-    def _leave(self, node) -> None:
-        tag = node.tag
+    def _leave(self, tag: str) -> None:
         self.ancestors.pop()
         self.ids.pop()
         if self.container_at is not None and len(self.ancestors) <= self.container_at:
