@@ -112,9 +112,7 @@ def _split_points(text: str) -> list[int]:
     glued_sentences = _SENTENCE_GATE.search(text) is not None
     if not (glued_words or glued_sentences) or _CODE_LINE.search(text):
         return []
-    points = (
-        {m.end(1) for m in _GLUED_WORDS.finditer(text) if _word_break(text, m.end(1))} if glued_words else set()
-    )
+    points = {m.end(1) for m in _GLUED_WORDS.finditer(text) if _word_break(text, m.end(1))} if glued_words else set()
     quotes, counted = 0, 0
     for match in _GLUED_SENTENCE.finditer(text) if glued_sentences else ():
         point = match.end()
