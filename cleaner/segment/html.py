@@ -96,7 +96,7 @@ class _Walker:
     def flush(self) -> None:
         if not self.buffer:
             return
-        text = SPACES.sub(" ", "".join(self.buffer)).strip()
+        text = " ".join("".join(self.buffer).split())  # runs of whitespace as one space (split's = \s's set)
         link_chars = self.link_chars
         self.buffer.clear()
         self.link_chars = 0
@@ -124,11 +124,23 @@ class _Walker:
         # The stack holds a node's next sibling rather than all its children (a <body> of a million links would
         # hold them all), so it stays as deep as the page. Elements past MAX_DEPTH are walked for their text but
         # not entered: their text joins the deepest block, and no block carries more than MAX_DEPTH ancestors.
+        # Entering and leaving an element are written out in the loop: it runs once per node of the page.
         stack: list[tuple[object, bool]] = [(root, False)]
+        buffer, ancestors, ids, block_tags = self.buffer, self.ancestors, self.ids, self.block_tags
+        node_tokens, candidates = self.node_tokens, self.candidates
         while stack:
             node, leaving = stack.pop()
             if leaving:  # the entry holds the element's tag
-                self._leave(node)
+                ancestors.pop()
+                ids.pop()
+                if self.container_at is not None and len(ancestors) <= self.container_at:
+                    self.container_at = None
+                if node == "a":
+                    self.links -= 1
+                if node in BLOCK_TAGS:
+                    if buffer:
+                        self.flush()
+                    block_tags.pop()
                 continue
             if node is not root and (sibling := node.next) is not None:
                 stack.append((sibling, False))
@@ -136,7 +148,7 @@ class _Walker:
             if tag == "-text":
                 text = node.text_content
                 if text:
-                    self.buffer.append(text)
+                    buffer.append(text)
                     if self.links:
                         self.link_chars += len(text.strip())
                 continue
@@ -145,38 +157,25 @@ class _Walker:
             attrs = node.attributes
             if attrs and _hidden(attrs):
                 continue
-            if len(self.ancestors) < MAX_DEPTH:
-                self._enter(node, tag, attrs)
+            if len(ancestors) < MAX_DEPTH:
+                if tag in BLOCK_TAGS:
+                    if buffer:
+                        self.flush()
+                    block_tags.append(tag)
+                if tag == "a":
+                    self.links += 1
+                if attrs or tag == "time":  # an element without attributes marks nothing but a <time>
+                    candidates.enter(node, tag, attrs, ancestors, len(self.blocks), self.container_at is not None)
+                if self.container_at is None and _is_content_container(tag, attrs):
+                    self.container_at = len(ancestors)
+                token = _descriptor(tag, attrs) if attrs else tag[:MAX_TOKEN_CHARS]
+                ancestors.append(token)
+                ids.append(self.next_id)
+                node_tokens[self.next_id] = token
+                self.next_id += 1
                 stack.append((tag, True))
             if (child := node.child) is not None:
                 stack.append((child, False))
-
-    def _enter(self, node, tag: str, attrs: dict) -> None:
-        if tag in BLOCK_TAGS:
-            self.flush()
-            self.block_tags.append(tag)
-        if tag == "a":
-            self.links += 1
-        if attrs or tag == "time":  # an element without attributes marks nothing but a <time>
-            self.candidates.enter(node, tag, attrs, self.ancestors, len(self.blocks), self.container_at is not None)
-        if self.container_at is None and _is_content_container(tag, attrs):
-            self.container_at = len(self.ancestors)
-        token = _descriptor(tag, attrs)
-        self.ancestors.append(token)
-        self.ids.append(self.next_id)
-        self.node_tokens[self.next_id] = token
-        self.next_id += 1
-
-    def _leave(self, tag: str) -> None:
-        self.ancestors.pop()
-        self.ids.pop()
-        if self.container_at is not None and len(self.ancestors) <= self.container_at:
-            self.container_at = None
-        if tag == "a":
-            self.links -= 1
-        if tag in BLOCK_TAGS:
-            self.flush()
-            self.block_tags.pop()
 
 
 def segment_html(html: str, url: str | None = None) -> Page:
