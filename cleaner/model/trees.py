@@ -33,11 +33,12 @@ class TreeEnsemble:
         # thresholds are float64: compare as sklearn does. Feature-major, so a node's value is [feature * n + row].
         by_feature = np.ascontiguousarray(X.T, dtype=np.float64).ravel()
         rows = np.arange(n, dtype=np.intp)
+        feature_at = self._feature * n
         node = np.repeat(self._roots, n, axis=1)  # trees x rows
-        for _ in range(self.depth):
-            go_left = by_feature[self._feature[node] * n + rows] <= self.threshold[node]
-            node = self._next[2 * node + go_left]
-        return self.baseline + self.value[node].sum(axis=0)
+        for _ in range(self.depth):  # `take` is plain indexing without fancy indexing's overhead
+            go_left = by_feature.take(feature_at.take(node) + rows) <= self.threshold.take(node)
+            node = self._next.take(2 * node + go_left)
+        return self.baseline + self.value.take(node).sum(axis=0)
 
     def proba(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.raw(X)))
