@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..fastre import finder
 from ..record import Page
 from .words import FURNITURE_WORDS, STOP_WORDS
 
@@ -132,27 +133,7 @@ def _text_features(text: str, chars: np.ndarray) -> list[float]:
 
 
 CHROME, HEADER, BOILER, CONTENT, COMMENT, CAPTION = (1 << k for k in range(6))
-_PLAIN_WORDS = re.compile(r"[a-z0-9|\- ^$]*")
-
-
-def _finder(pattern: re.Pattern[str]):
-    """`pattern.search(text)` as a truth value, faster on ASCII text: a case-insensitive pattern of lower-case
-    ASCII words (alternatives, hyphens, anchors, nothing else) finds the same in ASCII text as its case-sensitive
-    twin in the lowered text, at a fifth of the cost. Other text (where a "K" sign or a long "ſ" matches k or s
-    case-insensitively) goes to the pattern itself."""
-    if not (pattern.flags & re.I and _PLAIN_WORDS.fullmatch(pattern.pattern)):
-        return lambda text: pattern.search(text) is not None
-    folded = re.compile(pattern.pattern, pattern.flags & ~re.I)
-
-    def found(text: str) -> bool:
-        if text.isascii():
-            return folded.search(text.lower()) is not None
-        return pattern.search(text) is not None
-
-    return found
-
-
-_has_boiler, _has_content, _has_comment, _has_caption = map(_finder, (_BOILER, _CONTENT, _COMMENT, _CAPTION))
+_has_boiler, _has_content, _has_comment, _has_caption = map(finder, (_BOILER, _CONTENT, _COMMENT, _CAPTION))
 
 
 @lru_cache(maxsize=65536)
@@ -310,7 +291,7 @@ _UNLIKELY = re.compile(
     re.I,
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.I)
-_has_positive, _has_negative, _has_unlikely, _has_maybe = map(_finder, (_POSITIVE, _NEGATIVE, _UNLIKELY, _MAYBE))
+_has_positive, _has_negative, _has_unlikely, _has_maybe = map(finder, (_POSITIVE, _NEGATIVE, _UNLIKELY, _MAYBE))
 _TAG_SCORE = {"div": 5, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3, "ul": -3, "dl": -3,
               "dd": -3, "dt": -3, "li": -3, "form": -3, "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5,
               "h6": -5, "th": -5}  # fmt: skip

@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..fastre import finder
+
 MAX_TEXT = 400  # a candidate longer than this is a container (a bio, a whole card), not a name or a title
 MAX_MARKS = 200  # per kind; a listing page with thousands of cards gives nothing more useful
 
@@ -102,9 +104,14 @@ def _class_marks(class_attr: str) -> tuple[bool, bool]:
     """Whether a class attribute names an author and whether it names a title (pages repeat their classes)."""
     classes = class_attr.split()
     return (
-        any(AUTHOR_CLASS.match(c) or AUTHOR_NAME_CLASS.match(c) for c in classes),
-        any(TITLE_CLASS.match(c) for c in classes),
+        any(_is_author_class(c) or _is_author_name_class(c) for c in classes),
+        any(map(_is_title_class, classes)),
     )
+
+
+_is_author_class, _is_author_name_class, _is_title_class = (
+    finder(p, "match") for p in (AUTHOR_CLASS, AUTHOR_NAME_CLASS, TITLE_CLASS)
+)
 
 
 class Candidates:

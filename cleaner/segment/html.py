@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..fastre import finder
 from ..limits import MAX_BLOCKS, MAX_DEPTH, MAX_TOKEN_CHARS, too_many_blocks
 from ..record import Block, Page
 from .candidates import Candidates, json_ld, meta_tags
@@ -33,6 +34,7 @@ CONTENT_CLASS = re.compile(
 HIDDEN_CLASS = re.compile(r"^(?:hidden|sr-only|visually-hidden|screen-reader-text|visuallyhidden|d-none)$", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 SPACES = re.compile(r"\s+")
+_is_hidden_class, _is_content_class = finder(HIDDEN_CLASS, "match"), finder(CONTENT_CLASS, "match")
 MAX_CLASSES = 4
 
 
@@ -63,18 +65,18 @@ def _hidden(attrs: dict) -> bool:
 # Pages repeat their class attributes: their verdicts are cached.
 @lru_cache(maxsize=4096)
 def _hidden_class(class_attr: str) -> bool:
-    return any(HIDDEN_CLASS.match(c) for c in class_attr.split())
+    return any(map(_is_hidden_class, class_attr.split()))
 
 
 @lru_cache(maxsize=4096)
 def _content_class(class_attr: str) -> bool:
-    return any(CONTENT_CLASS.match(c) for c in class_attr.split())
+    return any(map(_is_content_class, class_attr.split()))
 
 
 def _is_content_container(tag: str, attrs: dict) -> bool:
     if tag in ("article", "main") or attrs.get("itemprop") == "articleBody" or attrs.get("role") == "main":
         return True
-    return _content_class(attrs.get("class") or "") or bool(attrs.get("id") and CONTENT_CLASS.match(attrs["id"]))
+    return _content_class(attrs.get("class") or "") or bool(attrs.get("id") and _is_content_class(attrs["id"]))
 
 
 class _Walker:
