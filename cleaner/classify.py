@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+import numpy as np
+
 from .record import Block, Page
-from .rules import Rule
+from .rules import Check, Rule
 from .templates import TemplateMatch
 
 CONTEXT = "context"
@@ -16,15 +18,27 @@ SHORT_WORDS = 10  # a line this short is judged by its neighbours
 HEADING_WORDS = 12  # a heading this short may title a furniture section
 
 
-def first_rule(page: Page, i: int, rules: list[Rule]) -> Rule | None:
-    """The first of `rules` that matches block i."""
+_NO_LIMIT = float("inf")
+
+
+def _checks(rules: Iterable[Rule]) -> list[tuple[float, Check, Rule]]:
+    """Rules as (longest block they read, check, rule): what `first_rule` reads for every rule and block."""
+    return [(_NO_LIMIT if r.max_chars is None else r.max_chars, r.check, r) for r in rules]
+
+
+def first_rule(page: Page, i: int, rules: list[Rule] | list[tuple[float, Check, Rule]]) -> Rule | None:
+    """The first of `rules` (or of their `_checks`) that matches block i."""
     size = len(page.blocks[i].text)
-    return next((r for r in rules if (r.max_chars is None or size <= r.max_chars) and r.check(page, i)), None)
+    checks = rules if rules and isinstance(rules[0], tuple) else _checks(rules)
+    for limit, check, r in checks:  # a plain loop: this runs for every rule on every block
+        if size <= limit and check(page, i):
+            return r
+    return None
 
 
 def rule_hits(page: Page, rules: Iterable[Rule]) -> list[Rule | None]:
     """The first rule that matches each block (None where none does)."""
-    active = [r for r in rules if page.mode in r.modes]
+    active = _checks(r for r in rules if page.mode in r.modes)
     return [first_rule(page, i, active) for i in range(len(page.blocks))]
 
 
@@ -42,18 +56,20 @@ def decide(page: Page, rules: Iterable[Rule], proba=None, threshold: float = 0.5
     is named after the first rule that matches it (or `model` when none does) and scored with the model's
     furniture probability; a kept block carries that probability too. Rules marked `overrule` are precise
     enough to drop a block the model would keep."""
-    active = [r for r in rules if page.mode in r.modes]
-    overrule = [r for r in active if r.overrule]
+    active = _checks(r for r in rules if page.mode in r.modes)
+    overrule = [c for c in active if c[2].overrule]
+    # float64 probabilities as Python floats: the same doubles, cheaper to read block by block
+    probs = proba.tolist() if isinstance(proba, np.ndarray) and proba.dtype == np.float64 else proba
     for i, block in enumerate(page.blocks):
         if not block.keep:
             continue
-        if proba is None:
+        if probs is None:
             hit = first_rule(page, i, active)
             if hit is not None:
                 block.drop(hit.name, hit.score)
             continue
-        furniture = round(1.0 - float(proba[i]), 3)
-        if proba[i] < threshold:
+        furniture = round(1.0 - float(probs[i]), 3)
+        if probs[i] < threshold:
             hit = first_rule(page, i, active)
             block.drop(hit.name if hit is not None else MODEL, furniture)
         elif overrule and (hit := first_rule(page, i, overrule)) is not None:

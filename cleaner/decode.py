@@ -85,10 +85,18 @@ def _plausible(text: str, encoding: str) -> str:
 
 def normalise(text: str) -> str:
     """NFC, unified newlines, no NULs; rejects text that is mostly control characters (binary read as text)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     sample = text[:4096]
     if sample and len(_CONTROL.findall(sample)) > 0.1 * len(sample):
         raise DecodeError("binary content (control characters), not a text or HTML page")
+    if text.isascii():  # no surrogates, and already NFC
+        return text
     # Lone surrogates (from bad JSON escapes) cannot be encoded to UTF-8 on output.
-    text = text.encode("utf-8", errors="replace").decode("utf-8")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", errors="replace").decode("utf-8")
     return unicodedata.normalize("NFC", text)

@@ -101,12 +101,20 @@ def _word_break(text: str, point: int) -> bool:
     return len(_WORDS.findall(sentence)) >= 1
 
 
+# What any glue needs: a lower-case letter against a capital, or a sentence end against one. Most lines have
+# neither, and these simple scans cost a fraction of the patterns above.
+_WORDS_GATE = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]")
+_SENTENCE_GATE = re.compile(r"[.!?][\"“”(]?[A-ZÀ-Ý]")
+
+
 def _split_points(text: str) -> list[int]:
-    if _CODE_LINE.search(text):
+    glued_words = _WORDS_GATE.search(text) is not None
+    glued_sentences = _SENTENCE_GATE.search(text) is not None
+    if not (glued_words or glued_sentences) or _CODE_LINE.search(text):
         return []
-    points = {m.end(1) for m in _GLUED_WORDS.finditer(text) if _word_break(text, m.end(1))}
+    points = {m.end(1) for m in _GLUED_WORDS.finditer(text) if _word_break(text, m.end(1))} if glued_words else set()
     quotes, counted = 0, 0
-    for match in _GLUED_SENTENCE.finditer(text):
+    for match in _GLUED_SENTENCE.finditer(text) if glued_sentences else ():
         point = match.end()
         if not _sentence_break(text, point):
             continue

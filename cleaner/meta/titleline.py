@@ -10,7 +10,9 @@ its pages as two converters (html-text and inscriptis) dump it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ..record import Page
@@ -101,6 +103,26 @@ def _slug_words(url: str | None) -> set[str]:
     return {w for w in _NORM.split(path.lower()) if len(w) > 2 and not w.isdigit()}
 
 
+class _Longer:
+    """Whether a normalised line stands, as whole words, inside a longer one of the page (at most 59 characters
+    longer). The page's distinct lines are laid end to end by length, so each question is one `str.find` over
+    the slice of lines of the lengths that qualify, instead of a loop over every line."""
+
+    def __init__(self, norms: Iterable[str]) -> None:
+        by_length = sorted(norms, key=len)
+        self.lengths = [len(n) for n in by_length]
+        self.offsets = [0]
+        for n in by_length:  # each line as " n \n": a key (" k ", no newline) never spans two lines
+            self.offsets.append(self.offsets[-1] + len(n) + 3)
+        self.text = "".join(f" {n} \n" for n in by_length)
+
+    def contains(self, norm: str) -> bool:
+        # A line that holds " norm " and is not norm itself is longer than norm (norms have single spaces).
+        lo = bisect_right(self.lengths, len(norm))
+        hi = bisect_left(self.lengths, len(norm) + 60)
+        return lo < hi and self.text.find(f" {norm} ", self.offsets[lo], self.offsets[hi]) >= 0
+
+
 def candidates(page: Page) -> dict[int, Counter]:
     """Per candidate line, the features the weights apply to."""
     blocks = page.blocks
@@ -108,30 +130,44 @@ def candidates(page: Page) -> dict[int, Counter]:
     start = run[0] if run else None
     norms = [_norm(b.text) for b in blocks]
     counts = Counter(norms)
+    longer = _Longer(counts)
     slug = _slug_words(page.url)
     found: dict[int, Counter] = {}
     closest = None
+    # Neighbours are looked at from up to LOOK_AHEAD candidates above them: their verdicts are kept per block.
+    paragraphs: dict[int, bool] = {}
+    betweens: dict[int, bool] = {}
+
+    def paragraph_at(j: int) -> bool:
+        if j not in paragraphs:
+            paragraphs[j] = _paragraph_like(blocks[j].text)
+        return paragraphs[j]
+
+    def between_at(j: int) -> bool:
+        if j not in betweens:
+            betweens[j] = _between(blocks[j].text)
+        return betweens[j]
+
     for i, block in enumerate(blocks):
         text = block.text
         if not (block.keep or block.reason in MAY_DROP_TITLE) or not _title_like(text) or not norms[i]:
             continue
-        if _between(text) or find_dates(text):
+        if between_at(i) or find_dates(text):
             continue  # a byline, a date stamp, a dated caption
         if run and run[0] < i < run[1]:
             continue  # a subheading inside the article
         f: Counter = Counter()
         distance = None
         for j in range(i + 1, min(len(blocks), i + 1 + LOOK_AHEAD)):
-            if _paragraph_like(blocks[j].text):
+            if paragraph_at(j):
                 distance = j - i
                 break
-            if _between(blocks[j].text) or blocks[j].reason in BETWEEN:
+            if between_at(j) or blocks[j].reason in BETWEEN:
                 f["between_next"] = 1
         if distance is not None:
             f["para_next_1" if distance == 1 else "para_next_3" if distance <= 3 else "para_next_8"] = 1
         f["repeated"] = int(counts[norms[i]] > 1)
-        key = f" {norms[i]} "
-        f["contained"] = int(any(key in f" {n} " and n != norms[i] for n in norms if len(n) < len(norms[i]) + 60))
+        f["contained"] = int(longer.contains(norms[i]))
         words = set(norms[i].split())
         f["slug"] = int(bool(slug) and len(words & slug) >= max(2, len(words) // 2))
         n = len(text.split())

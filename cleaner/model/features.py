@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..fastre import finder
 from ..record import Page
 from .words import FURNITURE_WORDS, STOP_WORDS
 
@@ -100,8 +101,8 @@ def _text_features(text: str, chars: np.ndarray) -> list[float]:
     head = words[:SAMPLE_WORDS]
     n_head = len(head) or 1
     lower_words = [w.lower() for w in head]
-    stop = sum(w in STOP_WORDS for w in lower_words)
-    furniture = sum(w in FURNITURE_WORDS for w in lower_words)
+    stop = sum(map(STOP_WORDS.__contains__, lower_words))
+    furniture = sum(map(FURNITURE_WORDS.__contains__, lower_words))
     punct = chars[3]
     sentences = len(_SENTENCE.findall(text))
     terminal = 1.0 if _TERMINAL.search(text[-8:]) else 0.0
@@ -118,7 +119,7 @@ def _text_features(text: str, chars: np.ndarray) -> list[float]:
         math.log1p(sentences),
         text.count(",") / n_words if n_words else 0.0,
         chars[1] / letters,
-        sum(w[0].isupper() for w in head) / n_head,
+        sum([w[0].isupper() for w in head]) / n_head,
         chars[2] / n_sample,
         1.0 if _YEAR.search(sample) else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
@@ -132,6 +133,7 @@ def _text_features(text: str, chars: np.ndarray) -> list[float]:
 
 
 CHROME, HEADER, BOILER, CONTENT, COMMENT, CAPTION = (1 << k for k in range(6))
+_has_boiler, _has_content, _has_comment, _has_caption = map(finder, (_BOILER, _CONTENT, _COMMENT, _CAPTION))
 
 
 @lru_cache(maxsize=65536)
@@ -142,10 +144,10 @@ def _token_flags(token: str) -> int:
     flags = (CHROME if tag in CHROME_TAGS else 0) | (HEADER if tag == "header" else 0)
     flags |= CAPTION if tag in CAPTION_TAGS else 0
     if names:
-        flags |= BOILER if _BOILER.search(names) else 0
-        flags |= CONTENT if _CONTENT.search(names) else 0
-        flags |= COMMENT if _COMMENT.search(names) else 0
-        flags |= CAPTION if _CAPTION.search(names) else 0
+        flags |= BOILER if _has_boiler(names) else 0
+        flags |= CONTENT if _has_content(names) else 0
+        flags |= COMMENT if _has_comment(names) else 0
+        flags |= CAPTION if _has_caption(names) else 0
     return flags
 
 
@@ -289,6 +291,7 @@ _UNLIKELY = re.compile(
     re.I,
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.I)
+_has_positive, _has_negative, _has_unlikely, _has_maybe = map(finder, (_POSITIVE, _NEGATIVE, _UNLIKELY, _MAYBE))
 _TAG_SCORE = {"div": 5, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3, "ul": -3, "dl": -3,
               "dd": -3, "dt": -3, "li": -3, "form": -3, "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5,
               "h6": -5, "th": -5}  # fmt: skip
@@ -299,48 +302,71 @@ def _class_weight(token: str) -> float:
     names = token.partition(".")[2].replace("#", " ").replace(".", " ")
     if not names:
         return 0.0
-    return 25.0 * (bool(_POSITIVE.search(names)) - bool(_NEGATIVE.search(names)))
+    return 25.0 * (_has_positive(names) - _has_negative(names))
 
 
 @lru_cache(maxsize=65536)
 def _unlikely(token: str) -> bool:
     names = token.partition(".")[2].replace("#", " ").replace(".", " ")
-    return bool(names) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)
+    return bool(names) and _has_unlikely(names) and not _has_maybe(names)
 
 
 def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
     """Readability's idea as features: paragraphs vote for their parent (and half for their grandparent) with
     their length and commas; a container starts from its tag's and class's weight, and its score is discounted
-    by its link density. The best container is the article's likely home."""
+    by its link density. The best container is the article's likely home.
+
+    A block's ancestry is its element's path from the root of one tree, so each element's parent is known from
+    any block below it: sums over an element's blocks and maxima along a path are taken once per element (in
+    id order, parents before children) instead of once per block and ancestor."""
     n = len(blocks)
+    parent: dict[int, int | None] = {}
+    own_chars: dict[int, int] = {}
+    own_links: dict[int, int] = {}
     score: dict[int, float] = {}
-    chars: dict[int, int] = {}
-    links: dict[int, int] = {}
     for block in blocks:
+        ancestry = block.ancestry
+        if not ancestry:
+            continue
         size = len(block.text)
-        for node in block.ancestry:
-            chars[node] = chars.get(node, 0) + size
-            links[node] = links.get(node, 0) + block.link_chars
-        if size >= 25 and block.tag in PARAGRAPH_TAGS and len(block.ancestry) >= 2:
+        deepest = ancestry[-1]
+        own_chars[deepest] = own_chars.get(deepest, 0) + size
+        own_links[deepest] = own_links.get(deepest, 0) + block.link_chars
+        for k in range(len(ancestry) - 1, -1, -1):
+            if ancestry[k] in parent:
+                break
+            parent[ancestry[k]] = ancestry[k - 1] if k else None
+        if size >= 25 and block.tag in PARAGRAPH_TAGS and len(ancestry) >= 2:
             vote = 1.0 + block.text.count(",") + min(size / 100, 3.0)
-            for level, node in enumerate(block.ancestry[-2:-4:-1]):
+            for level, node in enumerate(ancestry[-2:-4:-1]):
                 if node not in score:
                     token = tokens.get(node, "")
                     score[node] = _TAG_SCORE.get(token.partition(".")[0].partition("#")[0], 0) + _class_weight(token)
                 score[node] += vote / (1 + level)
+    # Characters and link characters inside each element: its own blocks' plus its children's (integers).
+    order = sorted(parent)
+    chars = {node: own_chars.get(node, 0) for node in order}
+    links = {node: own_links.get(node, 0) for node in order}
+    for node in reversed(order):
+        up = parent[node]
+        if up is not None:
+            chars[up] += chars[node]
+            links[up] += links[node]
     final = {node: s * (1.0 - links[node] / chars[node]) for node, s in score.items() if chars.get(node)}
     in_top, best_share, near_top = np.zeros(n), np.zeros(n), np.zeros(n)
     class_weight, unlikely = np.zeros(n), np.zeros(n)
     flags: dict[int, tuple[float, bool]] = {}
     for i, block in enumerate(blocks):
+        weights = 0.0
         for node in block.ancestry[-6:]:
             if node not in flags:
                 token = tokens.get(node, "")
                 flags[node] = (_class_weight(token), _unlikely(token))
             weight, is_unlikely = flags[node]
-            class_weight[i] += weight
+            weights += weight
             if is_unlikely:
                 unlikely[i] = 1.0
+        class_weight[i] = weights
     if not final:
         return [in_top, best_share, near_top, class_weight, unlikely]
     top = max(final, key=final.__getitem__)
@@ -351,9 +377,27 @@ def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
             at = block.ancestry.index(top)
             top_parent = block.ancestry[at - 1] if at else None
             break
+    # Along each element's path from the root: the best final score (the first of equals, as max() keeps),
+    # and whether the path passes the top candidate or its parent.
+    best: dict[int, float] = {}
+    under_top: dict[int, bool] = {}
+    under_parent: dict[int, bool] = {}
+    for node in order:
+        up = parent[node]
+        value = final.get(node, 0.0)
+        if up is None:
+            best[node] = value
+            under_top[node] = node == top
+            under_parent[node] = node == top_parent
+        else:
+            best[node] = max(best[up], value)
+            under_top[node] = under_top[up] or node == top
+            under_parent[node] = under_parent[up] or node == top_parent
     for i, block in enumerate(blocks):
-        ancestry = block.ancestry
-        in_top[i] = 1.0 if top in ancestry else 0.0
-        best_share[i] = max((final.get(a, 0.0) for a in ancestry), default=0.0) / abs(top_score)
-        near_top[i] = 1.0 if top_parent is not None and top_parent in ancestry else 0.0
+        if not block.ancestry:
+            continue
+        deepest = block.ancestry[-1]
+        in_top[i] = 1.0 if under_top[deepest] else 0.0
+        best_share[i] = best[deepest] / abs(top_score)
+        near_top[i] = 1.0 if top_parent is not None and under_parent[deepest] else 0.0
     return [in_top, best_share, near_top, class_weight, unlikely]

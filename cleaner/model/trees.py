@@ -20,19 +20,25 @@ class TreeEnsemble:
         self.roots = np.asarray(spec["roots"], dtype=np.int32)
         self.depth = int(spec["depth"])
         self.baseline = float(spec["baseline"])
+        # The walk's lookups as native indices: a child is `_next[2 * node + went_left]`.
+        self._next = self.children.astype(np.intp).ravel()
+        self._feature = self.feature.astype(np.intp)
+        self._roots = self.roots.astype(np.intp)[:, None]
 
     def raw(self, X: np.ndarray) -> np.ndarray:
         """The ensemble's log-odds for each row of X."""
         n, width = X.shape
         if n == 0:
             return np.zeros(0)
-        flat = X.astype(np.float64).ravel()  # thresholds are float64: compare as sklearn does
-        row_start = np.arange(n, dtype=np.int64) * width
-        node = np.repeat(self.roots[:, None], n, axis=1)  # trees x rows
-        for _ in range(self.depth):
-            go_left = flat[row_start + self.feature[node]] <= self.threshold[node]
-            node = self.children[node, go_left.astype(np.intp)]
-        return self.baseline + self.value[node].sum(axis=0)
+        # thresholds are float64: compare as sklearn does. Feature-major, so a node's value is [feature * n + row].
+        by_feature = np.ascontiguousarray(X.T, dtype=np.float64).ravel()
+        rows = np.arange(n, dtype=np.intp)
+        feature_at = self._feature * n
+        node = np.repeat(self._roots, n, axis=1)  # trees x rows
+        for _ in range(self.depth):  # `take` is plain indexing without fancy indexing's overhead
+            go_left = by_feature.take(feature_at.take(node) + rows) <= self.threshold.take(node)
+            node = self._next.take(2 * node + go_left)
+        return self.baseline + self.value.take(node).sum(axis=0)
 
     def proba(self, X: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.raw(X)))

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from ..record import Page
 from ..segment.text import strip_bullet
@@ -94,11 +95,30 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
-def mentions(text: str, stems: tuple[str, ...]) -> bool:
-    """Whether the line contains one of `stems` (lower case): a cheap gate before a costly search, since
-    most lines are article paragraphs that no rule matches."""
-    low = lowered(text)
-    return any(stem in low for stem in stems)
+def stems(*words: str) -> re.Pattern[str]:
+    """Lower-case stems as one literal alternation, for `mentions`."""
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
+def mentions(text: str, stems: re.Pattern[str]) -> bool:
+    """Whether the line contains one of `stems` (made by `stems(...)`): a cheap gate before a costly search,
+    since most lines are article paragraphs that no rule matches."""
+    return stems.search(lowered(text)) is not None
+
+
+_PER_PAGE: dict[str, tuple[list, int, Any]] = {}
+
+
+def per_page(page: Page, key: str, build: Callable[[Page], Any]) -> Any:
+    """A value a rule builds once per page (its own scan of the page, filled as blocks are asked), instead of
+    rescanning the page for every block. The last page's value is kept per key, tied to that page's list of
+    blocks (held, so its identity cannot pass to another list) and its length; block texts never change once
+    a page is segmented and repaired."""
+    entry = _PER_PAGE.get(key)
+    if entry is None or entry[0] is not page.blocks or entry[1] != len(page.blocks):
+        entry = (page.blocks, len(page.blocks), build(page))
+        _PER_PAGE[key] = entry
+    return entry[2]
 
 
 def neighbour(page: Page, i: int, step: int) -> str | None:

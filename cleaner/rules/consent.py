@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import mentions, phrases, plain, rule, words
+from . import mentions, phrases, plain, rule, stems, words
 
 # "We use cookies ...", "Ce site utilise des cookies", "Diese Website verwendet Cookies", "Usamos cookies".
 _SITE_USES_COOKIES = re.compile(
@@ -38,11 +38,14 @@ CONSENT_LABEL = phrases(
 BANNER_WORDS = 80
 
 
+COOKIE = stems("cookie")
+
+
 @rule("cookie_banner")
 def cookie_banner(page, i):
     text = plain(page.blocks[i].text)
     if CONSENT_LABEL.match(text):
         return True
-    if words(text) > BANNER_WORDS or not mentions(text, ("cookie",)):
+    if words(text) > BANNER_WORDS or not mentions(text, COOKIE):
         return False
     return bool(_SITE_USES_COOKIES.search(text) or _COOKIE_CONSENT.search(text))

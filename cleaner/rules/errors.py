@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import mentions, plain, rule, words
+from . import mentions, plain, rule, stems, words
 
 _THING = r"(?:page|article|content|story|video|link|url|site|resource)"
 ERROR = re.compile(
@@ -39,7 +39,7 @@ BROWSER = re.compile(
 )
 ERROR_WORDS = 30
 NOTICE_WORDS = 40
-ERROR_STEMS = (
+ERROR_STEMS = stems(
     "404",
     "not found",
     "page",
@@ -63,7 +63,7 @@ ERROR_STEMS = (
     "contenu",
     "tried",
 )
-BROWSER_STEMS = ("browser", "navigat", "navega", "javascript", "explorer")
+BROWSER_STEMS = stems("browser", "navigat", "navega", "javascript", "explorer")
 
 
 @rule("error_page")

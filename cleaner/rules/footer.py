@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import mentions, phrases, plain, rule, words
+from . import mentions, phrases, plain, rule, stems, words
 
 FOOTER = re.compile(
     r"\baccessibility (?:concerns|statement|help)\b|"
@@ -37,7 +37,7 @@ ROW_LINK = phrases(
 _LINK_SPLIT = re.compile(r"\s*[|•·/]\s*|\s{2,}")
 FOOTER_WORDS = 60
 ROW_WORDS = 25
-FOOTER_STEMS = (
+FOOTER_STEMS = stems(
     "accessibility",
     " us",
     "reserv",

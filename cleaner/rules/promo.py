@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import mentions, phrases, plain, rule, words
+from . import mentions, phrases, plain, rule, stems, words
 
 NEWSLETTER_LABEL = phrases(
     r"(?:daily |weekly |free |our |the )?newsletters?(?: sign[- ]up)?",
@@ -56,7 +56,7 @@ PAYWALL = re.compile(
     re.I,
 )
 PROMO_WORDS = 30
-NEWSLETTER_STEMS = (
+NEWSLETTER_STEMS = stems(
     "newsletter",
     "briefing",
     "inbox",
@@ -67,7 +67,7 @@ NEWSLETTER_STEMS = (
     "boletín",
     "l'essentiel",
 )
-APP_STEMS = ("app", "google play")
+APP_STEMS = stems("app", "google play")
 
 
 @rule("newsletter_promo")

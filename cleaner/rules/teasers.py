@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import cached, phrases, plain, rule, words
+from . import cached, per_page, phrases, plain, rule, words
 
 # A label that follows each teaser title ("Title / Read more").
 MORE_LINK = phrases(
@@ -86,16 +86,32 @@ def teaser_list(page, i):
         return False
     if i + 1 < len(blocks) and is_more_link(blocks[i + 1].text):
         return True
-    # Walk back over the run of titles (and their "Read more" labels) to a list header.
-    j = i - 1
-    while j >= 0 and j >= i - 40:
-        text = blocks[j].text
-        if is_list_header(text):
-            return _article_before(page, j) or _continues_list(page, i)
-        if not (title_like(text) or is_more_link(text) or _teaser_detail(text)):
-            return False
-        j -= 1
-    return False
+    # Walk back over the run of titles (and their "Read more" labels) to a list header, at most RUN_BACK lines.
+    j = per_page(page, "teaser_run", _RunStops).before(i)
+    if j < max(0, i - RUN_BACK) or not is_list_header(blocks[j].text):
+        return False
+    return _article_before(page, j) or _continues_list(page, i)
+
+
+RUN_BACK = 40
+
+
+class _RunStops:
+    """Where the walk back from a block stops: the nearest line above it that is a list header or no teaser line
+    (a title, a "Read more", a teaser's byline or date), or -1. Filled from the top as blocks ask, so each line
+    is judged once per page, not once per title below it."""
+
+    def __init__(self, page) -> None:
+        self.blocks = page.blocks
+        self.stops: list[int] = []
+
+    def before(self, i: int) -> int:
+        stops = self.stops
+        for j in range(len(stops), i):
+            text = self.blocks[j].text
+            stop = is_list_header(text) or not (title_like(text) or is_more_link(text) or _teaser_detail(text))
+            stops.append(j if stop else stops[j - 1] if j else -1)
+        return stops[i - 1] if i else -1
 
 
 @cached
@@ -111,7 +127,11 @@ ARTICLE_WORDS = 20  # a kept line this long is article text
 
 def _article_before(page, j):
     """A list header after article text heads a teaser box inside or after the article, not the page's top."""
-    return any(words(b.text) >= ARTICLE_WORDS for b in page.blocks[:j])
+    return per_page(page, "first_article_line", _first_article_line) < j
+
+
+def _first_article_line(page) -> int:
+    return next((k for k, b in enumerate(page.blocks) if words(b.text) >= ARTICLE_WORDS), len(page.blocks))
 
 
 _FURNITURE_BETWEEN = 3  # captions, credits and date stamps that may stand between a headline and its article

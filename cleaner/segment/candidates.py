@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..fastre import finder
+
 MAX_TEXT = 400  # a candidate longer than this is a container (a bio, a whole card), not a name or a title
 MAX_MARKS = 200  # per kind; a listing page with thousands of cards gives nothing more useful
 
@@ -97,6 +99,21 @@ def _text(node) -> str:
     return " ".join((node.text(deep=True, separator=" ") or "").split())[: MAX_TEXT + 1]
 
 
+@lru_cache(maxsize=4096)
+def _class_marks(class_attr: str) -> tuple[bool, bool]:
+    """Whether a class attribute names an author and whether it names a title (pages repeat their classes)."""
+    classes = class_attr.split()
+    return (
+        any(_is_author_class(c) or _is_author_name_class(c) for c in classes),
+        any(map(_is_title_class, classes)),
+    )
+
+
+_is_author_class, _is_author_name_class, _is_title_class = (
+    finder(p, "match") for p in (AUTHOR_CLASS, AUTHOR_NAME_CLASS, TITLE_CLASS)
+)
+
+
 class Candidates:
     """Collects marks as the walker enters elements; `at` is the index of the next block to be made."""
 
@@ -107,7 +124,8 @@ class Candidates:
 
     def enter(self, node, tag: str, attrs: dict, ancestors: list[str], at: int, in_content: bool) -> None:
         itemprop = attrs.get("itemprop") or ""
-        classes = (attrs.get("class") or "").split()
+        class_attr = attrs.get("class") or ""
+        classes = class_attr.split()
         dated = tag == "time" or itemprop in ("datePublished", "dateModified", "dateCreated")
         # RDFa (<span property="dc:date" content="...">) and microformats (<abbr class="published" title="...">)
         dated = dated or bool(attrs.get("content") and DATE_PROPERTY.search(attrs.get("property") or ""))
@@ -121,7 +139,7 @@ class Candidates:
             source = "rel-author"
         elif itemprop == "author" or itemprop == "creator":
             source = "itemprop-author"
-        elif any(AUTHOR_CLASS.match(c) or AUTHOR_NAME_CLASS.match(c) for c in classes):
+        elif _class_marks(class_attr)[0]:
             source = "class-author"
         if source and len(self.authors) < MAX_MARKS:
             self.authors.append(
@@ -136,7 +154,7 @@ class Candidates:
             )
         if (itemprop in ("headline", "name") and tag in ("h1", "h2", "h3")) or itemprop == "headline":
             kind = "itemprop-headline"
-        elif any(TITLE_CLASS.match(c) for c in classes):
+        elif _class_marks(class_attr)[1]:
             kind = "class-title"
         else:
             return

@@ -4,9 +4,11 @@ plus the metadata candidates the page declares (title, meta tags, JSON-LD, <time
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..fastre import finder
 from ..limits import MAX_BLOCKS, MAX_DEPTH, MAX_TOKEN_CHARS, too_many_blocks
 from ..record import Block, Page
 from .candidates import Candidates, json_ld, meta_tags
@@ -32,16 +34,22 @@ CONTENT_CLASS = re.compile(
 HIDDEN_CLASS = re.compile(r"^(?:hidden|sr-only|visually-hidden|screen-reader-text|visuallyhidden|d-none)$", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 SPACES = re.compile(r"\s+")
+_is_hidden_class, _is_content_class = finder(HIDDEN_CLASS, "match"), finder(CONTENT_CLASS, "match")
 MAX_CLASSES = 4
 
 
 def _descriptor(tag: str, attrs: dict) -> str:
+    return _token(tag, attrs.get("class") or "", attrs.get("id") or "")
+
+
+@lru_cache(maxsize=4096)
+def _token(tag: str, class_attr: str, id_attr: str) -> str:
     token = tag
-    classes = (attrs.get("class") or "").split()[:MAX_CLASSES]
+    classes = class_attr.split()[:MAX_CLASSES]
     if classes:
         token += "." + ".".join(classes)
-    if attrs.get("id"):
-        token += "#" + attrs["id"].replace(" ", "")
+    if id_attr:
+        token += "#" + id_attr.replace(" ", "")
     return token[:MAX_TOKEN_CHARS]
 
 
@@ -51,15 +59,24 @@ def _hidden(attrs: dict) -> bool:
     style = attrs.get("style")
     if style and HIDDEN_STYLE.search(style):
         return True
-    return any(HIDDEN_CLASS.match(c) for c in (attrs.get("class") or "").split())
+    return _hidden_class(attrs.get("class") or "")
+
+
+# Pages repeat their class attributes: their verdicts are cached.
+@lru_cache(maxsize=4096)
+def _hidden_class(class_attr: str) -> bool:
+    return any(map(_is_hidden_class, class_attr.split()))
+
+
+@lru_cache(maxsize=4096)
+def _content_class(class_attr: str) -> bool:
+    return any(map(_is_content_class, class_attr.split()))
 
 
 def _is_content_container(tag: str, attrs: dict) -> bool:
     if tag in ("article", "main") or attrs.get("itemprop") == "articleBody" or attrs.get("role") == "main":
         return True
-    return any(CONTENT_CLASS.match(c) for c in (attrs.get("class") or "").split()) or bool(
-        attrs.get("id") and CONTENT_CLASS.match(attrs["id"])
-    )
+    return _content_class(attrs.get("class") or "") or bool(attrs.get("id") and _is_content_class(attrs["id"]))
 
 
 class _Walker:
@@ -81,7 +98,7 @@ class _Walker:
     def flush(self) -> None:
         if not self.buffer:
             return
-        text = SPACES.sub(" ", "".join(self.buffer)).strip()
+        text = " ".join("".join(self.buffer).split())  # runs of whitespace as one space (split's = \s's set)
         link_chars = self.link_chars
         self.buffer.clear()
         self.link_chars = 0
@@ -109,11 +126,23 @@ class _Walker:
         # The stack holds a node's next sibling rather than all its children (a <body> of a million links would
         # hold them all), so it stays as deep as the page. Elements past MAX_DEPTH are walked for their text but
         # not entered: their text joins the deepest block, and no block carries more than MAX_DEPTH ancestors.
+        # Entering and leaving an element are written out in the loop: it runs once per node of the page.
         stack: list[tuple[object, bool]] = [(root, False)]
+        buffer, ancestors, ids, block_tags = self.buffer, self.ancestors, self.ids, self.block_tags
+        node_tokens, candidates = self.node_tokens, self.candidates
         while stack:
             node, leaving = stack.pop()
-            if leaving:
-                self._leave(node)
+            if leaving:  # the entry holds the element's tag
+                ancestors.pop()
+                ids.pop()
+                if self.container_at is not None and len(ancestors) <= self.container_at:
+                    self.container_at = None
+                if node == "a":
+                    self.links -= 1
+                if node in BLOCK_TAGS:
+                    if buffer:
+                        self.flush()
+                    block_tags.pop()
                 continue
             if node is not root and (sibling := node.next) is not None:
                 stack.append((sibling, False))
@@ -121,47 +150,34 @@ class _Walker:
             if tag == "-text":
                 text = node.text_content
                 if text:
-                    self.buffer.append(text)
+                    buffer.append(text)
                     if self.links:
                         self.link_chars += len(text.strip())
                 continue
             if not tag or tag in SKIP_TAGS or tag[0] == "-":  # comments, doctype, processing instructions
                 continue
             attrs = node.attributes
-            if _hidden(attrs):
+            if attrs and _hidden(attrs):
                 continue
-            if len(self.ancestors) < MAX_DEPTH:
-                self._enter(node, tag, attrs)
-                stack.append((node, True))
+            if len(ancestors) < MAX_DEPTH:
+                if tag in BLOCK_TAGS:
+                    if buffer:
+                        self.flush()
+                    block_tags.append(tag)
+                if tag == "a":
+                    self.links += 1
+                if attrs or tag == "time":  # an element without attributes marks nothing but a <time>
+                    candidates.enter(node, tag, attrs, ancestors, len(self.blocks), self.container_at is not None)
+                if self.container_at is None and _is_content_container(tag, attrs):
+                    self.container_at = len(ancestors)
+                token = _descriptor(tag, attrs) if attrs else tag[:MAX_TOKEN_CHARS]
+                ancestors.append(token)
+                ids.append(self.next_id)
+                node_tokens[self.next_id] = token
+                self.next_id += 1
+                stack.append((tag, True))
             if (child := node.child) is not None:
                 stack.append((child, False))
-
-    def _enter(self, node, tag: str, attrs: dict) -> None:
-        if tag in BLOCK_TAGS:
-            self.flush()
-            self.block_tags.append(tag)
-        if tag == "a":
-            self.links += 1
-        self.candidates.enter(node, tag, attrs, self.ancestors, len(self.blocks), self.container_at is not None)
-        if self.container_at is None and _is_content_container(tag, attrs):
-            self.container_at = len(self.ancestors)
-        token = _descriptor(tag, attrs)
-        self.ancestors.append(token)
-        self.ids.append(self.next_id)
-        self.node_tokens[self.next_id] = token
-        self.next_id += 1
-
-    def _leave(self, node) -> None:
-        tag = node.tag
-        self.ancestors.pop()
-        self.ids.pop()
-        if self.container_at is not None and len(self.ancestors) <= self.container_at:
-            self.container_at = None
-        if tag == "a":
-            self.links -= 1
-        if tag in BLOCK_TAGS:
-            self.flush()
-            self.block_tags.pop()
 
 
 def segment_html(html: str, url: str | None = None) -> Page:

@@ -1,0 +1,110 @@
+"""The fast paths give what the plain computations they replace give."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from cleaner.fastre import finder
+from cleaner.meta.titleline import _Longer
+from cleaner.model import features
+from cleaner.model.scorer import shipped
+from cleaner.record import Block, Page
+from cleaner.rules import teasers
+from cleaner.segment import candidates, html
+
+CLASS_PATTERNS = [
+    (html.HIDDEN_CLASS, "match"),
+    (html.CONTENT_CLASS, "match"),
+    (candidates.AUTHOR_CLASS, "match"),
+    (candidates.AUTHOR_NAME_CLASS, "match"),
+    (candidates.TITLE_CLASS, "match"),
+] + [(getattr(features, name), "search") for name in ("_BOILER", "_CONTENT", "_COMMENT", "_POSITIVE", "_NEGATIVE")]
+PIECES = ["Author", "NAME", "comment", "entry", "Title", "post", "-", "_", "byline", "Link", "hidden", "SR-only",
+          "headline", "a1", "Article", "Content", "Nav", "hid", " ", "ſ", "\u212a", "K", "é", "x"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("pattern", "method"), CLASS_PATTERNS)
+def test_finder_agrees_with_the_case_insensitive_pattern(pattern, method):
+    ask, fast = getattr(pattern, method), finder(pattern, method)
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 6)))
+        assert fast(text) == (ask(text) is not None), text
+
+
+def test_finder_keeps_patterns_it_cannot_fold():
+    upper = re.compile(r"datePublished", re.I)  # an upper-case letter: lowering the text would lose it
+    assert finder(upper)("x-datepublished") and finder(upper)("DATEPUBLISHED")
+    escaped = re.compile(r"\bnav\b", re.I)
+    assert finder(escaped)("main NAV bar") and not finder(escaped)("canvas")
+    assert finder(re.compile("sk", re.I))("\u017fk")  # a long s matches s case-insensitively
+
+
+def test_longer_line_containment_matches_the_plain_scan():
+    rng = random.Random(3)
+    words = "a b ab abc x y zz".split()
+    for _ in range(500):
+        norms = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 25))) for _ in range(rng.randint(1, 10))]
+        longer = _Longer(Counter(norms))
+        for norm in norms:
+            plain = any(f" {norm} " in f" {n} " and n != norm for n in norms if len(n) < len(norm) + 60)
+            assert longer.contains(norm) == plain
+
+
+def _walk_one_by_one(ensemble, X):
+    """The ensemble's log-odds, one row and one tree at a time."""
+    out = []
+    for row in X.astype(np.float64):
+        total = np.zeros(len(ensemble.roots))
+        for t, node in enumerate(ensemble.roots):
+            while ensemble.left[node] != node:
+                go_left = row[ensemble.feature[node]] <= ensemble.threshold[node]
+                node = ensemble.left[node] if go_left else ensemble.right[node]
+            total[t] = ensemble.value[node]
+        out.append(ensemble.baseline + total.sum())
+    return np.array(out)
+
+
+@pytest.mark.parametrize("mode", ["html", "text"])
+def test_tree_walk_matches_a_walk_row_by_row(mode):
+    model = shipped(mode)
+    width = int(model.stage1.feature.max()) + 1
+    X = np.random.default_rng(5).normal(0.3, 1.0, size=(9, width)).astype(np.float32)
+    assert np.allclose(model.stage1.raw(X), _walk_one_by_one(model.stage1, X), rtol=0, atol=1e-9)
+
+
+def _teaser_list_walking_back(page, i):
+    """teaser_list as first written: walk back from every title to the list header."""
+    blocks = page.blocks
+    if not teasers.title_like(blocks[i].text) or teasers.is_more_link(blocks[i].text):
+        return False
+    if teasers.is_list_header(blocks[i].text):
+        return False
+    if i + 1 < len(blocks) and teasers.is_more_link(blocks[i + 1].text):
+        return True
+    j = i - 1
+    while j >= 0 and j >= i - 40:
+        text = blocks[j].text
+        if teasers.is_list_header(text):
+            before = any(len(b.text.split()) >= teasers.ARTICLE_WORDS for b in blocks[:j])
+            return before or teasers._continues_list(page, i)
+        if not (teasers.title_like(text) or teasers.is_more_link(text) or teasers._teaser_detail(text)):
+            return False
+        j -= 1
+    return False
+
+
+def test_teaser_list_run_stops_match_walking_back():
+    rng = random.Random(11)
+    lines = ["Related", "Read more", "Don't miss", "A Title Here", "Another Big Story", "By Anna Schmidt",
+             "March 5, 2026", "This is a long paragraph of article text that goes on for more than twenty words so "
+             "that it reads as the article itself and not as a teaser or a label.", "short line.", "More"]  # fmt: skip
+    for _ in range(300):
+        page = Page(blocks=[Block(text=rng.choice(lines)) for _ in range(rng.randint(1, 70))], mode="text")
+        for i in range(len(page.blocks)):
+            assert teasers.teaser_list(page, i) == _teaser_list_walking_back(page, i), i
