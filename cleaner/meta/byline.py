@@ -51,7 +51,7 @@ META_KEYS = (
     "parsely-author",
 )
 ORGANISATIONS = frozenset({"organization", "newsmediaorganization", "corporation", "educationalorganization"})
-SHOWN_ORDER = ("rel-author", "itemprop-author", "by-line", "by-label", "class-author")
+SHOWN_ORDER = ("rel-author", "itemprop-author", "by-line", "by-label", "class-author", "href-author")
 MAX_MARK_CHARS = 160  # a longer author mark is a bio box, not a byline
 BYLINE_BLOCK_WORDS = 16  # a longer line that names the author is a sentence about them, and stays
 
@@ -68,17 +68,24 @@ def _key(byline: Byline) -> frozenset[str]:
 
 
 def _ld_bylines(page: Page, sites: list[str]) -> list[Byline]:
+    """The article object's authors. One given only as an {"@id": ...} reference is looked up in the graph,
+    where CMSs (Yoast and kin) name the post's account for every post, shown or not: such a name counts only
+    when the page writes it."""
     for obj in ld.page_articles(page):
         authors = obj.get("author") or obj.get("creator")
         if not authors:
             continue
         names: list[str] = []
         for author in authors if isinstance(authors, list) else [authors]:
-            if isinstance(author, dict) and ld.types(author) & ORGANISATIONS:
+            found = ld.resolve(page, author)
+            if isinstance(found, dict) and ld.types(found) & ORGANISATIONS:
                 continue
-            text = ld.text_of(author)
-            if text:
-                names.extend(n for n in person_names(text, lenient=True, sites=sites) if n not in names)
+            text = ld.text_of(found)
+            if not text:
+                continue
+            for name in person_names(text, lenient=True, sites=sites):
+                if name not in names and (found is author or _visible(page, name)):
+                    names.append(name)
         return [Byline(tuple(names), "json-ld")] if names else []
     return []
 
@@ -131,27 +138,45 @@ def _by_lines(page: Page, sites: list[str]) -> list[Byline]:
     return found
 
 
-def shown_bylines(page: Page, sites: list[str]) -> list[Byline]:
-    """Author marks and "By" lines, in page order."""
+def shown_bylines(page: Page, sites: list[str], aside: bool = False) -> list[Byline]:
+    """Author marks and "By" lines, in page order. With `aside`, only the explicit author marks (not links to
+    author pages) that stand in an aside or a footer within the page's content: an article's info card
+    ("Author: Jane Doe" in an <aside>), a post's own footer, trusted when nothing else names an author."""
     found = []
     for mark in page.meta.get("authors", []):
         text = mark["text"] or ""
-        if not _in_article(mark["place"], mark.get("in_content", False)):
+        inside = _in_article(mark["place"], mark.get("in_content", False))
+        if aside:
+            if inside or mark["place"] not in ("aside", "footer") or mark["source"] == "href-author":
+                continue
+            if not mark.get("in_content", False):
+                continue
+        elif not inside:
             continue
         bio = _BIO.match(text)
         if bio:  # an author box: "Lauren Vetter is a growth-focused marketer ..."
             text = bio.group("name")
         if len(text) <= MAX_MARK_CHARS:
-            names = person_names(text, lenient=True, sites=sites)
+            # A link to an author page is also how teasers and "more by" links point: it must read as a name.
+            names = person_names(text, lenient=mark["source"] != "href-author", sites=sites)
             if names:
                 found.append((mark["at"], Byline(tuple(names), mark["source"])))
-    found.extend((b.blocks[0], b) for b in _by_lines(page, sites))
+    if not aside:
+        found.extend((b.blocks[0], b) for b in _by_lines(page, sites))
     # In page order; on one line, the most telling source first.
     found.sort(key=lambda item: (item[0], SHOWN_ORDER.index(item[1].source)))
     return [b for _, b in found]
 
 
-def _choose(declared: list[Byline], shown: list[Byline]) -> Byline | None:
+def _visible(page: Page, name: str) -> bool:
+    """The name is written in the page's text."""
+    text = page.meta.get("_text_lower")
+    if text is None:
+        text = page.meta["_text_lower"] = "\n".join(b.text for b in page.blocks).lower()
+    return name.lower() in text
+
+
+def _choose(page: Page, declared: list[Byline], shown: list[Byline]) -> Byline | None:
     if not declared:
         return shown[0] if shown else None
     if not shown:
@@ -166,7 +191,11 @@ def _choose(declared: list[Byline], shown: list[Byline]) -> Byline | None:
 
 def html_byline(page: Page) -> Byline | None:
     sites = site_names(page)
-    return _choose(declared_bylines(page, sites), shown_bylines(page, sites)) or reporting_credit(page)
+    chosen = _choose(page, declared_bylines(page, sites), shown_bylines(page, sites))
+    if chosen is None:
+        marks = shown_bylines(page, sites, aside=True)
+        chosen = marks[0] if marks else None
+    return chosen or reporting_credit(page)
 
 
 def text_byline(page: Page) -> Byline | None:

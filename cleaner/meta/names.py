@@ -73,7 +73,8 @@ GROUP_WORDS = frozenset(
 GENERIC = frozenset(
     """undefined null none unknown anonymous anónimo anonyme guest admin administrator user webmaster publisher
     protected kategorien categories category tags veröffentlicht publié publicado monday tuesday wednesday
-    thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag""".split()
+    thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag zur zum alle
+    beiträge artikelübersicht übersicht""".split()
 )
 # An article or a national adjective opens an organisation's name ("Die FURCHE", "El Mostrador", "Deutsche
 # Welle"), and so does a word ending like a publication or an office ("Badische Zeitung", "Auswärtiges Amt").
@@ -174,23 +175,24 @@ def _segments(text: str) -> list[str]:
 
 def person_names(raw: str, lenient: bool = False, sites: list[str] | tuple[str, ...] = ()) -> list[str]:
     """Names of people in a byline string; [] when it names none ("Staff", "AFP", "View all posts")."""
-    text = re.sub(r"\s+", " ", html.unescape(raw)).strip(" \t:;,.-–—|·•")
+    full = re.sub(r"\s+", " ", html.unescape(raw))
+    text = full.strip(" \t:;,.-–—|·•")
     if not text or len(text) > MAX_RAW_CHARS or PHOTO_CREDIT.match(text):
         return []
     text = " ".join(t for t in text.split() if not _URL_OR_MAIL.search(t))
     for segment in _segments(text):
-        names = _names_in(segment, lenient, sites)
+        names = _names_in(segment, lenient, sites, full)
         if names:
             return names
     return []
 
 
-def _names_in(text: str, lenient: bool, sites) -> list[str]:
+def _names_in(text: str, lenient: bool, sites, full: str = "") -> list[str]:
     text = _CUT.sub("", _strip_prefixes(text.strip(" :;,.-–—"))).strip(" ,;:-")
     text = undouble(text) or text  # "Olivier Minot Olivier Minot"
     names: list[str] = []
     parts = [_CUT.sub("", _strip_prefixes(p.strip(" .,;:()[]"))).strip(" .,;:()[]") for p in _SPLIT.split(text)]
-    parts = [p for p in parts if p]
+    parts = [_initial_dot(_unrepeat(p), full) for p in parts if p]
     # A given name or handle alone is a declared author ("Susan", "Maria & Katerina"); in a list with full
     # names it is a role or an affiliation ("Chris Radich, VP, UiPath").
     # ("Frankfurt, Germany" and "Harm, Robert" are a place and a reversed name.)
@@ -205,6 +207,28 @@ def _names_in(text: str, lenient: bool, sites) -> list[str]:
         elif names and len(part.split()) > 1:
             break  # "Name, Role, Employer": after a role, the rest is an affiliation, not more authors
     return names
+
+
+_LAST_INITIAL = re.compile(r"(?:^|\s)[A-ZÀ-Ý]$")
+
+
+def _initial_dot(part: str, text: str) -> str:
+    """ "Juan Carlos Muñoz C." keeps the full stop of its closing initial (stripped with the punctuation)."""
+    if _LAST_INITIAL.search(part) and len(part.split()) > 1 and part + "." in text:
+        return part + "."
+    return part
+
+
+def _unrepeat(part: str) -> str:
+    """A name printed twice by the markup ("Facet Facet", "Bence Kovács Bence": a visible name and its
+    screen-reader copy): once."""
+    tokens = part.split()
+    half = len(tokens) // 2
+    if half and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        return " ".join(tokens[:half])
+    if len(tokens) >= 3 and tokens[-1] == tokens[0]:
+        return " ".join(tokens[:-1])
+    return part
 
 
 def _is_site(name: str, sites: list[str] | tuple[str, ...]) -> bool:
