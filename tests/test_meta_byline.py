@@ -115,3 +115,18 @@ def test_an_author_mark_in_the_articles_aside_is_the_last_resort():
 def test_a_page_builders_widgets_are_not_asides():
     body = '<div class="elementor-widget-container"><p>By Jane Doe</p></div>'
     assert clean(body=body).byline == ["Jane Doe"]
+
+
+def test_co_authors_linked_one_by_one_on_a_line_are_one_byline():
+    line = '<p><a href="/author/rui-ma/">Rui Ma</a>, <a href="/author/heba-ledwon/">Heba Ledwon</a></p>'
+    assert clean(body=line).byline == ["Rui Ma", "Heba Ledwon"]
+
+
+def test_the_by_line_under_the_headline_beats_markup_naming_someone_else():
+    article = clean('<meta name="author" content="Luke Daigle">', "<p>By Paul Fenaroli</p>")
+    assert article.byline == ["Paul Fenaroli"]
+
+
+def test_a_sentence_starting_with_by_names_no_one():
+    line = "<p>By using Example, you agree to our Terms of Service and Privacy Policy.</p>"
+    assert clean(body=line).byline == []

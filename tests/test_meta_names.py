@@ -94,3 +94,10 @@ def test_a_closing_initial_keeps_its_full_stop_and_a_doubled_name_is_one():
     assert person_names("Bence Kovács Bence", lenient=True) == ["Bence Kovács"]
     assert person_names("Facet Facet", lenient=True) == ["Facet"]
     assert person_names("Zur Artikelübersicht", lenient=True) == []
+
+
+def test_a_label_glued_to_the_name_and_a_publisher_are_not_names():
+    from cleaner.meta.names import person_names
+
+    assert person_names("By Arricca Elin SanSonePublished: Jan 5, 2024") == ["Arricca Elin SanSone"]
+    assert person_names("Published by Happy Camper Games") == []

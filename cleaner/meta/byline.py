@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..record import Page
 from ..segment.candidates import place_of
 from . import ld
+from .dateclues import header_range, headline_at
 from .names import person_names
 from .sitename import site_names
 
@@ -112,8 +113,12 @@ def by_line_names(text: str, sites: list[str]) -> list[str]:
     """The names of a "By ..." line ("By Jane Doe", "Posted on May 1, 2025 by Jane Doe"); [] for any other."""
     if len(text.split()) > BY_LINE_WORDS:
         return []
-    if BY_LINE.match(text):
-        return person_names(text, sites=sites)
+    match = BY_LINE.match(text)
+    if match:
+        names = person_names(text, sites=sites)
+        # The name comes right after "By": "By using Conductor, you agree to our ... Privacy Policy" names no one.
+        after = text[match.end() - 1 :].lstrip(" :").casefold()
+        return names if names and after.startswith(names[0].split()[0].casefold().rstrip(".")) else []
     if not _BY_WORD.search(text):
         return []
     match = BY_AFTER_DATE.match(text)
@@ -143,6 +148,7 @@ def shown_bylines(page: Page, sites: list[str], aside: bool = False) -> list[Byl
     author pages) that stand in an aside or a footer within the page's content: an article's info card
     ("Author: Jane Doe" in an <aside>), a post's own footer, trusted when nothing else names an author."""
     found = []
+    last_tag = None
     for mark in page.meta.get("authors", []):
         text = mark["text"] or ""
         inside = _in_article(mark["place"], mark.get("in_content", False))
@@ -159,8 +165,17 @@ def shown_bylines(page: Page, sites: list[str], aside: bool = False) -> list[Byl
         if len(text) <= MAX_MARK_CHARS:
             # A link to an author page is also how teasers and "more by" links point: it must read as a name.
             names = person_names(text, lenient=mark["source"] != "href-author", sites=sites)
-            if names:
+            if not names:
+                continue
+            last = found[-1] if found else None
+            if last and last[0] == mark["at"] and last[1].source == mark["source"] and last_tag == mark["tag"] == "a":
+                # Co-authors linked one by one on the same line: one byline. (Other marks on one line nest: a
+                # byline box and the name inside it.)
+                merged = last[1].names + tuple(n for n in names if n not in last[1].names)
+                found[-1] = (mark["at"], Byline(merged, mark["source"]))
+            else:
                 found.append((mark["at"], Byline(tuple(names), mark["source"])))
+            last_tag = mark["tag"]
     if not aside:
         found.extend((b.blocks[0], b) for b in _by_lines(page, sites))
     # In page order; on one line, the most telling source first.
@@ -176,6 +191,12 @@ def _visible(page: Page, name: str) -> bool:
     return name.lower() in text
 
 
+def _in_header(page: Page, byline: Byline) -> bool:
+    """The line stands around the headline, where an article's own byline is (not in a card further down)."""
+    at = headline_at(page)
+    return at is not None and bool(byline.blocks) and byline.blocks[0] in header_range(at)
+
+
 def _choose(page: Page, declared: list[Byline], shown: list[Byline]) -> Byline | None:
     if not declared:
         return shown[0] if shown else None
@@ -186,6 +207,10 @@ def _choose(page: Page, declared: list[Byline], shown: list[Byline]) -> Byline |
             if _key(candidate) & _key(other):
                 # Same people: the fuller list, worded as the page shows it when it is not shorter.
                 return other if _key(candidate) < _key(other) else candidate
+    if shown[0].source in ("by-line", "by-label") and _in_header(page, shown[0]):
+        # The page says "By Jane Doe" above the article while its markup names someone else (the account that
+        # posted it, a template's default): readers see the line.
+        return shown[0]
     return declared[0]
 
 

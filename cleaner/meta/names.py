@@ -45,6 +45,8 @@ _CUT = re.compile(
     r"\s*\b(?:\d+\s+)?(?:min(?:ute)?s?|minuten)\s+(?:read|lesezeit|de lecture)\b.*$|\s+\d+$",
     re.I,
 )
+# A label glued to the name by the markup ("Arricca Elin SanSonePublished Jan 5"): case tells where it starts.
+_GLUED_LABEL = re.compile(r"(?<=[a-zà-ÿ])(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Publié)\b.*$")
 _SEPARATORS = re.compile(r"\s+(?:[|•·»—–]|-|\|)\s+|\s*[|•·»]\s*")
 _SPLIT = re.compile(
     r"\s*(?:,|;|&|\+|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bmit\b|\bavec\b|\bcon\b|\bsowie\b)\s*", re.I
@@ -95,7 +97,8 @@ ORGANISATION_WORDS = frozenset(
     """company group inc inc. ltd ltd. llc gmbh ag corp corporation network online digital magazine newspaper
     times post daily weekly journal herald tribune gazette today news foundation association society council
     ministry department office centre center school college academy university institute hospital church club
-    e.v. verein gemeinde stadt community forum marketing agency press media services solutions""".split()
+    e.v. verein gemeinde stadt community forum marketing agency press media services solutions games studios
+    studio entertainment publishing publishers productions records""".split()
 )
 _PARTICLES = frozenset("de da di del della van von der den du la le bin ibn al el y dos das ten ter st. st zu".split())
 _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.\-]*|[A-Z]\.|O'[A-Z]\w*|Mc[A-Z]\w*)$")
@@ -188,7 +191,7 @@ def person_names(raw: str, lenient: bool = False, sites: list[str] | tuple[str, 
 
 
 def _names_in(text: str, lenient: bool, sites, full: str = "") -> list[str]:
-    text = _CUT.sub("", _strip_prefixes(text.strip(" :;,.-–—"))).strip(" ,;:-")
+    text = _CUT.sub("", _strip_prefixes(_GLUED_LABEL.sub("", text).strip(" :;,.-–—"))).strip(" ,;:-")
     text = undouble(text) or text  # "Olivier Minot Olivier Minot"
     names: list[str] = []
     parts = [_CUT.sub("", _strip_prefixes(p.strip(" .,;:()[]"))).strip(" .,;:()[]") for p in _SPLIT.split(text)]
