@@ -77,3 +77,56 @@ def test_text_by_line_and_agency():
     assert Cleaner(mode="text").clean(text).byline == []
     article = Cleaner(mode="text").clean(text.replace("By AFP", "By Jane Doe, AFP"))
     assert (article.byline, article.sources["byline"]) == (["Jane Doe"], "by-line")
+
+
+def graph(person: dict) -> str:
+    import json
+
+    payload = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Article", "headline": "Council backs new bike lanes", "author": {"@id": "/#person"}},
+            {"@type": "Person", "@id": "/#person", **person},
+        ],
+    }
+    return f'<script type="application/ld+json">{json.dumps(payload)}</script>'
+
+
+def test_a_json_ld_author_given_by_reference_counts_when_the_page_writes_the_name():
+    shown = '<p class="bio">Jane Doe covers city hall.</p>'
+    assert clean(graph({"name": "Jane Doe"}), after=shown).byline == ["Jane Doe"]
+    # The CMS's account name the theme never prints is not shown to readers.
+    assert clean(graph({"name": "jdoe_admin2"})).byline == []
+    assert clean(graph({"name": "Jane Doe"})).byline == []
+
+
+def test_a_link_to_an_author_page_names_the_author_when_it_reads_as_a_name():
+    link = '<p><a href="https://example.com/author/jane-doe/">Jane Doe</a></p>'
+    article = clean(body=link)
+    assert (article.byline, article.sources["byline"]) == (["Jane Doe"], "href-author")
+    assert clean(body='<p><a href="/author/jane-doe/">More from Jane</a></p>').byline == []
+
+
+def test_an_author_mark_in_the_articles_aside_is_the_last_resort():
+    card = '<aside class="info"><h3>Author</h3><p><a rel="author" href="/u/1">Jane Doe</a></p></aside>'
+    assert clean(body=card).byline == ["Jane Doe"]
+
+
+def test_a_page_builders_widgets_are_not_asides():
+    body = '<div class="elementor-widget-container"><p>By Jane Doe</p></div>'
+    assert clean(body=body).byline == ["Jane Doe"]
+
+
+def test_co_authors_linked_one_by_one_on_a_line_are_one_byline():
+    line = '<p><a href="/author/rui-ma/">Rui Ma</a>, <a href="/author/heba-ledwon/">Heba Ledwon</a></p>'
+    assert clean(body=line).byline == ["Rui Ma", "Heba Ledwon"]
+
+
+def test_the_by_line_under_the_headline_beats_markup_naming_someone_else():
+    article = clean('<meta name="author" content="Luke Daigle">', "<p>By Paul Fenaroli</p>")
+    assert article.byline == ["Paul Fenaroli"]
+
+
+def test_a_sentence_starting_with_by_names_no_one():
+    line = "<p>By using Example, you agree to our Terms of Service and Privacy Policy.</p>"
+    assert clean(body=line).byline == []

@@ -84,3 +84,20 @@ def test_is_person_needs_capitalised_words_unless_lenient():
     assert not is_person("kirstin boatto")
     assert is_person("kirstin boatto", lenient=True)
     assert not is_person("One Two Three Four Five Six")
+
+
+def test_a_closing_initial_keeps_its_full_stop_and_a_doubled_name_is_one():
+    from cleaner.meta.names import person_names
+
+    assert person_names("By Juan Carlos Muñoz C.") == ["Juan Carlos Muñoz C."]
+    assert person_names("Jane Doe.") == ["Jane Doe"]
+    assert person_names("Bence Kovács Bence", lenient=True) == ["Bence Kovács"]
+    assert person_names("Facet Facet", lenient=True) == ["Facet"]
+    assert person_names("Zur Artikelübersicht", lenient=True) == []
+
+
+def test_a_label_glued_to_the_name_and_a_publisher_are_not_names():
+    from cleaner.meta.names import person_names
+
+    assert person_names("By Arricca Elin SanSonePublished: Jan 5, 2024") == ["Arricca Elin SanSone"]
+    assert person_names("Published by Happy Camper Games") == []

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..record import Page
 from ..segment.candidates import place_of
 from . import ld
+from .dateclues import header_range, headline_at
 from .names import person_names
 from .sitename import site_names
 
@@ -51,7 +52,7 @@ META_KEYS = (
     "parsely-author",
 )
 ORGANISATIONS = frozenset({"organization", "newsmediaorganization", "corporation", "educationalorganization"})
-SHOWN_ORDER = ("rel-author", "itemprop-author", "by-line", "by-label", "class-author")
+SHOWN_ORDER = ("rel-author", "itemprop-author", "by-line", "by-label", "class-author", "href-author")
 MAX_MARK_CHARS = 160  # a longer author mark is a bio box, not a byline
 BYLINE_BLOCK_WORDS = 16  # a longer line that names the author is a sentence about them, and stays
 
@@ -68,17 +69,24 @@ def _key(byline: Byline) -> frozenset[str]:
 
 
 def _ld_bylines(page: Page, sites: list[str]) -> list[Byline]:
+    """The article object's authors. One given only as an {"@id": ...} reference is looked up in the graph,
+    where CMSs (Yoast and kin) name the post's account for every post, shown or not: such a name counts only
+    when the page writes it."""
     for obj in ld.page_articles(page):
         authors = obj.get("author") or obj.get("creator")
         if not authors:
             continue
         names: list[str] = []
         for author in authors if isinstance(authors, list) else [authors]:
-            if isinstance(author, dict) and ld.types(author) & ORGANISATIONS:
+            found = ld.resolve(page, author)
+            if isinstance(found, dict) and ld.types(found) & ORGANISATIONS:
                 continue
-            text = ld.text_of(author)
-            if text:
-                names.extend(n for n in person_names(text, lenient=True, sites=sites) if n not in names)
+            text = ld.text_of(found)
+            if not text:
+                continue
+            for name in person_names(text, lenient=True, sites=sites):
+                if name not in names and (found is author or _visible(page, name)):
+                    names.append(name)
         return [Byline(tuple(names), "json-ld")] if names else []
     return []
 
@@ -105,8 +113,12 @@ def by_line_names(text: str, sites: list[str]) -> list[str]:
     """The names of a "By ..." line ("By Jane Doe", "Posted on May 1, 2025 by Jane Doe"); [] for any other."""
     if len(text.split()) > BY_LINE_WORDS:
         return []
-    if BY_LINE.match(text):
-        return person_names(text, sites=sites)
+    match = BY_LINE.match(text)
+    if match:
+        names = person_names(text, sites=sites)
+        # The name comes right after "By": "By using Conductor, you agree to our ... Privacy Policy" names no one.
+        after = text[match.end() - 1 :].lstrip(" :").casefold()
+        return names if names and after.startswith(names[0].split()[0].casefold().rstrip(".")) else []
     if not _BY_WORD.search(text):
         return []
     match = BY_AFTER_DATE.match(text)
@@ -131,27 +143,61 @@ def _by_lines(page: Page, sites: list[str]) -> list[Byline]:
     return found
 
 
-def shown_bylines(page: Page, sites: list[str]) -> list[Byline]:
-    """Author marks and "By" lines, in page order."""
+def shown_bylines(page: Page, sites: list[str], aside: bool = False) -> list[Byline]:
+    """Author marks and "By" lines, in page order. With `aside`, only the explicit author marks (not links to
+    author pages) that stand in an aside or a footer within the page's content: an article's info card
+    ("Author: Jane Doe" in an <aside>), a post's own footer, trusted when nothing else names an author."""
     found = []
+    last_tag = None
     for mark in page.meta.get("authors", []):
         text = mark["text"] or ""
-        if not _in_article(mark["place"], mark.get("in_content", False)):
+        inside = _in_article(mark["place"], mark.get("in_content", False))
+        if aside:
+            if inside or mark["place"] not in ("aside", "footer") or mark["source"] == "href-author":
+                continue
+            if not mark.get("in_content", False):
+                continue
+        elif not inside:
             continue
         bio = _BIO.match(text)
         if bio:  # an author box: "Lauren Vetter is a growth-focused marketer ..."
             text = bio.group("name")
         if len(text) <= MAX_MARK_CHARS:
-            names = person_names(text, lenient=True, sites=sites)
-            if names:
+            # A link to an author page is also how teasers and "more by" links point: it must read as a name.
+            names = person_names(text, lenient=mark["source"] != "href-author", sites=sites)
+            if not names:
+                continue
+            last = found[-1] if found else None
+            if last and last[0] == mark["at"] and last[1].source == mark["source"] and last_tag == mark["tag"] == "a":
+                # Co-authors linked one by one on the same line: one byline. (Other marks on one line nest: a
+                # byline box and the name inside it.)
+                merged = last[1].names + tuple(n for n in names if n not in last[1].names)
+                found[-1] = (mark["at"], Byline(merged, mark["source"]))
+            else:
                 found.append((mark["at"], Byline(tuple(names), mark["source"])))
-    found.extend((b.blocks[0], b) for b in _by_lines(page, sites))
+            last_tag = mark["tag"]
+    if not aside:
+        found.extend((b.blocks[0], b) for b in _by_lines(page, sites))
     # In page order; on one line, the most telling source first.
     found.sort(key=lambda item: (item[0], SHOWN_ORDER.index(item[1].source)))
     return [b for _, b in found]
 
 
-def _choose(declared: list[Byline], shown: list[Byline]) -> Byline | None:
+def _visible(page: Page, name: str) -> bool:
+    """The name is written in the page's text."""
+    text = page.meta.get("_text_lower")
+    if text is None:
+        text = page.meta["_text_lower"] = "\n".join(b.text for b in page.blocks).lower()
+    return name.lower() in text
+
+
+def _in_header(page: Page, byline: Byline) -> bool:
+    """The line stands around the headline, where an article's own byline is (not in a card further down)."""
+    at = headline_at(page)
+    return at is not None and bool(byline.blocks) and byline.blocks[0] in header_range(at)
+
+
+def _choose(page: Page, declared: list[Byline], shown: list[Byline]) -> Byline | None:
     if not declared:
         return shown[0] if shown else None
     if not shown:
@@ -161,12 +207,20 @@ def _choose(declared: list[Byline], shown: list[Byline]) -> Byline | None:
             if _key(candidate) & _key(other):
                 # Same people: the fuller list, worded as the page shows it when it is not shorter.
                 return other if _key(candidate) < _key(other) else candidate
+    if shown[0].source in ("by-line", "by-label") and _in_header(page, shown[0]):
+        # The page says "By Jane Doe" above the article while its markup names someone else (the account that
+        # posted it, a template's default): readers see the line.
+        return shown[0]
     return declared[0]
 
 
 def html_byline(page: Page) -> Byline | None:
     sites = site_names(page)
-    return _choose(declared_bylines(page, sites), shown_bylines(page, sites)) or reporting_credit(page)
+    chosen = _choose(page, declared_bylines(page, sites), shown_bylines(page, sites))
+    if chosen is None:
+        marks = shown_bylines(page, sites, aside=True)
+        chosen = marks[0] if marks else None
+    return chosen or reporting_credit(page)
 
 
 def text_byline(page: Page) -> Byline | None:

@@ -60,6 +60,26 @@ def page_articles(page) -> list[dict]:
     return cached
 
 
+def by_id(page) -> dict[str, dict]:
+    """Objects of a page's JSON-LD that describe something, by their @id, worked out once per page: a graph
+    (Yoast and kin) names an article's author as a bare {"@id": ...} reference to a Person elsewhere."""
+    cached = page.meta.get("_ld_ids")
+    if cached is None:
+        cached = page.meta["_ld_ids"] = {}
+        for obj in iter_objects(page.meta.get("json_ld", [])):
+            key = obj.get("@id")
+            if isinstance(key, str) and len(obj) > 1:
+                cached.setdefault(key, obj)
+    return cached
+
+
+def resolve(page, value: Any) -> Any:
+    """A bare {"@id": ...} reference replaced by the object it names (when the page has it); else the value."""
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id(page).get(value["@id"], value)
+    return value
+
+
 def text_of(value: Any) -> str | None:
     """A plain string from a JSON-LD value that may be a string, a list, or an object with a name."""
     if isinstance(value, str):

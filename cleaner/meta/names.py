@@ -45,6 +45,8 @@ _CUT = re.compile(
     r"\s*\b(?:\d+\s+)?(?:min(?:ute)?s?|minuten)\s+(?:read|lesezeit|de lecture)\b.*$|\s+\d+$",
     re.I,
 )
+# A label glued to the name by the markup ("Arricca Elin SanSonePublished Jan 5"): case tells where it starts.
+_GLUED_LABEL = re.compile(r"(?<=[a-zà-ÿ])(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Publié)\b.*$")
 _SEPARATORS = re.compile(r"\s+(?:[|•·»—–]|-|\|)\s+|\s*[|•·»]\s*")
 _SPLIT = re.compile(
     r"\s*(?:,|;|&|\+|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bmit\b|\bavec\b|\bcon\b|\bsowie\b)\s*", re.I
@@ -73,7 +75,8 @@ GROUP_WORDS = frozenset(
 GENERIC = frozenset(
     """undefined null none unknown anonymous anónimo anonyme guest admin administrator user webmaster publisher
     protected kategorien categories category tags veröffentlicht publié publicado monday tuesday wednesday
-    thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag""".split()
+    thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag zur zum alle
+    beiträge artikelübersicht übersicht""".split()
 )
 # An article or a national adjective opens an organisation's name ("Die FURCHE", "El Mostrador", "Deutsche
 # Welle"), and so does a word ending like a publication or an office ("Badische Zeitung", "Auswärtiges Amt").
@@ -94,7 +97,8 @@ ORGANISATION_WORDS = frozenset(
     """company group inc inc. ltd ltd. llc gmbh ag corp corporation network online digital magazine newspaper
     times post daily weekly journal herald tribune gazette today news foundation association society council
     ministry department office centre center school college academy university institute hospital church club
-    e.v. verein gemeinde stadt community forum marketing agency press media services solutions""".split()
+    e.v. verein gemeinde stadt community forum marketing agency press media services solutions games studios
+    studio entertainment publishing publishers productions records""".split()
 )
 _PARTICLES = frozenset("de da di del della van von der den du la le bin ibn al el y dos das ten ter st. st zu".split())
 _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.\-]*|[A-Z]\.|O'[A-Z]\w*|Mc[A-Z]\w*)$")
@@ -174,23 +178,24 @@ def _segments(text: str) -> list[str]:
 
 def person_names(raw: str, lenient: bool = False, sites: list[str] | tuple[str, ...] = ()) -> list[str]:
     """Names of people in a byline string; [] when it names none ("Staff", "AFP", "View all posts")."""
-    text = re.sub(r"\s+", " ", html.unescape(raw)).strip(" \t:;,.-–—|·•")
+    full = re.sub(r"\s+", " ", html.unescape(raw))
+    text = full.strip(" \t:;,.-–—|·•")
     if not text or len(text) > MAX_RAW_CHARS or PHOTO_CREDIT.match(text):
         return []
     text = " ".join(t for t in text.split() if not _URL_OR_MAIL.search(t))
     for segment in _segments(text):
-        names = _names_in(segment, lenient, sites)
+        names = _names_in(segment, lenient, sites, full)
         if names:
             return names
     return []
 
 
-def _names_in(text: str, lenient: bool, sites) -> list[str]:
-    text = _CUT.sub("", _strip_prefixes(text.strip(" :;,.-–—"))).strip(" ,;:-")
+def _names_in(text: str, lenient: bool, sites, full: str = "") -> list[str]:
+    text = _CUT.sub("", _strip_prefixes(_GLUED_LABEL.sub("", text).strip(" :;,.-–—"))).strip(" ,;:-")
     text = undouble(text) or text  # "Olivier Minot Olivier Minot"
     names: list[str] = []
     parts = [_CUT.sub("", _strip_prefixes(p.strip(" .,;:()[]"))).strip(" .,;:()[]") for p in _SPLIT.split(text)]
-    parts = [p for p in parts if p]
+    parts = [_initial_dot(_unrepeat(p), full) for p in parts if p]
     # A given name or handle alone is a declared author ("Susan", "Maria & Katerina"); in a list with full
     # names it is a role or an affiliation ("Chris Radich, VP, UiPath").
     # ("Frankfurt, Germany" and "Harm, Robert" are a place and a reversed name.)
@@ -205,6 +210,28 @@ def _names_in(text: str, lenient: bool, sites) -> list[str]:
         elif names and len(part.split()) > 1:
             break  # "Name, Role, Employer": after a role, the rest is an affiliation, not more authors
     return names
+
+
+_LAST_INITIAL = re.compile(r"(?:^|\s)[A-ZÀ-Ý]$")
+
+
+def _initial_dot(part: str, text: str) -> str:
+    """ "Juan Carlos Muñoz C." keeps the full stop of its closing initial (stripped with the punctuation)."""
+    if _LAST_INITIAL.search(part) and len(part.split()) > 1 and part + "." in text:
+        return part + "."
+    return part
+
+
+def _unrepeat(part: str) -> str:
+    """A name printed twice by the markup ("Facet Facet", "Bence Kovács Bence": a visible name and its
+    screen-reader copy): once."""
+    tokens = part.split()
+    half = len(tokens) // 2
+    if half and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        return " ".join(tokens[:half])
+    if len(tokens) >= 3 and tokens[-1] == tokens[0]:
+        return " ".join(tokens[:-1])
+    return part
 
 
 def _is_site(name: str, sites: list[str] | tuple[str, ...]) -> bool:

@@ -20,7 +20,16 @@ AUTHOR_CLASS = re.compile(
     r"autoren|writer|auteur|p-author)(?:(?:-|_|__)(?:name|link|byline|line|by|author|names))?$",
     re.I,
 )
-AUTHOR_NAME_CLASS = re.compile(r"^(?!.*comment).*(?:author|byline)[-_]*(?:name|link)", re.I)  # "_authorName_1r0t"
+# "_authorName_1r0t", "elementor-author-box__name", "author-card-name"
+AUTHOR_NAME_CLASS = re.compile(
+    r"^(?!.*comment).*(?:author|byline)(?:[-_]*(?:box|card|info|bio|details?))?[-_]*(?:name|link)", re.I
+)
+# A link to the author's page: WordPress's /author/jane-doe/, and the /authors/, /contributor/ ... of others.
+AUTHOR_HREF = re.compile(
+    r"/(?:author|authors|autor|autoren|auteur|auteurs|writers?|contributors?|columnists?|journalists?|reporters?|"
+    r"redakteur|mitarbeiter)/[^/?#]+/?(?:[?#].*)?$",
+    re.I,
+)
 TITLE_CLASS = re.compile(
     r"^(?:(?:entry|post|article|story|news|blog|single|page|td-post|wp-block-post)(?:-|_|__)(?:title|headline|"
     r"heading)|headline|article__title|article__headline|p-name|title-post|artikel-titel|titel)$",
@@ -52,6 +61,8 @@ PLACE_WORDS = {
     "embed": "twitter tweet twitter-tweet instagram instagram-media tiktok-embed oembed embed embedded",
     "footer": "footer",
 }
+# Page builders call every element a widget: their "widget" classes say nothing about where it stands.
+PAGE_BUILDERS = frozenset({"elementor"})
 _WORD_PLACE = {word: place for place, words in PLACE_WORDS.items() for word in words.split()}
 _WORDS = re.compile(r"[^.#\s]+")
 _PLACE_ORDER = ("comment", "caption", "embed", "teaser", "aside", "footer")
@@ -66,6 +77,8 @@ def _places(token: str) -> frozenset[str]:
     found = {PLACE_TAGS[tag]} if tag in PLACE_TAGS else set()
     for name in _WORDS.findall(token[len(tag) :]):
         pieces = re.split(r"[-_]", name.lower())
+        if pieces[0] in PAGE_BUILDERS:  # "elementor-widget-container": the builder's name for any element
+            pieces = [p for p in pieces if p not in ("widget", "widgets")]
         for size in (1, 2, 3):
             for i in range(len(pieces) - size + 1):
                 place = _WORD_PLACE.get("-".join(pieces[i : i + size]))
@@ -141,6 +154,8 @@ class Candidates:
             source = "itemprop-author"
         elif _class_marks(class_attr)[0]:
             source = "class-author"
+        elif tag == "a" and AUTHOR_HREF.search(attrs.get("href") or ""):
+            source = "href-author"
         if source and len(self.authors) < MAX_MARKS:
             self.authors.append(
                 {
