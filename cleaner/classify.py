@@ -26,10 +26,9 @@ def _checks(rules: Iterable[Rule]) -> list[tuple[float, Check, Rule]]:
     return [(_NO_LIMIT if r.max_chars is None else r.max_chars, r.check, r) for r in rules]
 
 
-def first_rule(page: Page, i: int, rules: list[Rule] | list[tuple[float, Check, Rule]]) -> Rule | None:
-    """The first of `rules` (or of their `_checks`) that matches block i."""
+def first_rule(page: Page, i: int, checks: list[tuple[float, Check, Rule]]) -> Rule | None:
+    """The first rule of `checks` (made by `_checks`) that matches block i."""
     size = len(page.blocks[i].text)
-    checks = rules if rules and isinstance(rules[0], tuple) else _checks(rules)
     for limit, check, r in checks:  # a plain loop: this runs for every rule on every block
         if size <= limit and check(page, i):
             return r

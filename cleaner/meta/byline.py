@@ -153,9 +153,8 @@ def shown_bylines(page: Page, sites: list[str], aside: bool = False) -> list[Byl
         text = mark["text"] or ""
         inside = _in_article(mark["place"], mark.get("in_content", False))
         if aside:
-            if inside or mark["place"] not in ("aside", "footer") or mark["source"] == "href-author":
-                continue
-            if not mark.get("in_content", False):
+            in_card = mark.get("in_content", False) and mark["place"] in ("aside", "footer")
+            if inside or not in_card or mark["source"] == "href-author":
                 continue
         elif not inside:
             continue
