@@ -5,11 +5,12 @@ pass over neighbours."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 import numpy as np
 
 from .record import Block, Page
-from .rules import Check, Rule
+from .rules import Rule
 from .templates import TemplateMatch
 
 CONTEXT = "context"
@@ -19,26 +20,68 @@ HEADING_WORDS = 12  # a heading this short may title a furniture section
 
 
 _NO_LIMIT = float("inf")
+VERDICTS = 50_000  # distinct line texts whose line-rule verdict is kept (then the memo starts afresh)
 
 
-def _checks(rules: Iterable[Rule]) -> list[tuple[float, Check, Rule]]:
-    """Rules as (longest block they read, check, rule): what `first_rule` reads for every rule and block."""
-    return [(_NO_LIMIT if r.max_chars is None else r.max_chars, r.check, r) for r in rules]
+class RuleChecks:
+    """Rules in the order they are consulted, asked of blocks by `first`.
+
+    A line rule's verdict depends on the block's text alone (and is kept per distinct text: menus, footers and
+    share bars recur on a page and across a site's pages); the other rules, and the neighbour parts of line
+    rules, are asked of the block where it stands. The first rule that matches is the one the plain loop
+    `for r in rules: if len(text) <= r.max_chars and r.check(page, i): return r` finds."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        limits = [_NO_LIMIT if r.max_chars is None else r.max_chars for r in rules]
+        self._lines = [(n, limits[n], r.line) for n, r in enumerate(rules) if r.line is not None]
+        self._others = [
+            (n, limits[n], r.check if r.line is None else r.context, r)
+            for n, r in enumerate(rules)
+            if r.line is None or r.context is not None
+        ]
+        self._verdicts: dict[str, int] = {}
+
+    def _first_line_rule(self, text: str) -> int:
+        """The position of the first line rule whose line part matches `text`; len(rules) when none does."""
+        size = len(text)
+        for n, limit, line in self._lines:
+            if size <= limit and line(text):
+                return n
+        return len(self.rules)
+
+    def first(self, page: Page, i: int) -> Rule | None:
+        """The first rule that matches block i."""
+        text = page.blocks[i].text
+        hit = self._verdicts.get(text)
+        if hit is None:
+            if len(self._verdicts) >= VERDICTS:
+                self._verdicts.clear()
+            hit = self._verdicts[text] = self._first_line_rule(text)
+        size = len(text)
+        for n, limit, check, r in self._others:  # a plain loop: this runs for every block
+            if n >= hit:
+                break
+            if size <= limit and check(page, i):
+                return r
+        return self.rules[hit] if hit < len(self.rules) else None
 
 
-def first_rule(page: Page, i: int, checks: list[tuple[float, Check, Rule]]) -> Rule | None:
-    """The first rule of `checks` (made by `_checks`) that matches block i."""
-    size = len(page.blocks[i].text)
-    for limit, check, r in checks:  # a plain loop: this runs for every rule on every block
-        if size <= limit and check(page, i):
-            return r
-    return None
+@lru_cache(maxsize=16)
+def rule_checks(rules: tuple[Rule, ...]) -> RuleChecks:
+    """One `RuleChecks` per list of rules, so its verdicts carry over from page to page."""
+    return RuleChecks(rules)
+
+
+def active_checks(page: Page, rules: Iterable[Rule]) -> RuleChecks:
+    """The rules of `rules` that apply to the page's mode."""
+    return rule_checks(tuple(r for r in rules if page.mode in r.modes))
 
 
 def rule_hits(page: Page, rules: Iterable[Rule]) -> list[Rule | None]:
     """The first rule that matches each block (None where none does)."""
-    active = _checks(r for r in rules if page.mode in r.modes)
-    return [first_rule(page, i, active) for i in range(len(page.blocks))]
+    active = active_checks(page, rules)
+    return [active.first(page, i) for i in range(len(page.blocks))]
 
 
 def apply_rules(page: Page, rules: Iterable[Rule]) -> None:
@@ -55,23 +98,23 @@ def decide(page: Page, rules: Iterable[Rule], proba=None, threshold: float = 0.5
     is named after the first rule that matches it (or `model` when none does) and scored with the model's
     furniture probability; a kept block carries that probability too. Rules marked `overrule` are precise
     enough to drop a block the model would keep."""
-    active = _checks(r for r in rules if page.mode in r.modes)
-    overrule = [c for c in active if c[2].overrule]
+    active = active_checks(page, rules)
+    overrule = rule_checks(tuple(r for r in active.rules if r.overrule))
     # float64 probabilities as Python floats: the same doubles, cheaper to read block by block
     probs = proba.tolist() if isinstance(proba, np.ndarray) and proba.dtype == np.float64 else proba
     for i, block in enumerate(page.blocks):
         if not block.keep:
             continue
         if probs is None:
-            hit = first_rule(page, i, active)
+            hit = active.first(page, i)
             if hit is not None:
                 block.drop(hit.name, hit.score)
             continue
         furniture = round(1.0 - float(probs[i]), 3)
         if probs[i] < threshold:
-            hit = first_rule(page, i, active)
+            hit = active.first(page, i)
             block.drop(hit.name if hit is not None else MODEL, furniture)
-        elif overrule and (hit := first_rule(page, i, overrule)) is not None:
+        elif overrule.rules and (hit := overrule.first(page, i)) is not None:
             block.drop(hit.name, hit.score)
         else:
             block.score = furniture

@@ -5,17 +5,23 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from cleaner import fixtures
+from cleaner.classify import RuleChecks
 from cleaner.fastre import finder
 from cleaner.meta.titleline import _Longer
 from cleaner.model import features
 from cleaner.model.scorer import shipped
+from cleaner.pipeline import prepare
 from cleaner.record import Block, Page
-from cleaner.rules import teasers
+from cleaner.rules import all_rules, teasers
 from cleaner.segment import candidates, html
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CLASS_PATTERNS = [
     (html.HIDDEN_CLASS, "match"),
@@ -108,3 +114,34 @@ def test_teaser_list_run_stops_match_walking_back():
         page = Page(blocks=[Block(text=rng.choice(lines)) for _ in range(rng.randint(1, 70))], mode="text")
         for i in range(len(page.blocks)):
             assert teasers.teaser_list(page, i) == _teaser_list_walking_back(page, i), i
+
+
+def _first_rule_plainly(page, i, rules):
+    """The first rule that matches block i, every rule asked in turn."""
+    size = len(page.blocks[i].text)
+    return next((r for r in rules if (r.max_chars is None or size <= r.max_chars) and r.check(page, i)), None)
+
+
+def _fixture_pages():
+    for name in fixtures.names(ROOT / "fixtures"):
+        path = fixtures.input_of(ROOT / "fixtures" / name)
+        yield prepare(path.read_bytes(), "html" if path.suffix == ".html" else "text")
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        yield prepare(path.read_text(encoding="utf-8"), "text")
+
+
+def test_rule_checks_find_the_rule_the_plain_loop_finds():
+    """On the fixtures' and seeds' lines, as they stand and shuffled (a remembered line verdict meets the same
+    text between other neighbours), and with rules left out."""
+    registry = list(all_rules().values())
+    rng = random.Random(13)
+    for page in _fixture_pages():
+        rules = tuple(r for r in registry if page.mode in r.modes)
+        checks = RuleChecks(rules)
+        fewer = tuple(r for r in rules if rng.random() < 0.6)
+        some = RuleChecks(fewer)
+        for _ in range(3):
+            for i in range(len(page.blocks)):
+                assert checks.first(page, i) == _first_rule_plainly(page, i, rules), page.blocks[i].text
+                assert some.first(page, i) == _first_rule_plainly(page, i, fewer), page.blocks[i].text
+            rng.shuffle(page.blocks)

@@ -3,7 +3,9 @@ switches it off (`Cleaner(disable=["share_prompt"])`).
 
 A rule is a function `(page, i) -> bool` that says whether `page.blocks[i]` is furniture. Rules read text
 patterns of the block and its neighbours, never other rules' decisions, so their order only decides which
-name a block gets when two rules agree: `FAMILIES` below, specific patterns before broad ones.
+name a block gets when two rules agree: `FAMILIES` below, specific patterns before broad ones. A line rule
+(`line_rule`) reads the block's text alone, so its verdict on a text holds wherever that text stands: the
+classifier asks it once per distinct line, not once per block.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ class Rule:
     modes: frozenset[str]
     max_chars: int | None = None  # longer blocks are never this rule's (a fast path: most blocks are prose)
     overrule: bool = False  # precise enough to drop a block the learned model would keep
+    # A line rule's check is `line(text) or context(page, i)`: the part that reads the block's text alone, and
+    # the part (if any) that reads its neighbours too.
+    line: Callable[[str], bool] | None = None
+    context: Check | None = None
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -51,6 +57,27 @@ def rule(
             raise ValueError(f"rule {name!r} registered twice")
         REGISTRY[name] = Rule(name, check, score, frozenset(modes), max_chars, overrule)
         return check
+
+    return register
+
+
+def line_rule(
+    name: str,
+    score: float = 1.0,
+    max_chars: int | None = LINE_RULE_CHARS,
+    context: Check | None = None,
+) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
+    """Register a rule (both modes) whose verdict is `line(text)` on the block's text, or else `context(page, i)`."""
+
+    def register(line: Callable[[str], bool]) -> Callable[[str], bool]:
+        if name in REGISTRY:
+            raise ValueError(f"rule {name!r} registered twice")
+
+        def check(page: Page, i: int) -> bool:
+            return line(page.blocks[i].text) or context is not None and context(page, i)
+
+        REGISTRY[name] = Rule(name, check, score, frozenset(("text", "html")), max_chars, line=line, context=context)
+        return line
 
     return register
 
@@ -160,5 +187,5 @@ def all_rules() -> dict[str, Rule]:
     for family in FAMILIES:
         importlib.import_module(f"{__name__}.{family}")
     rank = {family: n for n, family in enumerate(FAMILIES)}
-    ordered = sorted(REGISTRY.values(), key=lambda r: rank[r.check.__module__.rsplit(".", 1)[-1]])
+    ordered = sorted(REGISTRY.values(), key=lambda r: rank[(r.line or r.check).__module__.rsplit(".", 1)[-1]])
     return {r.name: replace(r, overrule=r.overrule or r.name not in STRUCTURAL) for r in ordered}

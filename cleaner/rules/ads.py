@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import phrases, plain, rule
+from . import line_rule, phrases, plain
 
 ADVERTISING = phrases(
     r"advertising|advertisement|advertisements|advert|ads?|sponsored(?: content| links?| stories| by [\w .&'-]{1,40})?",
@@ -19,6 +19,6 @@ ADVERTISING = phrases(
 )
 
 
-@rule("advertising_label")
-def advertising_label(page, i):
-    return bool(ADVERTISING.match(plain(page.blocks[i].text)))
+@line_rule("advertising_label")
+def advertising_label(text):
+    return bool(ADVERTISING.match(plain(text)))

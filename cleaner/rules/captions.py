@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import cached, plain, rule, words
+from . import cached, line_rule, plain, rule, words
 from .credits import is_agency_credit
 from .stamps import is_date_stamp
 
@@ -68,9 +68,7 @@ def is_credit_line(text: str) -> bool:
     return words(text) <= 6 and bool(_AGENCY_PHOTO.search(text))
 
 
-@rule("photo_credit")
-def photo_credit(page, i):
-    return is_credit_line(page.blocks[i].text)
+line_rule("photo_credit")(is_credit_line)
 
 
 _SENTENCE_END = re.compile(r"[.!][\"'”’)]*$")

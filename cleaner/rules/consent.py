@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import mentions, phrases, plain, rule, stems, words
+from . import line_rule, mentions, phrases, plain, stems, words
 
 # "We use cookies ...", "Ce site utilise des cookies", "Diese Website verwendet Cookies", "Usamos cookies".
 _SITE_USES_COOKIES = re.compile(
@@ -41,9 +41,9 @@ BANNER_WORDS = 80
 COOKIE = stems("cookie")
 
 
-@rule("cookie_banner")
-def cookie_banner(page, i):
-    text = plain(page.blocks[i].text)
+@line_rule("cookie_banner")
+def cookie_banner(line):
+    text = plain(line)
     if CONSENT_LABEL.match(text):
         return True
     if words(text) > BANNER_WORDS or not mentions(text, COOKIE):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import cached, plain, rule
+from . import cached, line_rule, plain
 
 # Case matters: "AP" and "SID" are agencies, "Sid" is a name and "ap" nothing.
 AGENCY_NAMES = (
@@ -68,6 +68,4 @@ def is_agency_credit(text: str) -> bool:
     return bool(is_staff_credit(text) or SIGN_OFF.match(text) or AGENCY_ONLY.match(text))
 
 
-@rule("agency_credit")
-def agency_credit(page, i):
-    return is_agency_credit(page.blocks[i].text)
+line_rule("agency_credit")(is_agency_credit)

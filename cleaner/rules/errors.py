@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import mentions, plain, rule, stems, words
+from . import line_rule, mentions, plain, stems, words
 
 _THING = r"(?:page|article|content|story|video|link|url|site|resource)"
 ERROR = re.compile(
@@ -66,13 +66,13 @@ ERROR_STEMS = stems(
 BROWSER_STEMS = stems("browser", "navigat", "navega", "javascript", "explorer")
 
 
-@rule("error_page")
-def error_page(page, i):
-    text = plain(page.blocks[i].text)
+@line_rule("error_page")
+def error_page(line):
+    text = plain(line)
     return words(text) <= ERROR_WORDS and mentions(text, ERROR_STEMS) and bool(ERROR.search(text))
 
 
-@rule("browser_notice")
-def browser_notice(page, i):
-    text = plain(page.blocks[i].text)
+@line_rule("browser_notice")
+def browser_notice(line):
+    text = plain(line)
     return words(text) <= NOTICE_WORDS and mentions(text, BROWSER_STEMS) and bool(BROWSER.search(text))

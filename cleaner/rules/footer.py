@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import mentions, phrases, plain, rule, stems, words
+from . import line_rule, mentions, phrases, plain, stems, words
 
 FOOTER = re.compile(
     r"\baccessibility (?:concerns|statement|help)\b|"
@@ -61,15 +61,15 @@ def _row_link_next_to_links(page, i) -> bool:
     """ "About", "Jobs", "Press" alone head a section in an article; next to another footer link they are
     a footer's link list."""
     blocks = page.blocks
+    if not ROW_LINK.match(plain(blocks[i].text)):
+        return False
     return any(0 <= j < len(blocks) and _footer_link(plain(blocks[j].text)) for j in (i - 1, i + 1))
 
 
-@rule("footer")
-def footer(page, i):
-    text = plain(page.blocks[i].text)
+@line_rule("footer", context=_row_link_next_to_links)
+def footer(line):
+    text = plain(line)
     if LEGAL_LINK.match(text):
-        return True
-    if ROW_LINK.match(text) and _row_link_next_to_links(page, i):
         return True
     n = words(text)
     if n <= FOOTER_WORDS and mentions(text, FOOTER_STEMS) and FOOTER.search(text):

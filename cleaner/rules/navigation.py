@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import phrases, plain, rule, words
+from . import line_rule, phrases, plain, words
 
 SKIP_LINK = phrases(
     r"skip (?:to|navigation)(?: the)?(?: main| primary)? ?(?:content|navigation|menu|main menu|search|footer|"
@@ -20,9 +20,9 @@ SKIP_LINK = phrases(
 )
 
 
-@rule("skip_link")
-def skip_link(page, i):
-    return bool(SKIP_LINK.match(plain(page.blocks[i].text)))
+@line_rule("skip_link")
+def skip_link(text):
+    return bool(SKIP_LINK.match(plain(text)))
 
 
 MENU_LABEL = phrases(
@@ -33,10 +33,10 @@ MENU_LABEL = phrases(
 )
 
 
-@rule("menu_label", score=0.9)
-def menu_label(page, i):
+@line_rule("menu_label", score=0.9)
+def menu_label(text):
     """ "Menu", "Search", "Startseite", "Rechercher": the words of a site's menu bar."""
-    return bool(MENU_LABEL.match(plain(page.blocks[i].text)))
+    return bool(MENU_LABEL.match(plain(text)))
 
 
 _SEPARATOR = re.compile(r"\s[-–—|/›»>•·]\s|\|")
@@ -51,11 +51,11 @@ def _upper_share(text: str) -> float:
     return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
 
 
-@rule("section_label", score=0.9)
-def section_label(page, i):
+@line_rule("section_label", score=0.9)
+def section_label(line):
     """'FRANCE - BELGIum', 'Europe|France and Belgium ...': an upper-case label of a few words between
     separators (not a table row or a time range: no digits or brackets), or a 'Section|' prefix."""
-    text = plain(page.blocks[i].text)
+    text = plain(line)
     if _SECTION_PREFIX.match(text):
         return True
     if words(text) > LABEL_WORDS or len(text) > 50 or not _SEPARATOR.search(text):
@@ -74,9 +74,9 @@ BREADCRUMB = re.compile(
 _CRUMB_SPLIT = re.compile(r"\s*[>›»/|]\s*")
 
 
-@rule("breadcrumb", score=0.9)
-def breadcrumb(page, i):
-    text = plain(page.blocks[i].text)
+@line_rule("breadcrumb", score=0.9)
+def breadcrumb(line):
+    text = plain(line)
     if not BREADCRUMB.match(text):
         return False
     parts = _CRUMB_SPLIT.split(text)

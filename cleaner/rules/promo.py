@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import mentions, phrases, plain, rule, stems, words
+from . import line_rule, mentions, phrases, plain, stems, words
 
 NEWSLETTER_LABEL = phrases(
     r"(?:daily |weekly |free |our |the )?newsletters?(?: sign[- ]up)?",
@@ -70,21 +70,21 @@ NEWSLETTER_STEMS = stems(
 APP_STEMS = stems("app", "google play")
 
 
-@rule("newsletter_promo")
-def newsletter_promo(page, i):
-    text = plain(page.blocks[i].text)
+@line_rule("newsletter_promo")
+def newsletter_promo(line):
+    text = plain(line)
     if NEWSLETTER_LABEL.match(text):
         return True
     return words(text) <= PROMO_WORDS and mentions(text, NEWSLETTER_STEMS) and bool(NEWSLETTER.search(text))
 
 
-@rule("app_promo")
-def app_promo(page, i):
-    text = plain(page.blocks[i].text)
+@line_rule("app_promo")
+def app_promo(line):
+    text = plain(line)
     return words(text) <= PROMO_WORDS and mentions(text, APP_STEMS) and bool(APP.search(text))
 
 
-@rule("subscription_prompt", score=0.9)
-def subscription_prompt(page, i):
-    text = plain(page.blocks[i].text)
+@line_rule("subscription_prompt", score=0.9)
+def subscription_prompt(line):
+    text = plain(line)
     return bool(SUBSCRIPTION.match(text)) or words(text) <= 25 and bool(PAYWALL.match(text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import phrases, plain, rule, words
+from . import line_rule, phrases, plain, words
 
 NETWORKS = (
     r"facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|email|e-mail|mail|print|copy link|"
@@ -35,9 +35,8 @@ _COUNT = re.compile(
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 
 
-@rule("share_prompt")
-def share_prompt(page, i):
-    raw = page.blocks[i].text
+@line_rule("share_prompt")
+def share_prompt(raw):
     text = plain(raw)
     if SHARE.match(text) or _COUNT.match(text):
         return True

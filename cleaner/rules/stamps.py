@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..meta.dates import is_date_only
-from . import cached, plain, rule
+from . import cached, line_rule, plain
 
 STAMP_LABEL = re.compile(
     r"^(?P<label>latest update|last updated?(?: on)?|last modified(?: on)?|updated(?: on| at)?|update|"
@@ -49,9 +49,7 @@ def is_date_stamp(text: str) -> bool:
     return stamp_parts(text) is not None or bool(RELATIVE.match(plain(text)))
 
 
-@rule("date_stamp")
-def date_stamp(page, i):
-    return is_date_stamp(page.blocks[i].text)
+line_rule("date_stamp")(is_date_stamp)
 
 
 _MINUTES = (
@@ -66,8 +64,8 @@ READING_TIME = re.compile(
 )
 
 
-@rule("reading_time")
-def reading_time(page, i):
+@line_rule("reading_time")
+def reading_time(line):
     """ "5 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 4 min", "Tiempo de lectura: 3 minutos"."""
-    text = plain(page.blocks[i].text)
+    text = plain(line)
     return len(text) <= 50 and bool(READING_TIME.match(text))

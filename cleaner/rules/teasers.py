@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import cached, per_page, phrases, plain, rule, words
+from . import cached, line_rule, per_page, phrases, plain, rule, words
 
 # A label that follows each teaser title ("Title / Read more").
 MORE_LINK = phrases(
@@ -48,9 +48,8 @@ def is_list_header(text: str) -> bool:
     return bool(LIST_HEADER.match(plain(text)))
 
 
-@rule("teaser_label")
-def teaser_label(page, i):
-    text = page.blocks[i].text
+@line_rule("teaser_label")
+def teaser_label(text):
     return is_more_link(text) or is_list_header(text)
 
 
