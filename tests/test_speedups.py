@@ -145,3 +145,12 @@ def test_rule_checks_find_the_rule_the_plain_loop_finds():
                 assert checks.first(page, i) == _first_rule_plainly(page, i, rules), page.blocks[i].text
                 assert some.first(page, i) == _first_rule_plainly(page, i, fewer), page.blocks[i].text
             rng.shuffle(page.blocks)
+
+
+def test_kept_text_features_match_the_features_of_each_page_alone():
+    """Text features kept from earlier pages are what the page's own computation gives."""
+    for page in _fixture_pages():
+        texts = [b.text for b in page.blocks]
+        plain = [features._text_features(t, c) for t, c in zip(texts, features._char_counts(texts), strict=True)]
+        assert features._texts_features(texts) == plain
+        assert features._texts_features(texts[::-1]) == plain[::-1]

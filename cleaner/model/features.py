@@ -132,6 +132,23 @@ def _text_features(text: str, chars: np.ndarray) -> list[float]:
     ]
 
 
+KEPT_TEXTS = 50_000  # distinct block texts whose text features are kept (then the memo starts afresh)
+_KEPT: dict[str, list[float]] = {}
+
+
+def _texts_features(texts: list[str]) -> list[list[float]]:
+    """`_text_features` of each text, a function of the text alone: computed once per distinct text and kept
+    across pages (menus, footers and share bars recur on a page and across a site's pages)."""
+    kept = _KEPT
+    new = [t for t in dict.fromkeys(texts) if t not in kept]
+    if len(kept) + len(new) > KEPT_TEXTS:
+        kept.clear()
+        new = list(dict.fromkeys(texts))
+    for text, chars in zip(new, _char_counts(new), strict=True):
+        kept[text] = _text_features(text, chars)
+    return [kept[t] for t in texts]
+
+
 CHROME, HEADER, BOILER, CONTENT, COMMENT, CAPTION = (1 << k for k in range(6))
 _has_boiler, _has_content, _has_comment, _has_caption = map(finder, (_BOILER, _CONTENT, _COMMENT, _CAPTION))
 
@@ -173,10 +190,8 @@ def page_features(page: Page) -> np.ndarray:
     chars_before = 0
     tag_index = {t: i for i, t in enumerate(TAGS)}
     path_flags: dict[str, tuple[float, ...]] = {}
-    counts = _char_counts([b.text for b in blocks])
-    for i, block in enumerate(blocks):
+    for i, (block, t) in enumerate(zip(blocks, _texts_features([b.text for b in blocks]), strict=True)):
         text = block.text
-        t = _text_features(text, counts[i])
         path = block.path
         flags = path_flags.get(path)
         if flags is None:
