@@ -13,6 +13,7 @@ import pytest
 from cleaner import fixtures
 from cleaner.classify import RuleChecks
 from cleaner.fastre import finder
+from cleaner.meta import titleline
 from cleaner.meta.titleline import _Longer
 from cleaner.model import features
 from cleaner.model.scorer import shipped
@@ -154,3 +155,11 @@ def test_kept_text_features_match_the_features_of_each_page_alone():
         plain = [features._text_features(t, c) for t, c in zip(texts, features._char_counts(texts), strict=True)]
         assert features._texts_features(texts) == plain
         assert features._texts_features(texts[::-1]) == plain[::-1]
+
+
+def test_title_line_verdicts_kept_per_text_match_fresh_ones():
+    """The title-line look-ahead's kept verdicts are those of the plain functions, on every fixture line twice."""
+    for page in _fixture_pages():
+        for text in [b.text for b in page.blocks] * 2:
+            for kept in (titleline._norm, titleline._paragraph_like, titleline._between):
+                assert kept(text) == kept.__wrapped__(text)

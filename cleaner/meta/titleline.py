@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..record import Page
@@ -60,15 +61,23 @@ BIAS = -6.4
 THRESHOLD = -3.9  # log-odds (a probability of 0.02): below it no line reads as the title
 
 
+# Pure functions of a line's text, asked of every line of every page: kept per distinct line (menus, footers
+# and bylines recur on a page and across a site's pages).
+per_text = lru_cache(maxsize=16384)
+
+
+@per_text
 def _norm(text: str) -> str:
     return _NORM.sub(" ", text.lower()).strip()
 
 
+@per_text
 def _paragraph_like(text: str) -> bool:
     n = len(text.split())
     return n >= 20 or (n >= 10 and text.rstrip("\"'”’)").endswith((".", "!", "?")))
 
 
+@per_text
 def _between(text: str) -> bool:
     """A line that stands between a headline and its article: a byline or a date stamp."""
     return bool(by_line_names(text, []) or stamp(text))
