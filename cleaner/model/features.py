@@ -184,32 +184,38 @@ def _parent(path: str, levels: int) -> str:
 def page_features(page: Page) -> np.ndarray:
     blocks = page.blocks
     n = len(blocks)
-    rows = np.zeros((n, len(BASE) + len(TAGS)), dtype=np.float32)
     total_chars = sum(len(b.text) for b in blocks) or 1
     max_chars = max((len(b.text) for b in blocks), default=1) or 1
     chars_before = 0
     tag_index = {t: i for i, t in enumerate(TAGS)}
     path_flags: dict[str, tuple[float, ...]] = {}
+    base: list[tuple] = []  # the BASE columns of each block, made into an array at once
+    tagged: list[int] = []  # each block's TAGS column, -1 for none
     for i, (block, t) in enumerate(zip(blocks, _texts_features([b.text for b in blocks]), strict=True)):
         text = block.text
         path = block.path
         flags = path_flags.get(path)
         if flags is None:
             flags = path_flags[path] = _path_features(path)
-        rows[i, : len(BASE)] = (
+        base.append((
             t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13], t[14],
             block.link_density, block.heading, 1.0 if block.heading == 1 else 0.0, 1.0 if block.in_content else 0.0,
             path.count(" ") + 1 if path else 0, flags[0], 0.0 if block.in_content else flags[1],
             flags[2], flags[3], flags[4], flags[5],
             min(block.gap_before, 3), math.log1p(block.indent), t[15], t[16], t[17], t[18], t[19],
             i / n, chars_before / total_chars, len(text) / max_chars,
-        )  # fmt: skip
+        ))  # fmt: skip
         chars_before += len(text)
         column = tag_index.get(block.tag)
         if column is None:
             column = tag_index["div"] if not block.heading else None
-        if column is not None:
-            rows[i, len(BASE) + column] = 1.0
+        tagged.append(-1 if column is None else column)
+    rows = np.zeros((n, len(BASE) + len(TAGS)), dtype=np.float32)
+    if n:
+        rows[:, : len(BASE)] = np.array(base, dtype=np.float32)
+        columns = np.array(tagged)
+        has_tag = np.flatnonzero(columns >= 0)
+        rows[has_tag, len(BASE) + columns[has_tag]] = 1.0
     return np.hstack([rows, _context(rows, blocks, page.meta.get("node_tokens") or {})])
 
 
