@@ -4,7 +4,7 @@ pass over neighbours."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -23,41 +23,62 @@ _NO_LIMIT = float("inf")
 VERDICTS = 50_000  # distinct line texts whose line-rule verdict is kept (then the memo starts afresh)
 
 
+class LineVerdicts:
+    """Which of some line rules (as (longest text read, line part) pairs, in order) first matches a text, kept
+    per distinct text: menus, footers and share bars recur on a page and across a site's pages, and a page's
+    paragraphs recur across its HTML and text forms."""
+
+    def __init__(self, lines: tuple[tuple[float, Callable[[str], bool]], ...]) -> None:
+        self.lines = lines
+        self._kept: dict[str, int] = {}
+
+    def first(self, text: str) -> int:
+        """The index of the first line rule whose line part matches `text`; len(lines) when none does."""
+        kept = self._kept
+        found = kept.get(text)
+        if found is None:
+            if len(kept) >= VERDICTS:
+                kept.clear()
+            size = len(text)
+            found = len(self.lines)
+            for k, (limit, line) in enumerate(self.lines):
+                if size <= limit and line(text):
+                    found = k
+                    break
+            kept[text] = found
+        return found
+
+
+@lru_cache(maxsize=16)
+def line_verdicts(lines: tuple[tuple[float, Callable[[str], bool]], ...]) -> LineVerdicts:
+    """One `LineVerdicts` per list of line rules, shared by every list of rules that holds them in that order."""
+    return LineVerdicts(lines)
+
+
 class RuleChecks:
     """Rules in the order they are consulted, asked of blocks by `first`.
 
-    A line rule's verdict depends on the block's text alone (and is kept per distinct text: menus, footers and
-    share bars recur on a page and across a site's pages); the other rules, and the neighbour parts of line
-    rules, are asked of the block where it stands. The first rule that matches is the one the plain loop
+    A line rule's verdict depends on the block's text alone, so it is asked once per distinct text
+    (`LineVerdicts`); the other rules, and the neighbour parts of line rules, are asked of the block where it
+    stands. The first rule that matches is the one the plain loop
     `for r in rules: if len(text) <= r.max_chars and r.check(page, i): return r` finds."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         limits = [_NO_LIMIT if r.max_chars is None else r.max_chars for r in rules]
-        self._lines = [(n, limits[n], r.line) for n, r in enumerate(rules) if r.line is not None]
+        lines = [n for n, r in enumerate(rules) if r.line is not None]
+        self._verdicts = line_verdicts(tuple((limits[n], rules[n].line) for n in lines))
+        self._positions = [*lines, len(rules)]  # a line rule's index among the line rules -> its position
         self._others = [
             (n, limits[n], r.check if r.line is None else r.context, r)
             for n, r in enumerate(rules)
             if r.line is None or r.context is not None
         ]
-        self._verdicts: dict[str, int] = {}
-
-    def _first_line_rule(self, text: str) -> int:
-        """The position of the first line rule whose line part matches `text`; len(rules) when none does."""
-        size = len(text)
-        for n, limit, line in self._lines:
-            if size <= limit and line(text):
-                return n
-        return len(self.rules)
 
     def first(self, page: Page, i: int) -> Rule | None:
         """The first rule that matches block i."""
         text = page.blocks[i].text
-        hit = self._verdicts.get(text)
-        if hit is None:
-            if len(self._verdicts) >= VERDICTS:
-                self._verdicts.clear()
-            hit = self._verdicts[text] = self._first_line_rule(text)
+        hit = self._positions[self._verdicts.first(text)]
         size = len(text)
         for n, limit, check, r in self._others:  # a plain loop: this runs for every block
             if n >= hit:
@@ -69,7 +90,7 @@ class RuleChecks:
 
 @lru_cache(maxsize=16)
 def rule_checks(rules: tuple[Rule, ...]) -> RuleChecks:
-    """One `RuleChecks` per list of rules, so its verdicts carry over from page to page."""
+    """One `RuleChecks` per list of rules."""
     return RuleChecks(rules)
 
 
