@@ -159,6 +159,7 @@ def undouble(text: str) -> str | None:
 
 
 def repair(page: Page) -> Page:
+    """Undouble and split the lines of a freshly segmented text page (its blocks carry only their layout)."""
     if page.mode != "text":
         return page
     repaired: list[Block] = []
@@ -174,6 +175,9 @@ def repair(page: Page) -> Page:
             repaired[-1].drop("doubled_line", 1.0)
             continue
         parts = split_glued(block.text, max_splits=spare)
+        if len(parts) == 1 and parts[0] == block.text:
+            repaired.append(block)  # what a copy would be: a fresh block holds only its text and layout
+            continue
         spare -= len(parts) - 1
         for n, part in enumerate(parts):
             repaired.append(_copy(block, part, gap=block.gap_before if n == 0 else 1))

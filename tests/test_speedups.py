@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from collections import Counter
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 
 from cleaner import fixtures
+from cleaner import repair as repair_module
 from cleaner.classify import RuleChecks
 from cleaner.fastre import finder
 from cleaner.meta import titleline
@@ -19,8 +21,10 @@ from cleaner.model import features
 from cleaner.model.scorer import shipped
 from cleaner.pipeline import prepare
 from cleaner.record import Block, Page
+from cleaner.repair import repair
 from cleaner.rules import all_rules, teasers
 from cleaner.segment import candidates, html
+from cleaner.segment.text import segment_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -163,3 +167,13 @@ def test_title_line_verdicts_kept_per_text_match_fresh_ones():
         for text in [b.text for b in page.blocks] * 2:
             for kept in (titleline._norm, titleline._paragraph_like, titleline._between):
                 assert kept(text) == kept.__wrapped__(text)
+
+
+def test_repair_keeps_only_blocks_equal_to_their_copies():
+    """A line repair leaves whole is kept as the segmenter made it: the same block a copy would be."""
+    for path in [*sorted((ROOT / "seeds").glob("*.txt")), *(ROOT / "fixtures").glob("*/input.txt")]:
+        fresh = segment_text(path.read_bytes().decode("utf-8", "replace"))
+        made = set(map(id, fresh.blocks))
+        for block in repair(fresh).blocks:
+            if id(block) in made:
+                assert block == dataclasses.replace(repair_module._copy(block, block.text), index=block.index)

@@ -18,14 +18,14 @@ def segment_text(text: str, url: str | None = None) -> Page:
     blocks: list[Block] = []
     gap = 0
     for raw in _lines(text):
-        stripped = raw.strip()
-        if not stripped or not _INVISIBLE.sub("", stripped).strip():
+        visible = _INVISIBLE.sub("", raw.strip())
+        if not visible.strip():
             gap += 1
             continue
         if len(blocks) >= MAX_BLOCKS:
             raise too_many_blocks("lines")
         indent = len(raw) - len(raw.lstrip())
-        line = _SPACES.sub(" ", _INVISIBLE.sub("", stripped)).strip()
+        line = _SPACES.sub(" ", visible).strip()
         blocks.append(
             Block(
                 text=line,
