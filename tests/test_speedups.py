@@ -15,7 +15,7 @@ from cleaner import fixtures
 from cleaner import repair as repair_module
 from cleaner.classify import RuleChecks
 from cleaner.fastre import finder
-from cleaner.meta import titleline
+from cleaner.meta import language, titleline
 from cleaner.meta.titleline import _Longer
 from cleaner.model import features
 from cleaner.model.scorer import shipped
@@ -177,3 +177,13 @@ def test_repair_keeps_only_blocks_equal_to_their_copies():
         for block in repair(fresh).blocks:
             if id(block) in made:
                 assert block == dataclasses.replace(repair_module._copy(block, block.text), index=block.index)
+
+
+def test_kept_languages_match_langdetect_asked_afresh_in_any_order():
+    """langdetect is seeded per call, so a sample's kept language is the one a fresh call gives."""
+    bodies = [" ".join(b.text for b in page.blocks) for page in _fixture_pages()]
+    samples = [body[: language.SAMPLE_CHARS] for body in bodies]
+    language._language.cache_clear()
+    kept = [language.detect_language(body) for body in bodies]
+    assert kept == [language._language.__wrapped__(s) for s in reversed(samples)][::-1]
+    assert [language.detect_language(body) for body in bodies] == kept

@@ -30,7 +30,13 @@ def load_profiles() -> None:
 
 
 def detect_language(text: str) -> str | None:
-    sample = text[:SAMPLE_CHARS]
+    return _language(text[:SAMPLE_CHARS])
+
+
+@lru_cache(maxsize=4096)
+def _language(sample: str) -> str | None:
+    """The sample's language: seeded, langdetect gives a sample the same answer every time, so it is kept (a page's
+    HTML and text forms often begin alike)."""
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
     from langdetect.lang_detect_exception import LangDetectException
