@@ -91,7 +91,7 @@ def _char_counts(texts: list[str]) -> np.ndarray:
     return counts
 
 
-def _text_features(text: str, chars: np.ndarray) -> list[float]:
+def _text_features(text: str, chars: list[float]) -> list[float]:
     words = _WORD.findall(text)
     n_words = len(words)
     n_chars = len(text)
@@ -144,7 +144,7 @@ def _texts_features(texts: list[str]) -> list[list[float]]:
     if len(kept) + len(new) > KEPT_TEXTS:
         kept.clear()
         new = list(dict.fromkeys(texts))
-    for text, chars in zip(new, _char_counts(new), strict=True):
+    for text, chars in zip(new, _char_counts(new).tolist(), strict=True):
         kept[text] = _text_features(text, chars)
     return [kept[t] for t in texts]
 
