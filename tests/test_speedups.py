@@ -18,7 +18,7 @@ from cleaner.fastre import finder
 from cleaner.meta import language, titleline
 from cleaner.meta.titleline import _Longer
 from cleaner.model import features
-from cleaner.model.scorer import shipped
+from cleaner.model.scorer import STACK_WINDOWS, shipped, stack_features
 from cleaner.pipeline import prepare
 from cleaner.record import Block, Page
 from cleaner.repair import repair
@@ -187,3 +187,24 @@ def test_kept_languages_match_langdetect_asked_afresh_in_any_order():
     kept = [language.detect_language(body) for body in bodies]
     assert kept == [language._language.__wrapped__(s) for s in reversed(samples)][::-1]
     assert [language.detect_language(body) for body in bodies] == kept
+
+
+def _window_mean_clipped(values, w):
+    """The windowed mean as first written, its bounds clipped to the page at both ends."""
+    padded = np.concatenate([[0.0], np.cumsum(values)])
+    n = len(values)
+    lo = np.clip(np.arange(n) - w, 0, n)
+    hi = np.clip(np.arange(n) + w + 1, 0, n)
+    return (padded[hi] - padded[lo]) / (hi - lo)
+
+
+def test_window_means_match_the_clipped_bounds():
+    rng = np.random.default_rng(3)
+    for n in range(1, 40):
+        values = rng.random(n)
+        for w in (*features.WINDOWS, 2, 4, 5):
+            assert np.array_equal(features._window_mean(values, w), _window_mean_clipped(values, w))
+        p = rng.random(n)
+        stacked = stack_features(p)
+        for k, w in enumerate(STACK_WINDOWS):
+            assert np.array_equal(stacked[:, 2 + 2 * k], _window_mean_clipped(p, w).astype(np.float32))
