@@ -20,7 +20,7 @@ HEADING_WORDS = 12  # a heading this short may title a furniture section
 
 
 _NO_LIMIT = float("inf")
-VERDICTS = 50_000  # distinct line texts whose line-rule verdict is kept (then the memo starts afresh)
+VERDICTS = 16384  # distinct texts whose verdict is kept, as many as the rules' `cached` (then the memo starts afresh)
 
 
 class LineVerdicts:

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cleaner import fixtures
+from cleaner import classify, fixtures
 from cleaner import repair as repair_module
 from cleaner.classify import RuleChecks
 from cleaner.fastre import finder
@@ -208,3 +208,18 @@ def test_window_means_match_the_clipped_bounds():
         stacked = stack_features(p)
         for k, w in enumerate(STACK_WINDOWS):
             assert np.array_equal(stacked[:, 2 + 2 * k], _window_mean_clipped(p, w).astype(np.float32))
+
+
+def test_kept_verdicts_and_text_features_stay_within_their_bounds():
+    rules = tuple(r for r in all_rules().values() if "text" in r.modes)
+    checks = RuleChecks(rules)
+    texts = [f"Line number {n} of a long page" for n in range(classify.VERDICTS + 10)]
+    page = Page(blocks=[Block(text=t) for t in texts], mode="text")
+    for i in range(len(texts)):
+        checks.first(page, i)
+    assert 0 < len(checks._verdicts._kept) <= classify.VERDICTS
+    first, second = texts[: features.KEPT_TEXTS // 2], texts[features.KEPT_TEXTS // 2 : features.KEPT_TEXTS + 1]
+    features._texts_features(first)
+    assert features._texts_features(second)[:2] == [features._text_features(t, c) for t, c in zip(
+        second[:2], features._char_counts(second[:2]).tolist(), strict=True)]  # fmt: skip
+    assert 0 < len(features._KEPT) <= features.KEPT_TEXTS  # a page's own texts are kept together

@@ -132,13 +132,14 @@ def _text_features(text: str, chars: list[float]) -> list[float]:
     ]
 
 
-KEPT_TEXTS = 50_000  # distinct block texts whose text features are kept (then the memo starts afresh)
+KEPT_TEXTS = 16384  # distinct block texts whose text features are kept (then the memo starts afresh)
 _KEPT: dict[str, list[float]] = {}
 
 
 def _texts_features(texts: list[str]) -> list[list[float]]:
     """`_text_features` of each text, a function of the text alone: computed once per distinct text and kept
-    across pages (menus, footers and share bars recur on a page and across a site's pages)."""
+    across pages (menus, footers and share bars recur on a page and across a site's pages). Past KEPT_TEXTS, the
+    memo starts afresh with the page's own texts."""
     kept = _KEPT
     new = [t for t in dict.fromkeys(texts) if t not in kept]
     if len(kept) + len(new) > KEPT_TEXTS:
