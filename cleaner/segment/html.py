@@ -13,6 +13,7 @@ from ..limits import MAX_BLOCKS, MAX_DEPTH, MAX_TOKEN_CHARS, too_many_blocks
 from ..record import Block, Page
 from .candidates import Candidates, json_ld, meta_tags
 from .nesting import flatten
+from .streamed import place_streamed
 
 SKIP_TAGS = frozenset(
     "script style noscript template svg iframe head select option textarea button input object embed canvas "
@@ -182,6 +183,7 @@ class _Walker:
 
 def segment_html(html: str, url: str | None = None) -> Page:
     tree = LexborHTMLParser(flatten(html))
+    place_streamed(tree, html)
     walker = _Walker()
     root = tree.body or tree.root
     if root is not None:
