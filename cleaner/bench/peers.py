@@ -19,7 +19,7 @@ from typing import Any
 from .c4 import c4_clean
 from .convert import html_to_paragraphs
 
-Call = Callable[[Any, str | None], Any]  # (prepared input, url) -> raw result
+Call = Callable[..., Any]  # (prepared input, url) -> raw result; a site-aware call also takes site=
 REFERENCE = "trafilatura"  # speeds are reported as a ratio to this system (HTML mode), measured in the same run
 BODY_ONLY = frozenset({"body"})
 ALL_FIELDS = frozenset({"body", "headline", "byline", "date"})
@@ -51,6 +51,7 @@ class System:
     prepare: Callable[[str], Any] = _same
     fields: frozenset[str] = BODY_ONLY  # what it gives: body and/or headline, byline, date
     about: str = field(default="", compare=False)
+    site_aware: bool = False  # its call takes the page's batch site (a cleaner with site templates)
 
 
 # --- the cleaner, always through its public API, so improvements show up here unchanged -------------------
@@ -60,7 +61,7 @@ def _load_cleaner(mode: str, disable: tuple[str, ...] = (), templates: Any = Non
     from cleaner import Cleaner
 
     cleaner = Cleaner(mode=mode, disable=disable, templates=templates)
-    return lambda content, url: cleaner.clean(content, url=url)
+    return lambda content, url, site=None: cleaner.clean(content, url=url, site=site)
 
 
 def _cleaner(mode: str, disable: tuple[str, ...] = (), templates: Any = None) -> Callable[[], Call]:
