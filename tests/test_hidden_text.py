@@ -1,4 +1,5 @@
-"""React's streamed HTML: the late parts, sent hidden at the end of the body, are read where their templates stand."""
+"""Text a reader sees although the markup hides it: React's streamed parts, sent hidden at the end of the body, are
+read where their templates stand; a page that shows its text only inside <noscript> is read there."""
 
 from __future__ import annotations
 
@@ -61,3 +62,16 @@ def test_a_page_without_streamed_parts_is_left_alone():
 def test_the_cleaner_keeps_a_streamed_article():
     article = Cleaner(mode="html").clean(streamed_page())
     assert all(text in article.body for text in ARTICLE)
+
+
+def test_a_page_whose_text_is_all_in_noscript_is_read_there():
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE)
+    html = f"<html><body><noscript><div id='nojs'><h1>Ferry returns</h1>{paragraphs}</div></noscript></body></html>"
+    article = Cleaner(mode="html").clean(html)
+    assert all(text in article.body for text in ARTICLE)
+
+
+def test_noscript_stays_unread_when_the_page_has_text_of_its_own():
+    html = f"<html><body><noscript><p>Please enable JavaScript.</p></noscript><p>{ARTICLE[0]}</p></body></html>"
+    article = Cleaner(mode="html").clean(html)
+    assert "JavaScript" not in article.body and "Please enable JavaScript." not in [r["text"] for r in article.removed]
