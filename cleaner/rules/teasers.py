@@ -35,6 +35,13 @@ LIST_HEADER = phrases(
     r"(?:lee|lea) también|te puede interesar|le puede interesar|(?:también )?te (?:puede|podría) interesar",
     r"noticias relacionadas|artículos relacionados|lo más (?:leído|visto)|más (?:leídas|vistas|noticias)",
     r"relacionad[oa]s?|no te pierdas",
+    r"(?:ähnliche|empfohlene|weitere|verwandte) (?:beiträge|artikel)|mehr zum thema(?: (?:auf|bei) [\w .'-]{1,30})?",
+    r"das könnte dich (?:auch )?interessieren|passend zum thema",
+    r"leggi anche|articoli correlati|(?:ti )?potrebbe(?:ro)? interessarti|i più letti|potrebbe interessarti anche",
+    r"lees ook|gerelateerde artikelen|meest gelezen|ook interessant",
+    r"leia também|veja também|(?:artigos|notícias) relacionad[ao]s|mais lidas",
+    r"zobacz (?:też|również|także)|czytaj (?:też|także|również)|polecane(?: artykuły)?|najczęściej czytane",
+    r"(?:podobne|powiązane) artykuły",
 )
 
 
