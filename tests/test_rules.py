@@ -78,6 +78,8 @@ REMOVED = {
         "Abonnez-vous à notre newsletter",
         "Newsletter abonnieren",
         "Suscríbete a nuestro boletín diario",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "Do you want to be informed of our actions? Sign up here",
     ],
     "app_promo": [
         "Keep up to date with international news by downloading the RFI app",
@@ -143,6 +145,14 @@ REMOVED = {
         "vor 2 Stunden",
     ],
     "reading_time": ["5 min read", "Temps de lecture : 4 min", "Lesezeit: 3 Minuten", "Tiempo de lectura: 3 minutos"],
+    "post_meta": [
+        "This entry was posted in News and tagged rail, strikes. Bookmark the permalink.",
+        "Posted in Politics | Tagged Brussels, security | Leave a comment",
+        "Dieser Beitrag wurde am 27. November 2019 um 15:21 Uhr unter Allgemein veröffentlicht.",
+        "Veröffentlicht in Allgemein | Verschlagwortet mit Bahn | Schreibe einen Kommentar",
+        "Ce billet a été publié dans Actualités. Bookmarquez ce permalien.",
+        "Esta entrada fue publicada en Noticias. Guarda el enlace permanente.",
+    ],
     "teaser_label": [
         "Read more",
         "Don't miss",
@@ -151,6 +161,11 @@ REMOVED = {
         "À lire aussi",
         "Lesen Sie auch",
         "Mehr zum Thema",
+        "Ähnliche Beiträge",
+        "Leggi anche",
+        "Lees ook",
+        "Leia também",
+        "Zobacz również",
         "Lee también",
         "Noticias relacionadas",
     ],
@@ -198,6 +213,8 @@ KEPT = [
     "Die Zusammenarbeit zwischen unseren Diensten ist ausgezeichnet, sagte Michel.",
     "La cooperación entre nuestros servicios es excelente, dijo Michel.",
     "Lesen Sie die Erklärung der Regierung im Wortlaut, die am Montag veröffentlicht wurde.",
+    "The report was posted in full on the ministry's website on Monday.",
+    "Thousands of people rushed to sign up for the scheme on Monday.",
 ]
 
 

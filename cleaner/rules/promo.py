@@ -17,7 +17,8 @@ NEWSLETTER_LABEL = phrases(
     r"(?:nuestro |el )?(?:boletín|newsletter)(?: diario| semanal)?|suscribirse|suscríbete|regístrate",
 )
 NEWSLETTER = re.compile(
-    r"\b(?:sign up (?:for|to)|subscribe to|get|receive)\b.{0,60}\b(?:newsletters?|briefing|e-?mail updates)\b|"
+    r"\b(?:sign(?:ing)? up (?:for|to)|subscribe to|get|receive)\b.{0,60}\b(?:newsletters?|briefing|e-?mail updates)\b|"
+    r"[?!.]\s+sign up(?: now| here| today)?[.!]?$|\bfree sign[- ]up$|"
     r"\b(?:newsletters?|briefing)\b.{0,60}\b(?:in|to) your inbox\b|"
     r"\bsign up\b.{0,60}\b(?:delivered|sent) (?:straight )?to your inbox\b|"
     r"^(?:receive|get)\b.{0,60}\b(?:news|headlines|stories|briefing)\b.{0,30}\bevery (?:morning|day|week|evening)\b|"
@@ -66,6 +67,8 @@ NEWSLETTER_STEMS = stems(
     "lettre",
     "boletín",
     "l'essentiel",
+    "sign up",
+    "sign-up",
 )
 APP_STEMS = stems("app", "google play")
 
