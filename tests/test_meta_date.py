@@ -128,6 +128,15 @@ def test_the_shown_date_wins_over_a_declared_one_the_page_never_shows():
     assert dated(head, shown_too).date == "2021-12-20"
 
 
+def test_an_aside_under_the_headline_is_the_articles_header_box():
+    box = '<aside class="meta"><p>October 18, 2023</p></aside>'
+    article = dated("", box)
+    assert (article.date, article.sources["date"]) == ("2023-10-18", "text:date-line")
+    # A sidebar further down dates something else.
+    sidebar = "<p>" + "A paragraph of the story that goes on about the lanes and the council. " * 3 + "</p>"
+    assert dated("", sidebar * 5 + box).date is None
+
+
 def test_no_wall_clock_a_far_future_date_on_a_page_with_nothing_else_is_taken_at_its_word():
     # The same page gives the same record whenever it is cleaned: nothing is compared with today.
     article = dated('<meta property="article:published_time" content="2091-01-01">')
