@@ -136,11 +136,11 @@ def _markup_clues(page: Page, order: bool | None) -> list[Clue]:
     return clues
 
 
-def dates_article(place: str, in_content: bool, at: int, header: range) -> bool:
-    """A date in this place dates the article: in the page, in the article's own footer ("Posted on ..."), or in
-    an aside of the article's content that stands in its header, just under the headline (the "meta" box of a
-    post: its date and author). Comments, captions, teasers, embeds, the site's sidebars and footer date other
-    things."""
+def of_article(place: str, in_content: bool, at: int, header: range) -> bool:
+    """A date or an author mark in this place is the article's: in the page, in the article's own footer ("Posted
+    on ..."), or in an aside of the article's content that stands in its header, just under the headline (the
+    "meta" box of a post: its date and author). Comments, captions, teasers, embeds, the site's sidebars and
+    footer are about other things."""
     if place == "page":
         return True
     return in_content and (place == "footer" or (place == "aside" and at in header))
@@ -149,7 +149,7 @@ def dates_article(place: str, in_content: bool, at: int, header: range) -> bool:
 def _time_clues(page: Page, order: bool | None, near: range, header: range) -> list[Clue]:
     clues = []
     for mark in page.meta.get("times", []):
-        if not dates_article(mark["place"], mark["in_content"], mark["at"], header):
+        if not of_article(mark["place"], mark["in_content"], mark["at"], header):
             continue
         value = parse_value(mark["datetime"], order) or parse_value(mark["text"], order)
         if _plausible(value):
@@ -238,7 +238,7 @@ def line_clues(page: Page, order: bool | None, near: range, headline_at: int | N
             continue
         if dates and page.mode == "html":
             place = line_place(block.path.split(), headline_path)
-            if not dates_article(place, block.in_content, i, header):
+            if not of_article(place, block.in_content, i, header):
                 continue
         for value, (start, _) in dates:
             if _plausible(value):
