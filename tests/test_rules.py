@@ -145,6 +145,17 @@ REMOVED = {
         "vor 2 Stunden",
     ],
     "reading_time": ["5 min read", "Temps de lecture : 4 min", "Lesezeit: 3 Minuten", "Tiempo de lectura: 3 minutos"],
+    "page_action": [
+        "Print this article",
+        "Jump to RecipePrint Recipe",
+        "Was this article helpful?",
+        "Leave a comment",
+        "Rezept drucken",
+        "War der Artikel nützlich?",
+        "Kommentar hinzufügen",
+        "Cet article vous a-t-il été utile ?",
+        "Deja un comentario",
+    ],
     "post_meta": [
         "This entry was posted in News and tagged rail, strikes. Bookmark the permalink.",
         "Posted in Politics | Tagged Brussels, security | Leave a comment",
@@ -215,6 +226,7 @@ KEPT = [
     "Lesen Sie die Erklärung der Regierung im Wortlaut, die am Montag veröffentlicht wurde.",
     "The report was posted in full on the ministry's website on Monday.",
     "Thousands of people rushed to sign up for the scheme on Monday.",
+    "Print the form on both sides and bring it to the town hall.",
 ]
 
 
