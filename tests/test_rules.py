@@ -82,6 +82,7 @@ REMOVED = {
         "Do you want to be informed of our actions? Sign up here",
     ],
     "app_promo": [
+        "For the latest stories download the Courier apps for iOS and Android.",
         "Keep up to date with international news by downloading the RFI app",
         "Download our app on the App Store and Google Play",
         "Téléchargez l'application France 24",
@@ -90,6 +91,8 @@ REMOVED = {
     ],
     "subscription_prompt": [
         "Already a subscriber? Log in",
+        "Subscribe now to our weekend edition for the full story.",
+        "If you're seeing this message but you're already a subscriber, you can log in for immediate access.",
         "Sign in",
         "Déjà abonné ?",
         "Article réservé aux abonnés",
@@ -155,6 +158,14 @@ REMOVED = {
         "Kommentar hinzufügen",
         "Cet article vous a-t-il été utile ?",
         "Deja un comentario",
+    ],
+    "inline_teaser": [
+        "Read more: Looted colonial art to return to Nigeria",
+        "Related: Rich are paying more in taxes but not as much as they used to",
+        "À lire aussi : Le gouvernement recule sur la réforme",
+        "Lesen Sie auch: Die Bahn streicht Verbindungen",
+        "Lea también: Impiden ingreso a reportero estadounidense",
+        "Leia também: Governo anuncia novo pacote",
     ],
     "post_meta": [
         "This entry was posted in News and tagged rail, strikes. Bookmark the permalink.",
@@ -227,6 +238,8 @@ KEPT = [
     "The report was posted in full on the ministry's website on Monday.",
     "Thousands of people rushed to sign up for the scheme on Monday.",
     "Print the form on both sides and bring it to the town hall.",
+    "Read more about the plan in the council's own report, published on Monday.",
+    "Lea: I never thought we would win, but the team believed it.",
 ]
 
 

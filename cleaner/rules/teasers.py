@@ -156,3 +156,22 @@ def _continues_list(page, i):
             continue
         return title_like(text) or is_more_link(text) or is_list_header(text)
     return True
+
+
+# A link to another story set into the article: a "read also" label, a colon, the story's title ("Read more:
+# Looted colonial art returns", "Lea también: ...", "À lire aussi : ..."), in the languages of LIST_HEADER.
+INLINE_TEASER = re.compile(
+    r"^\W{0,3}(?:(?:read|see) (?:also|more|next)|also read|related(?: story| article)?|more on this(?: story)?|"
+    r"(?:à )?lire (?:aussi|également)|(?:à )?voir aussi|lesen sie (?:auch|mehr)|auch lesen|mehr dazu|lesetipp|"
+    r"siehe auch|lea (?:también|más)|lee también|le puede interesar|te puede interesar|puedes ver|"
+    r"ver también|también puede leer|leia (?:também|mais)|veja também|leggi anche|czytaj (?:też|także|więcej)|"
+    r"zobacz (?:też|również)|lees (?:ook|meer))\s*[:>|»–—-]+\s*(?P<title>\S.*)$",
+    re.I,
+)
+INLINE_TITLE_WORDS = 25
+
+
+@rule("inline_teaser")
+def inline_teaser(page, i):
+    match = INLINE_TEASER.match(plain(page.blocks[i].text))
+    return match is not None and words(match.group("title")) <= INLINE_TITLE_WORDS
