@@ -23,7 +23,7 @@ from ..templates import LearnedPage, MemoryTemplates, SiteCounts
 from ..templates.normalise import block_hashes, page_key
 from .convert import CONVERTERS
 from .datasets import BenchPage
-from .peers import System, _article, _cleaner
+from .peers import System, _article, _cleaner, _cold
 
 HOW = ("two-pass", "held-out")
 
@@ -77,6 +77,7 @@ def with_templates(systems: list[System], learned: MemoryTemplates, how: str) ->
                     system.mode,
                     _cleaner(system.mode, (), source),
                     _article,
+                    _cold,
                     fields=system.fields,
                     about=f"Cleaner(mode={system.mode!r}) with site templates ({how})",
                     site_aware=True,
