@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable
 
 from .classify import (
+    CONTENT_SURE,
     LINK_LIST,
     MODEL,
     SITE_TEMPLATE,
@@ -110,12 +111,13 @@ class Cleaner:
         site = site_for(site, url, self.site) if self.templates is not None else None
         found = match_template(page, self.templates, site, scored=model is not None) if site else None
         spare: frozenset[int] = frozenset()
+        sure = CONTENT_SURE if proba is not None else None  # the model's sure content stays, wherever it stands
         if found is not None and self.use_context:
             # The template spares lines its own removals would strand, not lines the context pass drops anyway.
             spare = found.spare - set(context_drops(page))
         apply_site_template(page, found)
         if self.use_context:
-            apply_context(page, spare=spare)
+            apply_context(page, spare=spare, sure=sure)
         if proba is not None:
             keep_inner_lines(page)
         page.meta["extracted"] = meta

@@ -75,3 +75,15 @@ def test_a_page_left_empty_is_counted_and_scored_as_such():
     assert (c4.empty, c4.body.precision, c4.body.recall) == (True, None, 0.0)
     assert (as_is.empty, as_is.body.precision) == (False, 0.0)
     assert [s.empty for s in summarise(runs, {})] == [1, 0]
+
+
+def test_the_bench_times_each_cleaner_call_with_empty_line_caches():
+    from cleaner import Cleaner
+    from cleaner.bench.peers import _cold
+    from cleaner.meta.dates import find_dates
+    from cleaner.rules import plain
+
+    Cleaner(mode="text").clean("Brussels, 2 February 2016\n\nThe prime ministers met on Monday.\n\nShare :")
+    assert plain.cache_info().currsize > 0 and find_dates.cache_info().currsize > 0
+    assert _cold("page") == "page"
+    assert plain.cache_info().currsize == 0 and find_dates.cache_info().currsize == 0

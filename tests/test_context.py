@@ -1,6 +1,6 @@
 """The context pass: a short line between removed lines goes with them, a short line inside the article stays."""
 
-from cleaner.classify import CONTEXT, apply_context
+from cleaner.classify import CONTENT_SURE, CONTEXT, apply_context
 from cleaner.record import Block, Page
 
 PARAGRAPH = (
@@ -163,3 +163,21 @@ def test_an_empty_section_heading_stays_when_the_page_has_no_paragraph_besides()
     )
     apply_context(page)
     assert page.blocks[2].keep
+
+
+def test_a_line_the_model_is_sure_of_stays_between_removed_lines():
+    # An ingredient list between an advert and a share bar: the model scored two items as sure content.
+    page = page_of(
+        (PARAGRAPH, None),
+        ("Advertising", "advertising_label"),
+        ("200 g flour", None),
+        ("2 eggs", None),
+        ("Subscribe", None),
+        ("Share :", "share_prompt"),
+    )
+    for block, score in zip(page.blocks[2:5], (0.05, 0.15, 0.7), strict=True):
+        block.score = score
+    apply_context(page, sure=CONTENT_SURE)
+    assert [b.reason for b in page.blocks] == [None, "advertising_label", None, None, CONTEXT, "share_prompt"]
+    apply_context(page)  # without a model's scores, the run goes as a whole
+    assert [b.reason for b in page.blocks][2:5] == [CONTEXT] * 3

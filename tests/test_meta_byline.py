@@ -112,6 +112,16 @@ def test_an_author_mark_in_the_articles_aside_is_the_last_resort():
     assert clean(body=card).byline == ["Jane Doe"]
 
 
+def test_a_by_line_in_the_aside_under_the_headline_is_the_articles_own():
+    # The post's meta box, right under the headline, beats the markup's account name.
+    box = '<aside class="meta"><p>Written by Todd Bates</p></aside>'
+    article = clean(ld('{"@type": "Person", "name": "Todd"}'), box)
+    assert (article.byline, article.sources["byline"]) == (["Todd Bates"], "by-line")
+    # Further down, an aside's "By" line is another article's.
+    far = "<p>" + "A paragraph of the story that goes on about the lanes and the council. " * 3 + "</p>"
+    assert clean(body=far * 5 + box).byline == []
+
+
 def test_a_page_builders_widgets_are_not_asides():
     body = '<div class="elementor-widget-container"><p>By Jane Doe</p></div>'
     assert clean(body=body).byline == ["Jane Doe"]

@@ -108,6 +108,35 @@ def test_a_date_after_the_last_modification_is_in_the_pages_future():
     assert dated("", lines).date == "2031-06-30"
 
 
+def test_a_modified_stamp_before_the_declared_publication_does_not_drop_it():
+    head = (
+        '<meta property="article:published_time" content="2022-01-07T10:00:00+01:00">'
+        '<meta property="article:modified_time" content="2021-08-18T09:00:00+01:00">'
+    )
+    article = dated(head)
+    assert (article.date, article.sources["date"]) == ("2022-01-07", "meta:article:published_time")
+
+
+def test_the_shown_date_wins_over_a_declared_one_the_page_never_shows():
+    head = '<meta property="article:published_time" content="2021-12-20T08:00:00+01:00">'
+    article = dated(head, '<p class="meta">January 27, 2022</p>')
+    assert (article.date, article.sources["date"]) == ("2022-01-27", "text:date-line")
+    # Shown as an update, it stays an update: the declared publication wins.
+    assert dated(head, '<p class="meta">Updated January 27, 2022</p>').date == "2021-12-20"
+    # Shown next to the declared date, another date is a teaser's or a comment's.
+    shown_too = '<p class="meta">December 20, 2021</p><p>January 27, 2022</p>'
+    assert dated(head, shown_too).date == "2021-12-20"
+
+
+def test_an_aside_under_the_headline_is_the_articles_header_box():
+    box = '<aside class="meta"><p>October 18, 2023</p></aside>'
+    article = dated("", box)
+    assert (article.date, article.sources["date"]) == ("2023-10-18", "text:date-line")
+    # A sidebar further down dates something else.
+    sidebar = "<p>" + "A paragraph of the story that goes on about the lanes and the council. " * 3 + "</p>"
+    assert dated("", sidebar * 5 + box).date is None
+
+
 def test_no_wall_clock_a_far_future_date_on_a_page_with_nothing_else_is_taken_at_its_word():
     # The same page gives the same record whenever it is cleaned: nothing is compared with today.
     article = dated('<meta property="article:published_time" content="2091-01-01">')

@@ -70,7 +70,7 @@ def test_a_place_or_a_reversed_name_is_not_two_authors():
 
 
 def test_generic_accounts_and_codes_are_not_authors():
-    for raw in ("admin", "q_admin", "undefined", "mf", "Donnerstag"):
+    for raw in ("admin", "q_admin", "undefined", "mf", "Donnerstag", "Quelle", "Source"):
         assert person_names(raw, lenient=True) == [], raw
 
 

@@ -223,3 +223,18 @@ def test_kept_verdicts_and_text_features_stay_within_their_bounds():
     assert features._texts_features(second)[:2] == [features._text_features(t, c) for t, c in zip(
         second[:2], features._char_counts(second[:2]).tolist(), strict=True)]  # fmt: skip
     assert 0 < len(features._KEPT) <= features.KEPT_TEXTS  # a page's own texts are kept together
+
+
+def test_the_bench_clears_the_kept_verdicts_features_and_languages():
+    """They are line caches (cleaner/memo.py): the bench empties them before each page it times."""
+    from cleaner import Cleaner, memo
+
+    cleaner = Cleaner(mode="text")
+    text = "Brussels, 2 February 2016\n\nThe prime ministers of France and Belgium met on Monday.\n\nShare :"
+    cleaner.clean(text)
+    verdicts = classify.active_checks(cleaner.page(text), cleaner.rules)._verdicts
+    kept = [verdicts._kept, features._KEPT]
+    cached = [titleline._norm, titleline._between, language._language]
+    assert all(kept) and all(c.cache_info().currsize for c in cached)
+    memo.clear()
+    assert not any(kept) and not any(c.cache_info().currsize for c in cached)

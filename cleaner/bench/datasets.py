@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..templates.sites import url_host
 from .convert import html_to_paragraphs
-from .split import split_of
+from .split import site_of, split_of
 
 DATASETS = ("wcxb-dev", "trafilatura-eval", "readability-pages", "dragnet", "news-portals")
 SPLITS = ("validation", "train", "all")
@@ -56,6 +57,15 @@ class BenchPage:
     html: str
     gold: Gold
     page_type: str | None = None
+    # The dataset's site for the page (split.site_of): what a batch groups it by when it has no URL (dragnet).
+    site: str | None = None
+
+    def batch_site(self) -> str | None:
+        """The site a batch files the page under: its URL's host, as `cleaner clean` finds it, else the dataset's
+        site (as a JSONL `site` field would give it); within its dataset, as each dataset is a crawl of its own
+        (dragnet's washingtonpost.com pages of 2012 do not share a template with news-portals' of 2013)."""
+        site = url_host(self.url) or self.site
+        return f"{self.dataset}/{site}" if site else None
 
 
 def gold_of(row: dict) -> Gold:
@@ -113,6 +123,7 @@ def load(
                 html=row.get("html") or "",
                 gold=gold_of(row),
                 page_type=row.get("page_type"),
+                site=site_of(row, name),
             )
         )
     return pages

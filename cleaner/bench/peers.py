@@ -19,7 +19,7 @@ from typing import Any
 from .c4 import c4_clean
 from .convert import html_to_paragraphs
 
-Call = Callable[[Any, str | None], Any]  # (prepared input, url) -> raw result
+Call = Callable[..., Any]  # (prepared input, url) -> raw result; a site-aware call also takes site=
 REFERENCE = "trafilatura"  # speeds are reported as a ratio to this system (HTML mode), measured in the same run
 BODY_ONLY = frozenset({"body"})
 ALL_FIELDS = frozenset({"body", "headline", "byline", "date"})
@@ -51,6 +51,7 @@ class System:
     prepare: Callable[[str], Any] = _same
     fields: frozenset[str] = BODY_ONLY  # what it gives: body and/or headline, byline, date
     about: str = field(default="", compare=False)
+    site_aware: bool = False  # its call takes the page's batch site (a cleaner with site templates)
 
 
 # --- the cleaner, always through its public API, so improvements show up here unchanged -------------------
@@ -60,12 +61,21 @@ def _load_cleaner(mode: str, disable: tuple[str, ...] = (), templates: Any = Non
     from cleaner import Cleaner
 
     cleaner = Cleaner(mode=mode, disable=disable, templates=templates)
-    return lambda content, url: cleaner.clean(content, url=url)
+    return lambda content, url, site=None: cleaner.clean(content, url=url, site=site)
 
 
 def _cleaner(mode: str, disable: tuple[str, ...] = (), templates: Any = None) -> Callable[[], Call]:
     # A partial of a module-level function, not a closure: a System pickles to --jobs workers whole.
     return functools.partial(_load_cleaner, mode, disable, templates)
+
+
+def _cold(content: str) -> str:
+    """Untimed, before each cleaner call: no cache of line verdicts carries over from the pages (or the other
+    forms of this page) cleaned before, so each page is timed as if it were the first the process sees."""
+    from ..memo import clear
+
+    clear()
+    return content
 
 
 def _article(article: Any) -> Output:
@@ -189,7 +199,7 @@ def _as_is() -> Call:
 
 
 SYSTEMS: tuple[System, ...] = (
-    System("cleaner", "html", _cleaner("html"), _article, fields=ALL_FIELDS, about="Cleaner(mode='html')"),
+    System("cleaner", "html", _cleaner("html"), _article, _cold, ALL_FIELDS, "Cleaner(mode='html')"),
     System(
         "trafilatura",
         "html",
@@ -204,7 +214,7 @@ SYSTEMS: tuple[System, ...] = (
     System("newspaper4k", "html", _newspaper, _newspaper_article, fields=ALL_FIELDS, about="Article.parse()"),
     System("htmldate", "html", _htmldate, _date_only, fields=frozenset({"date"}), about="dates only"),
     System("html-text", "html", _html_text, about="all visible text: the raw baseline"),
-    System("cleaner", "text", _cleaner("text"), _article, fields=ALL_FIELDS, about="Cleaner(mode='text')"),
+    System("cleaner", "text", _cleaner("text"), _article, _cold, ALL_FIELDS, "Cleaner(mode='text')"),
     System("c4-lines", "text", _c4, about="C4's line rules"),
     System("justext-lines", "text", _justext, _paragraphs, _lines_as_html, about="jusText over the lines"),
     System("as-is", "text", _as_is, about="the scraped text unchanged"),
@@ -214,7 +224,7 @@ SYSTEMS: tuple[System, ...] = (
 def cleaner_systems(disable: tuple[str, ...] = ()) -> list[System]:
     """The cleaner in both modes, with rules switched off by name (the gate's test makes it worse this way)."""
     return [
-        System("cleaner", mode, _cleaner(mode, disable), _article, fields=ALL_FIELDS, about=f"disable={list(disable)}")
+        System("cleaner", mode, _cleaner(mode, disable), _article, _cold, ALL_FIELDS, f"disable={list(disable)}")
         for mode in ("html", "text")
     ]
 

@@ -80,13 +80,15 @@ class Bench:
             self.calls[(system.mode, system.name)] = call
         self.conversion_seconds: dict[str, float] = dict.fromkeys(converters, 0.0)
 
-    def run_system(self, system: System, content: str, url: str | None) -> tuple[Output, float]:
+    def run_system(
+        self, system: System, content: str, url: str | None, site: str | None = None
+    ) -> tuple[Output, float]:
         call = self.calls[(system.mode, system.name)]
         start = 0.0
         try:
             prepared = system.prepare(content)
             start = _clock()
-            raw = call(prepared, url)
+            raw = call(prepared, url, site=site) if system.site_aware else call(prepared, url)
             seconds = _clock() - start
             return system.finish(raw), seconds
         except Exception as exc:  # a peer failing on one page is a result (empty output), not a crash
@@ -111,7 +113,7 @@ class Bench:
             for system in self.systems:
                 if system.mode != mode:
                     continue
-                output, seconds = self.run_system(system, content, page.url)
+                output, seconds = self.run_system(system, content, page.url, page.batch_site())
                 body, snippets, meta = score(page, system, output)
                 empty = "body" in system.fields and not tokens(output.body)
                 runs.append(

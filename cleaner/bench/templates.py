@@ -1,5 +1,6 @@
 """`cleaner bench --site-templates`: the cleaner beside itself cleaning with site templates learned from the
-run's own pages, per site (the URL's host, as `cleaner clean` finds it).
+run's own pages, per dataset and site (the URL's host, as `cleaner clean` finds it; for a page without a URL,
+the dataset's site, as a JSONL `site` field gives it).
 
 Two ways, as a batch uses them:
 - `two-pass`: learn every page of the run, then clean each with all of them, itself included (`cleaner clean
@@ -18,11 +19,11 @@ import time
 from collections.abc import Collection
 
 from ..pipeline import prepare
-from ..templates import LearnedPage, MemoryTemplates, SiteCounts, site_for
+from ..templates import LearnedPage, MemoryTemplates, SiteCounts
 from ..templates.normalise import block_hashes, page_key
 from .convert import CONVERTERS
 from .datasets import BenchPage
-from .peers import System, _article, _cleaner
+from .peers import System, _article, _cleaner, _cold
 
 HOW = ("two-pass", "held-out")
 
@@ -46,7 +47,7 @@ def learn(pages: list[BenchPage], modes: tuple[str, ...], converters: tuple[str,
     started = time.process_time()
     learned = MemoryTemplates()
     for page in pages:
-        site = site_for(None, page.url)
+        site = page.batch_site()
         if site is None:
             continue
         try:
@@ -76,8 +77,10 @@ def with_templates(systems: list[System], learned: MemoryTemplates, how: str) ->
                     system.mode,
                     _cleaner(system.mode, (), source),
                     _article,
+                    _cold,
                     fields=system.fields,
                     about=f"Cleaner(mode={system.mode!r}) with site templates ({how})",
+                    site_aware=True,
                 )
             )
     return found

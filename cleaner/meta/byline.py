@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..record import Page
 from ..segment.candidates import place_of
 from . import ld
-from .dateclues import header_range, headline_at
+from .dateclues import header_range, headline_at, of_article, under_headline
 from .names import person_names
 from .sitename import site_names
 
@@ -103,12 +103,6 @@ def declared_bylines(page: Page, sites: list[str]) -> list[Byline]:
     return found
 
 
-def _in_article(place: str, in_content: bool) -> bool:
-    """Marks in teasers, comments, captions and asides name someone else; a footer counts only inside the
-    article (where "Posted by ... in ..." lines live), not the site's footer."""
-    return place == "page" or (place == "footer" and in_content)
-
-
 def by_line_names(text: str, sites: list[str]) -> list[str]:
     """The names of a "By ..." line ("By Jane Doe", "Posted on May 1, 2025 by Jane Doe"); [] for any other."""
     if len(text.split()) > BY_LINE_WORDS:
@@ -128,6 +122,7 @@ def by_line_names(text: str, sites: list[str]) -> list[str]:
 def _by_lines(page: Page, sites: list[str]) -> list[Byline]:
     found = []
     blocks = page.blocks
+    header = under_headline(headline_at(page))
     for i, block in enumerate(blocks):
         text = block.text.strip()
         names = by_line_names(text, sites)
@@ -137,7 +132,7 @@ def _by_lines(page: Page, sites: list[str]) -> list[Byline]:
             source, lines = "by-label", (i, i + 1)
         if not names:
             continue
-        if page.mode == "html" and not _in_article(place_of(block.path.split()), block.in_content):
+        if page.mode == "html" and not of_article(place_of(block.path.split()), block.in_content, i, header):
             continue
         found.append(Byline(tuple(names), source, lines))
     return found
@@ -149,9 +144,10 @@ def shown_bylines(page: Page, sites: list[str], aside: bool = False) -> list[Byl
     ("Author: Jane Doe" in an <aside>), a post's own footer, trusted when nothing else names an author."""
     found = []
     last_tag = None
+    header = under_headline(headline_at(page))
     for mark in page.meta.get("authors", []):
         text = mark["text"] or ""
-        inside = _in_article(mark["place"], mark.get("in_content", False))
+        inside = of_article(mark["place"], mark.get("in_content", False), mark["at"], header)
         if aside:
             in_card = mark.get("in_content", False) and mark["place"] in ("aside", "footer")
             if inside or not in_card or mark["source"] == "href-author":

@@ -3,8 +3,9 @@ date found is scored by the clues that name it, and the best one wins if it scor
 
 The weights were fitted (logistic regression, then rounded) on the `train` side of the development data's
 site split; what they say: a declared published date (meta, JSON-LD, URL) counts most, a date shown in the
-article's header next, a modified date little, a shown date that contradicts the declared one less, and a date
-lost among many dated lines (a listing) not at all. (The fit: one row per calendar date of a page, its
+article's header next, a modified date little, a shown date that contradicts the declared one less (when the
+page shows the declared one too, or labels its own an update), and a date lost among many dated lines (a listing)
+not at all. (The fit: one row per calendar date of a page, its
 `features()`, labelled by whether it is the gold date; the threshold chosen by 5-fold cross-validation by site.)
 
 No wall clock: "a date in the future" is judged against the page itself, never against today, so the same page
@@ -60,9 +61,12 @@ def features(clues: list[Clue]) -> dict[date, Counter]:
     values = sorted({c.value for c in clues})
     line_values = {c.value for c in clues if c.family == "line"}
     any_visible = any(c.family in ("line", "time") for c in clues)
-    # Dates the page declares in its markup as its publication date: a visible date that disagrees with them
-    # is more often a teaser's or a comment's than the article's own.
+    # Dates the page declares in its markup as its publication date: when the page also shows one of them, a
+    # visible date that disagrees is more often a teaser's or a comment's than the article's own. When it shows
+    # none of them, its own shown date is the one readers see (the markup's may be an import's or a template's),
+    # unless that date is labelled an update.
     declared = {c.value for c in clues if c.kind == "published" and c.family in ("meta", "json-ld", "url")}
+    declared_shown = any(c.value in declared for c in clues if c.family in ("line", "time"))
     found: dict[date, Counter] = {}
     for value in values:
         named = [c for c in clues if c.value == value]
@@ -78,7 +82,8 @@ def features(clues: list[Clue]) -> dict[date, Counter]:
         f["visible"] = int(any(c.family in ("line", "time") for c in named))
         f["page_nothing_visible"] = int(not any_visible)
         f["n_sources"] = len({c.family for c in named})
-        f["declared_other"] = int(bool(declared) and value not in declared)
+        updated = any(c.kind == "modified" for c in named if c.family in ("line", "time"))
+        f["declared_other"] = int(bool(declared) and value not in declared and (declared_shown or updated))
         found[value] = f
     return found
 
@@ -89,11 +94,14 @@ def _score(f: Counter) -> float:
 
 def latest_possible(page: Page, clues: list[Clue]) -> date | None:
     """The last day the page can have been published: its latest declared modification (plus slack); None when
-    it declares none. (A copyright year is no bound: stale footers say "© 2019" on 2025 articles.)"""
+    it declares none. (A copyright year is no bound: stale footers say "© 2019" on 2025 articles.) A page whose
+    markup declares it published after that contradicts itself, and the declared publication is the bound: a
+    modified stamp left behind by a draft or an import must not drop the date the page declares."""
     modified = [c.value for c in clues if c.kind == "modified" and c.family in ("json-ld", "meta")]
-    if modified:
-        return max(modified) + MODIFIED_SLACK
-    return None
+    if not modified:
+        return None
+    published = [c.value for c in clues if c.kind == "published" and c.family in ("json-ld", "meta")]
+    return max([max(modified) + MODIFIED_SLACK, *published])
 
 
 def choose(page: Page, clues: list[Clue]) -> tuple[str, str] | None:

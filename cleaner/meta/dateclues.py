@@ -78,6 +78,7 @@ COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved|alle rechte|
 NOT_DATING = frozenset({"photo_caption", "photo_credit", "teaser_list", "footer"})
 MAX_LINE_WORDS = 25  # a dated line longer than this is a sentence that mentions a date
 NEAR_BEFORE, NEAR_AFTER = 4, 25  # blocks around the headline that make up an article's header
+UNDER_HEADLINE = 4  # blocks right under the headline: an aside there is the article's own header box
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +136,20 @@ def _markup_clues(page: Page, order: bool | None) -> list[Clue]:
     return clues
 
 
-def _time_clues(page: Page, order: bool | None, near: range) -> list[Clue]:
+def of_article(place: str, in_content: bool, at: int, header: range) -> bool:
+    """A date or an author mark in this place is the article's: in the page, in the article's own footer ("Posted
+    on ..."), or in an aside of the article's content that stands in its header, just under the headline (the
+    "meta" box of a post: its date and author). Comments, captions, teasers, embeds, the site's sidebars and
+    footer are about other things."""
+    if place == "page":
+        return True
+    return in_content and (place == "footer" or (place == "aside" and at in header))
+
+
+def _time_clues(page: Page, order: bool | None, near: range, header: range) -> list[Clue]:
     clues = []
     for mark in page.meta.get("times", []):
-        if mark["place"] != "page" and not (mark["place"] == "footer" and mark["in_content"]):
+        if not of_article(mark["place"], mark["in_content"], mark["at"], header):
             continue
         value = parse_value(mark["datetime"], order) or parse_value(mark["text"], order)
         if _plausible(value):
@@ -217,6 +228,7 @@ def line_clues(page: Page, order: bool | None, near: range, headline_at: int | N
     """Dates on short visible lines ("Latest update : 2016-02-02", "By Jane Doe | March 3, 2025")."""
     clues = []
     headline_path = _headline_path(page, headline_at)
+    header = under_headline(headline_at)
     for i, block in enumerate(page.blocks):
         text = block.text
         if len(text.split()) > MAX_LINE_WORDS or block.reason in NOT_DATING:
@@ -226,7 +238,7 @@ def line_clues(page: Page, order: bool | None, near: range, headline_at: int | N
             continue
         if dates and page.mode == "html":
             place = line_place(block.path.split(), headline_path)
-            if place != "page" and not (place == "footer" and block.in_content):
+            if not of_article(place, block.in_content, i, header):
                 continue
         for value, (start, _) in dates:
             if _plausible(value):
@@ -249,12 +261,18 @@ def header_range(at: int | None) -> range:
     return range(max(0, at - NEAR_BEFORE), at + NEAR_AFTER)
 
 
+def under_headline(at: int | None) -> range:
+    """The few blocks right under the shown headline, where an article's header box stands; none when the
+    headline is not shown."""
+    return range(0) if at is None else range(at + 1, at + 1 + UNDER_HEADLINE)
+
+
 def collect(page: Page) -> list[Clue]:
     order = day_first(page)
     at = headline_at(page)
     near = header_range(at)
     clues = _markup_clues(page, order) if page.mode == "html" else []
-    clues += _time_clues(page, order, near) if page.mode == "html" else []
+    clues += _time_clues(page, order, near, under_headline(at)) if page.mode == "html" else []
     found = url_clue(page.url)
     if found:
         clues.append(found)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+
+from ..memo import text_cache
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(
@@ -59,7 +60,7 @@ def _valid(year: int, month: int, day: int) -> date | None:
 _MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d\.\d{1,2}\.\d\d")
 
 
-@lru_cache(maxsize=32768)
+@text_cache(32768)
 def find_dates(text: str, day_first: bool | None = None) -> tuple[tuple[date, tuple[int, int]], ...]:
     """Every calendar date written in `text`, with its span, in text order. Ambiguous d/m vs m/d dates are
     resolved when one reading is impossible or both agree, else by `day_first` (the page's locale) if given."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..memo import text_cache
+
 SAMPLE_CHARS = 400  # enough letters for a stable answer
 # langdetect's default is 7 random trials on all the text; 3 trials on 400 characters gave the same language as 7
 # trials on 2,000 characters for 435 of 436 validation bodies (wcxb-dev, trafilatura-eval), at 2.0 ms a page
@@ -33,7 +35,7 @@ def detect_language(text: str) -> str | None:
     return _language(text[:SAMPLE_CHARS])
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def _language(sample: str) -> str | None:
     """The sample's language: seeded, langdetect gives a sample the same answer every time, so it is kept (a page's
     HTML and text forms often begin alike)."""

@@ -76,7 +76,7 @@ GENERIC = frozenset(
     """undefined null none unknown anonymous anónimo anonyme guest admin administrator user webmaster publisher
     protected kategorien categories category tags veröffentlicht publié publicado monday tuesday wednesday
     thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag zur zum alle
-    beiträge artikelübersicht übersicht""".split()
+    beiträge artikelübersicht übersicht quelle quellen source sources fuente""".split()
 )
 # An article or a national adjective opens an organisation's name ("Die FURCHE", "El Mostrador", "Deutsche
 # Welle"), and so does a word ending like a publication or an office ("Badische Zeitung", "Auswärtiges Amt").

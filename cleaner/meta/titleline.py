@@ -13,9 +13,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ..memo import text_cache
 from ..record import Page
 from .byline import by_line_names
 from .dateclues import stamp
@@ -63,7 +63,7 @@ THRESHOLD = -3.9  # log-odds (a probability of 0.02): below it no line reads as 
 
 # Pure functions of a line's text, asked of every line of every page: kept per distinct line (menus, footers
 # and bylines recur on a page and across a site's pages).
-per_text = lru_cache(maxsize=16384)
+per_text = text_cache(16384)
 
 
 @per_text

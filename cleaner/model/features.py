@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..fastre import finder
+from ..memo import text_memo
 from ..record import Page
 from .words import FURNITURE_WORDS, STOP_WORDS
 
@@ -133,7 +134,7 @@ def _text_features(text: str, chars: list[float]) -> list[float]:
 
 
 KEPT_TEXTS = 16384  # distinct block texts whose text features are kept (then the memo starts afresh)
-_KEPT: dict[str, list[float]] = {}
+_KEPT = text_memo()
 
 
 def _texts_features(texts: list[str]) -> list[list[float]]:

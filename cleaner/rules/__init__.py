@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
+from ..memo import text_cache
 from ..record import Page
 from ..segment.text import strip_bullet
 
@@ -103,7 +103,7 @@ def phrases(*alternatives: str, max_chars: int = PHRASE_CHARS) -> Phrases:
 
 
 # Text predicates are pure and asked of the same line by several rules (and of neighbours): cache them.
-cached = lru_cache(maxsize=16384)
+cached = text_cache(16384)
 
 
 @cached

@@ -17,7 +17,8 @@ NEWSLETTER_LABEL = phrases(
     r"(?:nuestro |el )?(?:boletín|newsletter)(?: diario| semanal)?|suscribirse|suscríbete|regístrate",
 )
 NEWSLETTER = re.compile(
-    r"\b(?:sign up (?:for|to)|subscribe to|get|receive)\b.{0,60}\b(?:newsletters?|briefing|e-?mail updates)\b|"
+    r"\b(?:sign(?:ing)? up (?:for|to)|subscribe to|get|receive)\b.{0,60}\b(?:newsletters?|briefing|e-?mail updates)\b|"
+    r"[?!.]\s+sign up(?: now| here| today)?[.!]?$|\bfree sign[- ]up$|"
     r"\b(?:newsletters?|briefing)\b.{0,60}\b(?:in|to) your inbox\b|"
     r"\bsign up\b.{0,60}\b(?:delivered|sent) (?:straight )?to your inbox\b|"
     r"^(?:receive|get)\b.{0,60}\b(?:news|headlines|stories|briefing)\b.{0,30}\bevery (?:morning|day|week|evening)\b|"
@@ -27,7 +28,7 @@ NEWSLETTER = re.compile(
     r"\bnewsletter\b|\b(?:suscríbete|suscribirse|regístrate|recibe)\b.{0,60}\b(?:newsletter|boletín)\b",
     re.I,
 )
-_APP = r"(?:app|appli|application|aplicación)"
+_APP = r"(?:apps?|appli|application|aplicación)"
 APP = re.compile(
     rf"\b(?:download|install)(?:ing)? (?:the|our)(?: free)? [\w' ]{{0,25}}\b{_APP}\b|"
     rf"\bget (?:the|our)(?: free)? [\w' ]{{0,25}}\b{_APP} (?:on|for|from|now|today)\b|"
@@ -51,6 +52,8 @@ SUBSCRIPTION = phrases(
 )
 PAYWALL = re.compile(
     r"^(?:this (?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
+    r"(?:to (?:view|read|continue reading) the full (?:story|article),? )?(?:please )?subscribe\b.{0,60}\bfull "
+    r"(?:story|article)|if you(?:'|’)re (?:seeing this message but you(?:'|’)re )?already a subscriber|"
     r"(?:cet article|ce contenu) est réservé aux abonnés|dieser (?:artikel|inhalt) ist (?:nur )?für abonnenten|"
     r"(?:este artículo|este contenido) es (?:exclusivo )?para suscriptores)\b",
     re.I,
@@ -66,6 +69,8 @@ NEWSLETTER_STEMS = stems(
     "lettre",
     "boletín",
     "l'essentiel",
+    "sign up",
+    "sign-up",
 )
 APP_STEMS = stems("app", "google play")
 

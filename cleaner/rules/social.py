@@ -1,4 +1,5 @@
-"""Share and social prompts: "Share :", "Share on Facebook", "Follow us", rows of network names."""
+"""Share and social prompts ("Share :", "Share on Facebook", "Follow us", rows of network names), and the page's
+own buttons around the article (print, rate, comment)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,24 @@ def share_prompt(raw):
         return True
     # A numbered "1. Facebook" is an article's list of networks; share bars are not numbered.
     return words(text) <= 12 and not _NUMBERED.match(raw) and bool(_NETWORK_ROW.match(text))
+
+
+# A page's own buttons and prompts around the article: print it, rate it, comment on it, jump to its recipe.
+PAGE_ACTION = phrases(
+    r"(?:print|drucken|imprimer|imprimir|stampa|drukuj)(?: this)?(?: article| page| recipe| story)?",
+    r"print (?:this )?(?:article|page|recipe)|(?:jump|skip) to recipe(?:\s*print recipe)?|print recipe",
+    r"(?:artikel|seite|rezept|beitrag) drucken|rezept drucken(?: bei pinterest speichern)?|"
+    r"imprimer (?:l'article|la page|la recette)|imprimir (?:artículo|página|receta)",
+    r"was this (?:article|page|post|information) (?:helpful|useful)\??|did you find this (?:article )?helpful\??",
+    r"(?:war|ist) (?:der|dieser|dies(?:er)? artikel) (?:artikel |beitrag )?(?:hilfreich|nützlich)\??|"
+    r"cet article vous a-t-il (?:été )?utile ?\??|¿?(?:te|le) (?:ha )?(?:sido|resultó) útil(?: este artículo)?\??",
+    r"möchten sie (?:den|diesen) (?:artikel|beitrag) teilen\??|artikel (?:bewerten|merken)",
+    r"(?:add|post|write|leave) a (?:comment|reply)|kommentar (?:hinzufügen|schreiben|verfassen)|"
+    r"(?:ajouter|laisser|écrire) un commentaire|(?:añadir|deja|dejar|escribir) (?:un )?comentario|"
+    r"lascia un commento|dodaj komentarz",
+)
+
+
+@line_rule("page_action")
+def page_action(text):
+    return bool(PAGE_ACTION.match(plain(text)))

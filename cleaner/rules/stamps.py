@@ -1,5 +1,6 @@
 """Date and update stamps ("Latest update : 2016-02-02", "Date created : ...", "February 2, 2016", "2 hours ago")
-and reading-time labels ("5 min read")."""
+and reading-time labels ("5 min read"), and the blog engine's filing line under a post ("This entry was posted in
+News. Bookmark the permalink.")."""
 
 from __future__ import annotations
 
@@ -69,3 +70,21 @@ def reading_time(line):
     """ "5 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 4 min", "Tiempo de lectura: 3 minutos"."""
     text = plain(line)
     return len(text) <= 50 and bool(READING_TIME.match(text))
+
+
+# A blog engine's line under the post: where it was filed, its tags, and the permalink ("This entry was posted in
+# News and tagged rail. Bookmark the permalink.", "Posted in News | Tagged rail | Leave a comment").
+POST_META = re.compile(
+    r"^(?:this entry was posted|posted in\b.{1,120}\|\s*(?:tagged|leave a comment|\d+ comments?)|"
+    r"dieser beitrag wurde\b.{0,60}\b(?:veröffentlicht|abgelegt)|der beitrag wurde am\b.{1,80}\bveröffentlicht|"
+    r"veröffentlicht (?:in|unter)\b.{1,120}\|\s*(?:verschlagwortet|schreibe einen kommentar|\d+ kommentare?)|"
+    r"ce (?:billet|article) a été publié dans|publié dans\b.{1,120}\|\s*(?:marqué|étiqueté|laisser un commentaire)|"
+    r"esta entrada fue publicada en|publicado en\b.{1,120}\|\s*(?:etiquetado|deja un comentario))",
+    re.I,
+)
+POST_META_CHARS = 400
+
+
+@line_rule("post_meta", max_chars=POST_META_CHARS)
+def post_meta(text):
+    return bool(POST_META.match(plain(text)))

@@ -35,6 +35,13 @@ LIST_HEADER = phrases(
     r"(?:lee|lea) también|te puede interesar|le puede interesar|(?:también )?te (?:puede|podría) interesar",
     r"noticias relacionadas|artículos relacionados|lo más (?:leído|visto)|más (?:leídas|vistas|noticias)",
     r"relacionad[oa]s?|no te pierdas",
+    r"(?:ähnliche|empfohlene|weitere|verwandte) (?:beiträge|artikel)|mehr zum thema(?: (?:auf|bei) [\w .'-]{1,30})?",
+    r"das könnte dich (?:auch )?interessieren|passend zum thema",
+    r"leggi anche|articoli correlati|(?:ti )?potrebbe(?:ro)? interessarti|i più letti|potrebbe interessarti anche",
+    r"lees ook|gerelateerde artikelen|meest gelezen|ook interessant",
+    r"leia também|veja também|(?:artigos|notícias) relacionad[ao]s|mais lidas",
+    r"zobacz (?:też|również|także)|czytaj (?:też|także|również)|polecane(?: artykuły)?|najczęściej czytane",
+    r"(?:podobne|powiązane) artykuły",
 )
 
 
@@ -148,3 +155,22 @@ def _continues_list(page, i):
             continue
         return title_like(text) or is_more_link(text) or is_list_header(text)
     return True
+
+
+# A link to another story set into the article: a "read also" label, a colon, the story's title ("Read more:
+# Looted colonial art returns", "Lea también: ...", "À lire aussi : ..."), in the languages of LIST_HEADER.
+INLINE_TEASER = re.compile(
+    r"^\W{0,3}(?:(?:read|see) (?:also|more|next)|also read|related(?: story| article)?|more on this(?: story)?|"
+    r"(?:à )?lire (?:aussi|également)|(?:à )?voir aussi|lesen sie (?:auch|mehr)|auch lesen|mehr dazu|lesetipp|"
+    r"siehe auch|lea (?:también|más)|lee también|le puede interesar|te puede interesar|puedes ver|"
+    r"ver también|también puede leer|leia (?:também|mais)|veja também|leggi anche|czytaj (?:też|także|więcej)|"
+    r"zobacz (?:też|również)|lees (?:ook|meer))\s*[:>|»–—-]+\s*(?P<title>\S.*)$",
+    re.I,
+)
+INLINE_TITLE_WORDS = 25
+
+
+@line_rule("inline_teaser")
+def inline_teaser(line):
+    match = INLINE_TEASER.match(plain(line))
+    return match is not None and words(match.group("title")) <= INLINE_TITLE_WORDS

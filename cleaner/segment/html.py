@@ -13,6 +13,7 @@ from ..limits import MAX_BLOCKS, MAX_DEPTH, MAX_TOKEN_CHARS, too_many_blocks
 from ..record import Block, Page
 from .candidates import Candidates, json_ld, meta_tags
 from .nesting import flatten
+from .streamed import place_streamed
 
 SKIP_TAGS = frozenset(
     "script style noscript template svg iframe head select option textarea button input object embed canvas "
@@ -82,7 +83,8 @@ def _is_content_container(tag: str, attrs: dict) -> bool:
 class _Walker:
     """Depth-first walk without recursion (pages nest deeper than Python's stack allows)."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip: frozenset[str] = SKIP_TAGS) -> None:
+        self.skip = skip
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         self.link_chars = 0
@@ -129,7 +131,7 @@ class _Walker:
         # Entering and leaving an element are written out in the loop: it runs once per node of the page.
         stack: list[tuple[object, bool]] = [(root, False)]
         buffer, ancestors, ids, block_tags = self.buffer, self.ancestors, self.ids, self.block_tags
-        node_tokens, candidates = self.node_tokens, self.candidates
+        node_tokens, candidates, skip = self.node_tokens, self.candidates, self.skip
         while stack:
             node, leaving = stack.pop()
             if leaving:  # the entry holds the element's tag
@@ -154,7 +156,7 @@ class _Walker:
                     if self.links:
                         self.link_chars += len(text.strip())
                 continue
-            if not tag or tag in SKIP_TAGS or tag[0] == "-":  # comments, doctype, processing instructions
+            if not tag or tag in skip or tag[0] == "-":  # comments, doctype, processing instructions
                 continue
             attrs = node.attributes
             if attrs and _hidden(attrs):
@@ -180,13 +182,21 @@ class _Walker:
                 stack.append((child, False))
 
 
-def segment_html(html: str, url: str | None = None) -> Page:
-    tree = LexborHTMLParser(flatten(html))
-    walker = _Walker()
-    root = tree.body or tree.root
+def _walk(root, skip: frozenset[str] = SKIP_TAGS) -> _Walker:
+    walker = _Walker(skip)
     if root is not None:
         walker.walk(root)
         walker.flush()
+    return walker
+
+
+def segment_html(html: str, url: str | None = None) -> Page:
+    tree = LexborHTMLParser(flatten(html))
+    place_streamed(tree, html)
+    root = tree.body or tree.root
+    walker = _walk(root)
+    if not walker.blocks and root is not None and tree.css_first("noscript") is not None:
+        walker = _walk(root, SKIP_TAGS - {"noscript"})  # a page that shows its text only to browsers without scripts
     title_node = tree.css_first("title")
     html_node = tree.css_first("html")
     canonical = tree.css_first('link[rel="canonical"]')
