@@ -76,7 +76,10 @@ def clean(
     rejects: Annotated[str | None, typer.Option(help="Write error records here instead of the output.")] = None,
     html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
     text_field: Annotated[str, typer.Option(help="JSONL field holding scraped text.")] = "text",
-    disable: Annotated[list[str] | None, typer.Option(help="Switch a rule off by its reason name.")] = None,
+    disable: Annotated[
+        list[str] | None,
+        typer.Option(help="Switch a rule off by its reason name (or model, context, site_template, metadata)."),
+    ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output stays in input order).")
     ] = 1,

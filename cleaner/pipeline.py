@@ -21,7 +21,7 @@ from .classify import (
 from .deadline import DEFAULT_TIME_LIMIT, Expiry, PageTimeout, time_limit
 from .decode import DecodeError, decode
 from .limits import MAX_CHARS, PageTooLarge, check_size, too_large
-from .meta import detect_language, extract
+from .meta import Metadata, detect_language, extract
 from .meta.language import load_profiles
 from .model.scorer import shipped
 from .record import Article, Block, Page
@@ -31,6 +31,7 @@ from .segment import segment
 from .templates import TemplateSource, match_template, open_templates, site_for
 
 MODES = ("auto", "html", "text")
+METADATA = "metadata"  # disabled by this name, the record has no headline, byline, date or language: the body only
 
 
 def prepare(content: str | bytes, mode: str, url: str | None = None, charset: str | None = None) -> Page:
@@ -51,7 +52,9 @@ def prepare(content: str | bytes, mode: str, url: str | None = None, charset: st
 class Cleaner:
     """A configured pipeline, built once and reused over many pages.
 
-    `disable` names rules to switch off (the reasons shown by `--explain`); `mode` is the default mode.
+    `disable` names rules to switch off (the reasons shown by `--explain`), or `model`, `context`,
+    `site_template`, or `metadata` (no headline, byline, date or language: the body only, faster); `mode` is the
+    default mode.
     `templates` is a source of site templates (a store file's path, or a `TemplateSource`): lines that recur
     across a site's pages leave as `site_template`. A page's site is the one `clean` is given, else its URL's
     host, else `site`. `time_limit` is the most CPU seconds one page may take before it becomes an error record
@@ -70,11 +73,12 @@ class Cleaner:
             raise ValueError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
         registry = all_rules()
         disabled = set(disable)
-        unknown = disabled - set(registry) - {"context", MODEL, SITE_TEMPLATE}
+        unknown = disabled - set(registry) - {"context", MODEL, SITE_TEMPLATE, METADATA}
         if unknown:
             raise ValueError(f"unknown rule name(s): {', '.join(sorted(unknown))}")
         self.mode = mode
         self.use_context = "context" not in disabled
+        self.use_metadata = METADATA not in disabled
         self.rules = [r for name, r in registry.items() if name not in disabled]
         self.use_model = MODEL not in disabled
         self.drop_link_pages = LINK_LIST not in disabled
@@ -106,7 +110,7 @@ class Cleaner:
                 drop_link_pages(page)
         else:
             decide(page, self.rules)
-        meta = extract(page)
+        meta = extract(page) if self.use_metadata else Metadata()
         mark_roles(page, meta.roles)
         site = site_for(site, url, self.site) if self.templates is not None else None
         found = match_template(page, self.templates, site, scored=model is not None) if site else None
@@ -158,13 +162,12 @@ class Cleaner:
             return f"could not clean this page: {type(exc).__name__}: {exc}"
         return f"internal error: {type(exc).__name__}: {exc}"
 
-    @staticmethod
-    def article(page: Page, id: str | None = None, extra: dict | None = None) -> Article:
+    def article(self, page: Page, id: str | None = None, extra: dict | None = None) -> Article:
         meta = page.meta["extracted"]
         body = "\n\n".join(b.text for b in page.blocks if b.keep)
         removed = [_removed(b) for b in page.blocks if not b.keep]
         sources = dict(meta.sources)
-        language = detect_language(body)
+        language = detect_language(body) if self.use_metadata else None
         if language:
             sources["language"] = "langdetect"
         return Article(

@@ -27,3 +27,13 @@ def test_clean_pages_fetched_over_http():
     assert "Mehr als zwölftausend Menschen" in articles["news/festival.html"].body
     record = articles["tags/city.html"].to_dict(explain=True)
     assert record["body"] == "" and all(r["reason"] for r in record["removed"])
+
+
+def test_metadata_can_be_switched_off_for_the_body_alone():
+    page = (SITE / "news" / "harbour-bridge.html").read_bytes()
+    full = Cleaner(mode="html").clean(page)
+    body_only = Cleaner(mode="html", disable=["metadata"]).clean(page)
+    assert full.headline and full.language
+    assert (body_only.headline, body_only.byline, body_only.date, body_only.language) == (None, [], None, None)
+    assert full.body in body_only.body  # the headline line, no longer a field, stays in the body
+    assert not {r["reason"] for r in body_only.removed} & {"headline", "byline", "date"}

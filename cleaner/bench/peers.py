@@ -200,6 +200,7 @@ def _as_is() -> Call:
 
 SYSTEMS: tuple[System, ...] = (
     System("cleaner", "html", _cleaner("html"), _article, _cold, ALL_FIELDS, "Cleaner(mode='html')"),
+    System("cleaner-no-meta", "html", _cleaner("html", ("metadata",)), _article, _cold, about="body only"),
     System(
         "trafilatura",
         "html",
