@@ -5,11 +5,12 @@ another form. Caches of loaded resources (the model, language profiles) and of m
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
 
-_CACHES: list[Any] = []
+# Held weakly: a memo that its owner dropped (a rule list's verdicts evicted from their own cache) goes with it.
+_CACHES: list[weakref.ref] = []
 
 
 def text_cache(maxsize: int) -> Callable[[Callable], Callable]:
@@ -17,7 +18,7 @@ def text_cache(maxsize: int) -> Callable[[Callable], Callable]:
 
     def wrap(function: Callable) -> Callable:
         cached = lru_cache(maxsize=maxsize)(function)
-        _CACHES.append(cached)
+        _CACHES.append(weakref.ref(cached))
         return cached
 
     return wrap
@@ -32,10 +33,12 @@ class TextMemo(dict):
 def text_memo() -> TextMemo:
     """A new `TextMemo`, registered so that `clear` reaches it."""
     memo = TextMemo()
-    _CACHES.append(memo)
+    _CACHES.append(weakref.ref(memo))
     return memo
 
 
 def clear() -> None:
-    for cached in _CACHES:
+    live = [(ref, cached) for ref in _CACHES if (cached := ref()) is not None]
+    _CACHES[:] = [ref for ref, _ in live]
+    for _, cached in live:
         cached.cache_clear()
