@@ -167,6 +167,13 @@ REMOVED = {
         "Lea también: Impiden ingreso a reportero estadounidense",
         "Leia também: Governo anuncia novo pacote",
     ],
+    "comment_form": [
+        "Your email address will not be published. Required fields are marked *",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.",
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+        "Tu dirección de correo electrónico no será publicada.",
+    ],
     "post_meta": [
         "This entry was posted in News and tagged rail, strikes. Bookmark the permalink.",
         "Posted in Politics | Tagged Brussels, security | Leave a comment",
@@ -238,6 +245,7 @@ KEPT = [
     "The report was posted in full on the ministry's website on Monday.",
     "Thousands of people rushed to sign up for the scheme on Monday.",
     "Print the form on both sides and bring it to the town hall.",
+    "Your email address will not be shared with the ministry, officials said.",
     "Read more about the plan in the council's own report, published on Monday.",
     "Lea: I never thought we would win, but the team believed it.",
 ]

@@ -1,5 +1,5 @@
 """Share and social prompts ("Share :", "Share on Facebook", "Follow us", rows of network names), and the page's
-own buttons around the article (print, rate, comment)."""
+own buttons around the article (print, rate, comment) and its comment form."""
 
 from __future__ import annotations
 
@@ -64,3 +64,25 @@ PAGE_ACTION = phrases(
 @line_rule("page_action")
 def page_action(text):
     return bool(PAGE_ACTION.match(plain(text)))
+
+
+# The comment form under a post, as blog engines word it (WordPress's own strings, in EN/DE/FR/ES).
+COMMENT_FORM = re.compile(
+    r"^(?:your e-?mail(?: address)? will not be published|required fields are marked|save my name,? e-?mail|"
+    r"this site uses akismet|leave a (?:reply|comment)\s+cancel reply|you must be logged in to post a comment|"
+    r"notify me of (?:follow-up comments|new posts)|"
+    r"(?:deine|ihre) e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind|"
+    r"meinen namen,? (?:meine )?e-?mail|diese website verwendet akismet|schreibe einen kommentar\s+antworten "
+    r"abbrechen|du musst angemeldet sein, um einen kommentar|benachrichtige mich über|"
+    r"votre adresse (?:e-?mail|de messagerie|électronique) ne sera pas publiée|les champs obligatoires sont indiqués|"
+    r"enregistrer mon nom,? mon e-?mail|ce site utilise akismet|laisser un commentaire\s+annuler la réponse|"
+    r"vous devez être connecté pour publier|tu (?:dirección de )?correo(?: electrónico)? no será publicad|"
+    r"los campos obligatorios están marcados|guarda mi nombre,? correo|este sitio usa akismet|"
+    r"deja una respuesta\s+cancelar (?:la )?respuesta|debes (?:haber iniciado sesión|estar registrado) para)",
+    re.I,
+)
+
+
+@line_rule("comment_form")
+def comment_form(text):
+    return bool(COMMENT_FORM.match(plain(text)))
