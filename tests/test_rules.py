@@ -174,6 +174,13 @@ REMOVED = {
         "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
         "Tu dirección de correo electrónico no será publicada.",
     ],
+    "post_navigation": [
+        "← Previous post: Bridge works to close the coast road at night",
+        "Next article →",
+        "Vorheriger Beitrag Die Bahn streicht Verbindungen",
+        "Article suivant Le gouvernement recule sur la réforme",
+        "Entrada anterior",
+    ],
     "post_meta": [
         "This entry was posted in News and tagged rail, strikes. Bookmark the permalink.",
         "Posted in Politics | Tagged Brussels, security | Leave a comment",
@@ -246,6 +253,8 @@ KEPT = [
     "Thousands of people rushed to sign up for the scheme on Monday.",
     "Print the form on both sides and bring it to the town hall.",
     "Your email address will not be shared with the ministry, officials said.",
+    "Next week the council will vote on the plan.",
+    "Previous studies have shown that the drug works.",
     "Read more about the plan in the council's own report, published on Monday.",
     "Lea: I never thought we would win, but the team believed it.",
 ]

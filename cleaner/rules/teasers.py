@@ -174,3 +174,21 @@ INLINE_TITLE_WORDS = 25
 def inline_teaser(line):
     match = INLINE_TEASER.match(plain(line))
     return match is not None and words(match.group("title")) <= INLINE_TITLE_WORDS
+
+
+# The links to the site's previous and next post under an article ("← Previous post: Title", "Next article Title
+# →", "Vorheriger Beitrag Title", "Article suivant Title"), or the bare labels.
+POST_NAVIGATION = re.compile(
+    r"^(?:[←«‹<]\s*)?(?:(?:previous|next|older|newer) (?:post|article|story|entry)|(?:previous|next)\s*:|"
+    r"(?:vorherige[rs]?|nächste[rs]?|älterer|neuerer) (?:beitrag|artikel|eintrag)|"
+    r"(?:article|billet) (?:précédent|suivant)|(?:entrada|artículo|publicación|nota) (?:anterior|siguiente))"
+    r"(?:\s*[:\-–—»›>]?\s*(?P<title>.*))?$",
+    re.I,
+)
+NAVIGATION_TITLE_WORDS = 25
+
+
+@line_rule("post_navigation")
+def post_navigation(text):
+    match = POST_NAVIGATION.match(plain(text))
+    return match is not None and words(match.group("title") or "") <= NAVIGATION_TITLE_WORDS
