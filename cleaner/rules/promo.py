@@ -52,6 +52,9 @@ SUBSCRIPTION = phrases(
 )
 PAYWALL = re.compile(
     r"^(?:this (?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)|"
+    r"if you (?:enjoyed|liked|value|appreciate)\b.{0,80}\b(?:support|donat|subscrib)\w*|"
+    r"wenn (?:ihnen|dir) (?:unser|dieser) (?:artikel|beitrag) gefallen hat|vous avez lu \d+ des? \d+ articles|"
+    r"pour lire la suite|(?:jetzt |hier )?kostenlos (?:anmelden|registrieren)|"
     r"(?:to (?:view|read|continue reading) the full (?:story|article),? )?(?:please )?subscribe\b.{0,60}\bfull "
     r"(?:story|article)|if you(?:'|’)re (?:seeing this message but you(?:'|’)re )?already a subscriber|"
     r"(?:cet article|ce contenu) est réservé aux abonnés|dieser (?:artikel|inhalt) ist (?:nur )?für abonnenten|"

@@ -22,7 +22,7 @@ SHARE = phrases(
     rf"partager(?: sur {_NETWORK}| cet article| l'article| par e-mail)?|partagez(?: cet article)?|"
     r"suivez-nous(?: sur [\w ,]{2,60})?",
     rf"(?:artikel |beitrag )?teilen(?: auf {_NETWORK}| per {_NETWORK})?|auf {_NETWORK} teilen|"
-    r"folgen sie uns(?: auf [\w ,]{2,60})?|jetzt teilen",
+    r"folgen sie uns(?: auf [\w ,]{2,60})?|jetzt teilen|teilen sie dies mit|teile dies mit",
     rf"compartir(?: en {_NETWORK}| este artículo| artículo| por {_NETWORK})?|comparte(?: este artículo)?|"
     r"síguenos(?: en [\w ,]{2,60})?",
 )
@@ -58,6 +58,11 @@ PAGE_ACTION = phrases(
     r"(?:add|post|write|leave) a (?:comment|reply)|kommentar (?:hinzufügen|schreiben|verfassen)|"
     r"(?:ajouter|laisser|écrire) un commentaire|(?:añadir|deja|dejar|escribir) (?:un )?comentario|"
     r"lascia un commento|dodaj komentarz",
+    r"(?:view|show|read) (?:all )?comments(?: \(\d+\))?|vos réactions(?: \(\d+\))?|kommentieren sie hier|"
+    r"kommentare anzeigen|ver comentarios",
+    r"bild (?:anzeigen|schließen|vergrößern)(?: bild (?:anzeigen|schließen))?|zum rezept(?: drucken)?(?: pinnen)?|"
+    r"(?:download|save) (?:this |the )?(?:article |page )?as (?:a )?pdf|(?:als|dieses [\w-]+ als) pdf herunterladen|"
+    r"télécharger (?:l'article )?en pdf|descargar (?:en|como) pdf",
 )
 
 

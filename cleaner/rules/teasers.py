@@ -42,6 +42,7 @@ LIST_HEADER = phrases(
     r"leia também|veja também|(?:artigos|notícias) relacionad[ao]s|mais lidas",
     r"zobacz (?:też|również|także)|czytaj (?:też|także|również)|polecane(?: artykuły)?|najczęściej czytane",
     r"(?:podobne|powiązane) artykuły",
+    r"beliebte (?:beiträge|artikel)(?: zum thema)?|mehr (?:aus|von) [\w .'-]{1,30}|explore further",
 )
 
 
