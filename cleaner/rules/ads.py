@@ -16,6 +16,7 @@ ADVERTISING = phrases(
     r"(?:fortgesetzt|weiter)|weiter nach der anzeige|weiterlesen nach der anzeige",
     r"publicidad|patrocinado|contenido patrocinado|publicación patrocinada|anuncio|"
     r"(?:sigue leyendo|continúa|la noticia continúa) (?:después|debajo) del anuncio",
+    r"reklama|pubblicità|publicidade|advertentie",
 )
 
 

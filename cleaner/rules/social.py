@@ -63,6 +63,9 @@ PAGE_ACTION = phrases(
     r"bild (?:anzeigen|schließen|vergrößern)(?: bild (?:anzeigen|schließen))?|zum rezept(?: drucken)?(?: pinnen)?|"
     r"(?:download|save) (?:this |the )?(?:article |page )?as (?:a )?pdf|(?:als|dieses [\w-]+ als) pdf herunterladen|"
     r"télécharger (?:l'article )?en pdf|descargar (?:en|como) pdf",
+    r"mit freunden teilen|kommentieren sie|dołącz do dyskusji|udostępnij(?: na \w+)?(?: \(\d+\))?|"
+    r"zurück zur vorherigen seite|back to the previous page",
+    r"inhaltsverzeichnis|table of contents|sommaire|índice|spis treści",
 )
 
 

@@ -79,7 +79,9 @@ POST_META = re.compile(
     r"dieser beitrag wurde\b.{0,60}\b(?:veröffentlicht|abgelegt)|der beitrag wurde am\b.{1,80}\bveröffentlicht|"
     r"veröffentlicht (?:in|unter)\b.{1,120}\|\s*(?:verschlagwortet|schreibe einen kommentar|\d+ kommentare?)|"
     r"ce (?:billet|article) a été publié dans|publié dans\b.{1,120}\|\s*(?:marqué|étiqueté|laisser un commentaire)|"
-    r"esta entrada fue publicada en|publicado en\b.{1,120}\|\s*(?:etiquetado|deja un comentario))",
+    r"esta entrada fue publicada en|publicado en\b.{1,120}\|\s*(?:etiquetado|deja un comentario)|"
+    r"(?:tags|tagged(?: with)?|filed under|categor(?:y|ies)|schlagw(?:ö|o)rte(?:r)?|kategorien?|markiert(?: mit)?|"
+    r"verschlagwortet(?: mit)?|étiquettes|mots-clés|catégories?|etiquetas|categorías?)\s*:\s*[^\s.!?][^.!?]{0,200}$)",
     re.I,
 )
 POST_META_CHARS = 400

@@ -43,6 +43,9 @@ LIST_HEADER = phrases(
     r"zobacz (?:też|również|także)|czytaj (?:też|także|również)|polecane(?: artykuły)?|najczęściej czytane",
     r"(?:podobne|powiązane) artykuły",
     r"beliebte (?:beiträge|artikel)(?: zum thema)?|mehr (?:aus|von) [\w .'-]{1,30}|explore further",
+    r"weiterführende links|verwandte themen(?:bereiche)?|meist gelesen|lesen sie auch die folgenden beiträge|"
+    r"weitere beiträge(?: aus [\w .'-]{1,30})?|temas relacionados|mir(?:á|a) también|otras noticias|polecamy|"
+    r"więcej informacji",
 )
 
 
