@@ -171,13 +171,18 @@ INLINE_TEASER = re.compile(
     r"zobacz (?:też|również)|lees (?:ook|meer))\s*[:>|»–—-]+\s*(?P<title>\S.*)$",
     re.I,
 )
-INLINE_TITLE_WORDS = 25
+LINKED_TITLE_WORDS = 25  # the title after a link's label; a longer rest is a sentence that starts with the label
+
+
+def _label_and_title(pattern: re.Pattern[str], text: str) -> bool:
+    """The line is `pattern`'s label, then (if the pattern allows none, maybe) a title of a story's length."""
+    match = pattern.match(plain(text))
+    return match is not None and words(match.group("title") or "") <= LINKED_TITLE_WORDS
 
 
 @line_rule("inline_teaser")
 def inline_teaser(line):
-    match = INLINE_TEASER.match(plain(line))
-    return match is not None and words(match.group("title")) <= INLINE_TITLE_WORDS
+    return _label_and_title(INLINE_TEASER, line)
 
 
 # The links to the site's previous and next post under an article ("← Previous post: Title", "Next article Title
@@ -189,10 +194,8 @@ POST_NAVIGATION = re.compile(
     r"(?:\s*[:\-–—»›>]?\s*(?P<title>.*))?$",
     re.I,
 )
-NAVIGATION_TITLE_WORDS = 25
 
 
 @line_rule("post_navigation")
-def post_navigation(text):
-    match = POST_NAVIGATION.match(plain(text))
-    return match is not None and words(match.group("title") or "") <= NAVIGATION_TITLE_WORDS
+def post_navigation(line):
+    return _label_and_title(POST_NAVIGATION, line)
