@@ -306,6 +306,25 @@ def test_caption_repeated_by_its_credit_line():
     assert lines[1:3] == ["photo_caption", "photo_credit"]
 
 
+def html_reasons(*blocks: tuple[str, str]) -> list[str | None]:
+    page = Page(blocks=[Block(text=t, index=n, tag=tag) for n, (tag, t) in enumerate(blocks)], mode="html")
+    apply_rules(page, RULES)
+    return [b.reason for b in page.blocks]
+
+
+def test_a_figcaption_is_a_caption_with_or_without_its_credit():
+    credited = "Des chalutiers à quai dans le port de Sète. Photo : Emmanuel Dunand, AFP"
+    dated = "Prime Minister Manuel Valls at the National Assembly, 27 January 2015"
+    found = html_reasons(("p", PARAGRAPH), ("figcaption", credited), ("figcaption", dated), ("p", PARAGRAPH))
+    assert found == [None, "figure_caption", "figure_caption", None]
+
+
+def test_a_figcaption_that_reads_as_text_stays():
+    two_sentences = "The chart shows the price of diesel since 2020. Prices doubled in two years, then fell back."
+    assert html_reasons(("p", PARAGRAPH), ("figcaption", two_sentences))[1] is None
+    assert html_reasons(("p", PARAGRAPH), ("p", "Prime Minister Manuel Valls at the National Assembly"))[1] is None
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -351,7 +370,7 @@ def test_subheading_between_paragraphs_is_kept():
 def test_html_only_rules_do_not_run_on_text():
     assert reasons("Home", mode="text") == [None]
     html_rules = {r.name for r in RULES if "text" not in r.modes}
-    assert html_rules == {"page_chrome", "boilerplate_markup", "link_list"}
+    assert html_rules == {"page_chrome", "boilerplate_markup", "link_list", "figure_caption"}
 
 
 @pytest.mark.parametrize(

@@ -110,3 +110,18 @@ def photo_caption(page, i):
 
 def is_caption_line(text: str) -> bool:
     return is_credit_line(text)
+
+
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S[^.!?]*$)")
+
+
+@rule("figure_caption", score=0.8, modes=("html",), overrule=True)
+def figure_caption(page, i):
+    """An HTML <figcaption> that reads as a caption (one sentence at most, maybe followed by its credit: "Des
+    chalutiers à quai. Photo : Emmanuel Dunand, AFP"): it describes a picture."""
+    block = page.blocks[i]
+    if block.tag != "figcaption":
+        return False
+    parts = _LAST_SENTENCE.split(plain(block.text), maxsplit=1)
+    text = parts[0] if len(parts) == 2 and is_credit_line(parts[1]) else block.text
+    return caption_like(text)
