@@ -289,7 +289,7 @@ def test_article_text_is_kept(line):
 
 def test_every_text_rule_is_pinned_by_a_test():
     text_rules = {r.name for r in RULES if "text" in r.modes}
-    pinned = set(REMOVED) | {"photo_caption", "teaser_list"}
+    pinned = set(REMOVED) | {"photo_caption", "teaser_list", "comment_thread"}
     assert text_rules == pinned
 
 
@@ -336,6 +336,40 @@ def test_a_figcaption_that_reads_as_text_stays():
 )
 def test_a_paragraph_before_a_credit_is_not_a_caption(line):
     assert reasons(PARAGRAPH, line, "Photo by Sara Bjork", PARAGRAPH)[1] is None
+
+
+def test_a_comment_thread_goes_from_its_first_header_to_the_end_of_the_last_comment():
+    lines = reasons(
+        PARAGRAPH,
+        PARAGRAPH,
+        "3 comments",
+        "Peter Flom 07.08.12 at 13:24",
+        "As George Box said, all models are wrong, but some are useful.",
+        "Anonymous said...",
+        "Great post, thanks for sharing this with us.",
+        "Reply",
+        "Jane Doe says: July 9, 2012 at 1:20 am",
+        "I could not agree more with the point about linear fits.",
+        "Reply",
+        "Leave a Reply",
+    )
+    assert lines[3:11] == ["comment_thread"] * 8
+    assert lines[:2] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        ["Hibu said:", "“We are stopping payments to our lenders.”", "The lenders said:", "“We will sue.”"],
+        ["Washington, July 7, 2012", PARAGRAPH, "that said...", PARAGRAPH],
+    ],
+)
+def test_quotes_and_datelines_in_an_article_are_not_a_thread(quote):
+    assert "comment_thread" not in reasons(PARAGRAPH, *quote, PARAGRAPH)
+
+
+def test_one_comment_header_alone_is_not_a_thread():
+    assert reasons(PARAGRAPH, "Anonymous said...", PARAGRAPH, PARAGRAPH)[1] is None
 
 
 def test_teaser_titles_under_a_list_header_and_before_read_more():

@@ -165,6 +165,7 @@ FAMILIES = (
     "credits",
     "captions",
     "stamps",
+    "comments",
     "footer",
     "teasers",
     "markup",

@@ -1,0 +1,91 @@
+"""Readers' comments under a post: a thread is a run of comment headers ("Anonymous said...", "Peter Flom 07.08.12
+at 13:24", "Jane Doe says: July 7, 2012 at 3:04 pm") with the comments between them. Comment markup names the
+thread in HTML; in a plain-text dump only these headers show where the article ends and the readers begin."""
+
+from __future__ import annotations
+
+import re
+
+from ..meta.dates import is_date_only
+from . import cached, per_page, plain, rule, words
+from .stamps import stamp_parts
+
+# "NAME said...", "NAME says:", "NAME wrote:", in EN/DE/FR/ES.
+_VERBS = r"said|says|wrote|sagt|schreibt|schrieb|meint|a dit|a écrit|dit|dijo|dice|escribió"
+_SAID = re.compile(rf"^(?P<name>\S.{{0,60}}?)\s+(?P<verb>{_VERBS})(?P<mark>\s*(?:\.\.\.|…|:|,))?(?P<rest>.*)$", re.I)
+# "NAME 07.08.12 at 13:24", "NAME on July 7, 2012 at 3:04 pm", "NAME | 3 March 2012": a name, then a date.
+# A name: one word (a handle: "tRiSh", "Rarst"), or capitalised words ("Peter Flom", "The Flightless Darling").
+_NAME = re.compile(r"^(?:[^\W\d_][\w.'’-]*|[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){1,3})$")
+# Words that say "said" in a sentence ("that said...", "He said:"), not a commenter's name.
+_NOT_NAMES = frozenset(
+    "that this it he she they we i you who which what one everyone someone somebody nobody and but so as er sie es "
+    "man il elle on ils elles él ella ellos".split()
+)
+_SEPARATOR = re.compile(r"^(?:[|·•–,-]|on|am|le|el)$", re.I)
+_SHORT_DATE = re.compile(
+    r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s*(?:at|um|à|a las)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$", re.I
+)
+_REPORTED = frozenset(("said", "wrote", "schrieb", "a dit", "a écrit", "dijo", "escribió"))
+_DOMAIN = re.compile(r"\w\.\w{2,}")  # "guardian.co.uk, Monday 29 October 2012": a source, not a commenter
+_ON = re.compile(r"^(?:on|am|le|el)\s+", re.I)
+HEADER_WORDS = 14  # a header is a name and a date: a longer line is a sentence
+MIN_HEADERS = 2  # one "X said" is a quote; a thread has several headers
+COMMENT_LINES = 15  # comments are short: headers further apart than this are not one thread
+
+
+def _is_name(name: str) -> bool:
+    return bool(_NAME.match(name)) and not _DOMAIN.search(name) and name.lower() not in _NOT_NAMES
+
+
+def _dated(rest: str) -> bool:
+    rest = _ON.sub("", rest.strip(" :|,–-")).rstrip(":")
+    return not rest or is_date_only(rest) or bool(_SHORT_DATE.match(rest))
+
+
+@cached
+def is_comment_header(text: str) -> bool:
+    """A line that introduces a reader's comment: a name and "said", or a name and the comment's date."""
+    text = plain(text)
+    if not 2 <= words(text) <= HEADER_WORDS:
+        return False
+    said = _SAID.match(text)
+    if said:
+        name = said.group("name")
+        rest = said.group("rest").strip()
+        mark = (said.group("mark") or "").strip()
+        if not (mark or rest):  # "X said" ending a line is a broken sentence
+            return False
+        if mark == ":" and not rest and said.group("verb").lower() in _REPORTED:  # "Hibu said:" opens a quote
+            return False
+        return _is_name(name) and _dated(rest)
+    if not any(c.isdigit() for c in text) or stamp_parts(text):  # a date, or a labelled one, heads a post
+        return False
+    parts = text.split()
+    for cut in range(1, min(5, len(parts))):  # the name's last word
+        rest = parts[cut + 1 :] if _SEPARATOR.match(parts[cut]) else parts[cut:]
+        if rest and _is_name(" ".join(parts[:cut]).rstrip(",|")) and _dated(" ".join(rest)):
+            return True
+    return False
+
+
+def _thread(page) -> frozenset[int]:
+    """The lines of the page's comment threads: runs of headers at most COMMENT_LINES apart, the comments between
+    them, and the last comment (as long as the longest before it, within COMMENT_LINES)."""
+    headers = [i for i, block in enumerate(page.blocks) if is_comment_header(block.text)]
+    lines: set[int] = set()
+    start = 0
+    for k in range(1, len(headers) + 1):
+        if k < len(headers) and headers[k] - headers[k - 1] <= COMMENT_LINES:
+            continue
+        run = headers[start:k]
+        if len(run) >= MIN_HEADERS:
+            longest = max(b - a for a, b in zip(run, run[1:], strict=False))
+            lines.update(range(run[0], min(len(page.blocks), run[-1] + longest)))
+        start = k
+    return frozenset(lines)
+
+
+@rule("comment_thread", overrule=True)
+def comment_thread(page, i):
+    """A line of a readers' comment thread (its headers and comments)."""
+    return i in per_page(page, "comment_thread", _thread)
