@@ -24,6 +24,10 @@ from cleaner.meta.names import is_person, person_names
         ("Dr. Sebastian Brüggemann", ["Dr. Sebastian Brüggemann"]),
         ("Jean-Pierre Dupont", ["Jean-Pierre Dupont"]),
         ("Anna Fischer", ["Anna Fischer"]),
+        ("by Nadia Brook on March 4, 2025", ["Nadia Brook"]),
+        ("Posted by Marty Baron on March 25, 2013 at 7:05 am", ["Marty Baron"]),
+        ("Von Anna Schmidt am 3. März 2024", ["Anna Schmidt"]),
+        ("By Jason March", ["Jason March"]),
     ],
 )
 def test_names_are_found(raw, names):

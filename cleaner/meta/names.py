@@ -38,7 +38,7 @@ _CUT = re.compile(
     r"\s+(?:last\s+|zuletzt\s+)?(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|"
     r"publicado)\b.*$|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d.*$|"
     r"\s*\b\d{1,2}[:.h]\d{2}\b.*$|\s*\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b.*$|"
-    r"\s*\b(?:\d{1,2}\.?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|"
+    r"\s*\b(?:(?:on|le|am|el|the)\s+)?(?:\d{1,2}\.?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|"
     r"juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)"
     r"[a-zéû]*\.?\s+\d{1,4}\b.*$|"
     r"\s*\b(?:for|für|pour|para)\s+(?:the\s+|die\s+|der\s+|das\s+|le\s+|la\s+)?[A-Z][\w .&'-]{1,40}$|"
