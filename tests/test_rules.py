@@ -372,6 +372,11 @@ def test_one_comment_header_alone_is_not_a_thread():
     assert reasons(PARAGRAPH, "Anonymous said...", PARAGRAPH, PARAGRAPH)[1] is None
 
 
+def test_one_name_over_and_over_is_a_list_of_posts_not_a_thread():
+    lines = reasons(PARAGRAPH, "Blogposting 01/24/2020", "Grundeinkommen", "Blogposting 01/26/2020", PARAGRAPH)
+    assert "comment_thread" not in lines
+
+
 def test_teaser_titles_under_a_list_header_and_before_read_more():
     lines = reasons(
         "Don't miss",

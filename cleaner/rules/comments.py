@@ -43,42 +43,46 @@ def _dated(rest: str) -> bool:
 
 
 @cached
-def is_comment_header(text: str) -> bool:
-    """A line that introduces a reader's comment: a name and "said", or a name and the comment's date."""
+def comment_header(text: str) -> str | None:
+    """The commenter's name when the line introduces a reader's comment (a name and "said", or a name and the
+    comment's date), else None."""
     text = plain(text)
     if not 2 <= words(text) <= HEADER_WORDS:
-        return False
+        return None
     said = _SAID.match(text)
     if said:
         name = said.group("name")
         rest = said.group("rest").strip()
         mark = (said.group("mark") or "").strip()
         if not (mark or rest):  # "X said" ending a line is a broken sentence
-            return False
+            return None
         if mark == ":" and not rest and said.group("verb").lower() in _REPORTED:  # "Hibu said:" opens a quote
-            return False
-        return _is_name(name) and _dated(rest)
+            return None
+        return name if _is_name(name) and _dated(rest) else None
     if not any(c.isdigit() for c in text) or stamp_parts(text):  # a date, or a labelled one, heads a post
-        return False
+        return None
     parts = text.split()
     for cut in range(1, min(5, len(parts))):  # the name's last word
         rest = parts[cut + 1 :] if _SEPARATOR.match(parts[cut]) else parts[cut:]
-        if rest and _is_name(" ".join(parts[:cut]).rstrip(",|")) and _dated(" ".join(rest)):
-            return True
-    return False
+        name = " ".join(parts[:cut]).rstrip(",|")
+        if rest and _is_name(name) and _dated(" ".join(rest)):
+            return name
+    return None
 
 
 def _thread(page) -> frozenset[int]:
-    """The lines of the page's comment threads: runs of headers at most COMMENT_LINES apart, the comments between
-    them, and the last comment (as long as the longest before it, within COMMENT_LINES)."""
-    headers = [i for i, block in enumerate(page.blocks) if is_comment_header(block.text)]
+    """The lines of the page's comment threads: runs of headers at most COMMENT_LINES apart, by at least two
+    commenters (one name over and over is a list of posts: "Blogposting 01/24/2020"), the comments between them,
+    and the last comment (as long as the longest before it, within COMMENT_LINES)."""
+    names = {i: comment_header(block.text) for i, block in enumerate(page.blocks)}
+    headers = [i for i, name in names.items() if name]
     lines: set[int] = set()
     start = 0
     for k in range(1, len(headers) + 1):
         if k < len(headers) and headers[k] - headers[k - 1] <= COMMENT_LINES:
             continue
         run = headers[start:k]
-        if len(run) >= MIN_HEADERS:
+        if len(run) >= MIN_HEADERS and len({names[i].lower() for i in run}) >= MIN_HEADERS:
             longest = max(b - a for a, b in zip(run, run[1:], strict=False))
             lines.update(range(run[0], min(len(page.blocks), run[-1] + longest)))
         start = k
