@@ -342,6 +342,8 @@ def test_a_comment_thread_goes_from_its_first_header_to_the_end_of_the_last_comm
     lines = reasons(
         PARAGRAPH,
         PARAGRAPH,
+        PARAGRAPH,
+        PARAGRAPH,
         "3 comments",
         "Peter Flom 07.08.12 at 13:24",
         "As George Box said, all models are wrong, but some are useful.",
@@ -353,8 +355,21 @@ def test_a_comment_thread_goes_from_its_first_header_to_the_end_of_the_last_comm
         "Reply",
         "Leave a Reply",
     )
-    assert lines[3:11] == ["comment_thread"] * 8
-    assert lines[:2] == [None, None]
+    assert lines[5:13] == ["comment_thread"] * 8
+    assert lines[:4] == [None] * 4
+
+
+def test_posts_with_no_article_above_them_are_a_forum_not_comments():
+    lines = reasons(
+        "Peter Flom 07.08.12 at 13:24",
+        PARAGRAPH,
+        PARAGRAPH,
+        PARAGRAPH,
+        PARAGRAPH,
+        "Anonymous said...",
+        "Great post, thanks for sharing this with us.",
+    )
+    assert "comment_thread" not in lines
 
 
 @pytest.mark.parametrize(

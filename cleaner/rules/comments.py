@@ -31,6 +31,9 @@ _ON = re.compile(r"^(?:on|am|le|el)\s+", re.I)
 HEADER_WORDS = 14  # a header is a name and a date: a longer line is a sentence
 MIN_HEADERS = 2  # one "X said" is a quote; a thread has several headers
 COMMENT_LINES = 15  # comments are short: headers further apart than this are not one thread
+ARTICLE_WORDS = 100  # comments follow a post: a thread needs this many words of sentences before it (not a forum)
+SENTENCE_WORDS = 12  # a line of at least this many words that ends a sentence is article text
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 
 
 def _is_name(name: str) -> bool:
@@ -70,19 +73,28 @@ def comment_header(text: str) -> str | None:
     return None
 
 
+def _sentence_words(text: str) -> int:
+    n = words(text)
+    return n if n >= SENTENCE_WORDS and _SENTENCE_END.search(text.rstrip()) else 0
+
+
 def _thread(page) -> frozenset[int]:
     """The lines of the page's comment threads: runs of headers at most COMMENT_LINES apart, by at least two
-    commenters (one name over and over is a list of posts: "Blogposting 01/24/2020"), the comments between them,
-    and the last comment (as long as the longest before it, within COMMENT_LINES)."""
+    commenters (one name over and over is a list of posts: "Blogposting 01/24/2020"), after a post (a forum's
+    thread, with no article above it, is the page's content), the comments between them, and the last comment (as
+    long as the longest before it, within COMMENT_LINES)."""
     names = {i: comment_header(block.text) for i, block in enumerate(page.blocks)}
     headers = [i for i, name in names.items() if name]
+    if not headers or sum(_sentence_words(b.text) for b in page.blocks[: headers[0]]) < ARTICLE_WORDS:
+        return frozenset()  # no post above the first header: a forum's posts, or a page of comments
     lines: set[int] = set()
     start = 0
     for k in range(1, len(headers) + 1):
         if k < len(headers) and headers[k] - headers[k - 1] <= COMMENT_LINES:
             continue
         run = headers[start:k]
-        if len(run) >= MIN_HEADERS and len({names[i].lower() for i in run}) >= MIN_HEADERS:
+        commenters = {names[i].lower() for i in run}
+        if len(run) >= MIN_HEADERS and len(commenters) >= MIN_HEADERS:
             longest = max(b - a for a, b in zip(run, run[1:], strict=False))
             lines.update(range(run[0], min(len(page.blocks), run[-1] + longest)))
         start = k
