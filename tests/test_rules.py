@@ -14,10 +14,14 @@ PARAGRAPH = (
 )
 
 
-def reasons(*lines: str, mode: str = "text") -> list[str | None]:
-    page = Page(blocks=[Block(text=t, index=n) for n, t in enumerate(lines)], mode=mode)
+def judged(blocks: list[Block], mode: str) -> list[str | None]:
+    page = Page(blocks=blocks, mode=mode)
     apply_rules(page, RULES)
     return [b.reason for b in page.blocks]
+
+
+def reasons(*lines: str, mode: str = "text") -> list[str | None]:
+    return judged([Block(text=t, index=n) for n, t in enumerate(lines)], mode)
 
 
 def reason_of(line: str) -> str | None:
@@ -307,9 +311,7 @@ def test_caption_repeated_by_its_credit_line():
 
 
 def html_reasons(*blocks: tuple[str, str]) -> list[str | None]:
-    page = Page(blocks=[Block(text=t, index=n, tag=tag) for n, (tag, t) in enumerate(blocks)], mode="html")
-    apply_rules(page, RULES)
-    return [b.reason for b in page.blocks]
+    return judged([Block(text=t, index=n, tag=tag) for n, (tag, t) in enumerate(blocks)], "html")
 
 
 def test_a_figcaption_is_a_caption_with_or_without_its_credit():

@@ -21,13 +21,14 @@ _NOT_NAMES = frozenset(
     "that this it he she they we i you who which what one everyone someone somebody nobody and but so as er sie es "
     "man il elle on ils elles él ella ellos".split()
 )
-_SEPARATOR = re.compile(r"^(?:[|·•–,-]|on|am|le|el)$", re.I)
+_BEFORE_DATE = r"on|am|le|el"  # "Jane Doe on July 7, 2012", "Anna am 3. März", "Paul le 4 mars"
+_SEPARATOR = re.compile(rf"^(?:[|·•–,-]|{_BEFORE_DATE})$", re.I)
 _SHORT_DATE = re.compile(
     r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s*(?:at|um|à|a las)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$", re.I
 )
 _REPORTED = frozenset(("said", "wrote", "schrieb", "a dit", "a écrit", "dijo", "escribió"))
 _DOMAIN = re.compile(r"\w\.\w{2,}")  # "guardian.co.uk, Monday 29 October 2012": a source, not a commenter
-_ON = re.compile(r"^(?:on|am|le|el)\s+", re.I)
+_ON = re.compile(rf"^(?:{_BEFORE_DATE})\s+", re.I)
 HEADER_WORDS = 14  # a header is a name and a date: a longer line is a sentence
 MIN_HEADERS = 2  # one "X said" is a quote; a thread has several headers
 COMMENT_LINES = 15  # comments are short: headers further apart than this are not one thread
