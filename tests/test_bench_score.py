@@ -158,6 +158,8 @@ def test_bylines_are_sets_of_names():
     assert normalise_byline(["John Smith", "jane  doe"]) == {"jane doe", "john smith"}
     assert normalise_byline("Jane Doe, MD, Ph.D.") == {"jane doe"}
     assert normalise_byline("Dr. Jane Doe; J. Smith") == {"jane doe", "j. smith"}
+    # The serial comma: "and" belongs to neither name.
+    assert normalise_byline("Ann Lee, Bo Ng, and Cy Po") == {"ann lee", "bo ng", "cy po"}
     assert normalise_byline("By Nathan Willis\n   March 25, 2015") == {"nathan willis"}
     assert normalise_byline("Last Updated: January 7, 2025") is None
     assert normalise_byline([]) is None

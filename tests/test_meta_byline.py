@@ -33,6 +33,22 @@ def test_meta_author_with_source():
     assert (article.byline, article.sources["byline"]) == (["Jane Doe"], "meta:author")
 
 
+def test_the_unfurl_cards_written_by_names_the_author_the_page_shows():
+    card = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nadia Brook">'
+    shown = clean(card, after="<footer><p>Nadia Brook writes about cities.</p></footer>")
+    assert (shown.byline, shown.sources["byline"]) == (["Nadia Brook"], "meta:twitter:data1")
+    # The posting account's name, written nowhere on the page, is no byline.
+    assert clean(card).byline == []
+    # Another label ("Est. reading time") says nothing about the author.
+    assert clean(card.replace("Written by", "Est. reading time")).byline == []
+
+
+def test_an_authors_or_contributors_line_names_the_authors():
+    article = clean("", "<p>Authors: Julie Weisenhorn and Natalie Hoidal</p>")
+    assert article.byline == ["Julie Weisenhorn", "Natalie Hoidal"]
+    assert clean("", "<p>Contributors: Janet Loughrey</p>").byline == ["Janet Loughrey"]
+
+
 def test_the_shown_byline_names_the_co_authors_the_markup_leaves_out():
     article = clean('<meta name="author" content="Rui Ma">', '<p class="byline">By Rui Ma and Heba Ledwon</p>')
     assert article.byline == ["Rui Ma", "Heba Ledwon"]

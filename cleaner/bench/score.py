@@ -142,7 +142,10 @@ def total(counts: Iterable[Counts]) -> Counts:
 _QUOTES = re.compile(r"[\"'`´‘’‚‛“”„‟«»‹›]")
 _BY = re.compile(r"^(?:by|von|par|por|door|av|af)\s+", re.I)
 _TITLE = re.compile(r"^(?:dr|prof|mr|mrs|ms)\.?\s+(?=\S)", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:[,;|/\n]|\s&\s|\s(?:and|und|et|y|e|en|og|och)\s)\s*", re.I)
+# "A, B, and C": the serial comma and its conjunction are one separator, so no name starts with "and".
+_NAME_SPLIT = re.compile(
+    r"\s*(?:,\s*(?:and|und|et|y|e|en|og|och)\s|[,;|/\n]|\s&\s|\s(?:and|und|et|y|e|en|og|och)\s)\s*", re.I
+)
 # Degrees and post-nominals that follow a name after a comma ("Jane Doe, MD, PhD"): not names themselves.
 _CREDENTIALS = frozenset(
     "phd md ms ma mba msc bsc ba rd rn np pa do dds dvm jd llm cpa cfp cfa mph facp faan fand esq jr sr ii iii".split()

@@ -23,7 +23,7 @@ from .sitename import site_names
 BY_LINE = re.compile(
     r"^(?:(?:written|posted|reported|story|words|text|article|published|veröffentlicht|geschrieben|publié|"
     r"écrit|publicado|escrito) (?:by|von|par|por)|by|par|von|por)\s*:?\s+\S|"
-    r"^(?:autor(?:in)?|author|auteur|texto|text)\s*:\s*\S",
+    r"^(?:autor(?:in|en)?|authors?|auteurs?|contributors?|texto|text)\s*:\s*\S",
     re.I,
 )
 # "Posted on March 3, 2025 by Jane Doe", "Last updated March 3, 2025 by Erik Demaine."
@@ -51,6 +51,8 @@ META_KEYS = (
     "sailthru.author",
     "parsely-author",
 )
+# The unfurl card's labelled fields (Yoast and kin): twitter:label1 "Written by", twitter:data1 "Jane Doe".
+WRITTEN_BY = frozenset({"written by", "author", "geschrieben von", "verfasst von", "écrit par", "escrito por"})
 ORGANISATIONS = frozenset({"organization", "newsmediaorganization", "corporation", "educationalorganization"})
 SHOWN_ORDER = ("rel-author", "itemprop-author", "by-line", "by-label", "class-author", "href-author")
 MAX_MARK_CHARS = 160  # a longer author mark is a bio box, not a byline
@@ -100,7 +102,21 @@ def declared_bylines(page: Page, sites: list[str]) -> list[Byline]:
             names.extend(n for n in person_names(value, lenient=True, sites=sites) if n not in names)
         if names:
             found.append(Byline(tuple(names), f"meta:{key}"))
+    card = _card_byline(page, meta, sites)
+    if card is not None:
+        found.append(card)
     return found
+
+
+def _card_byline(page: Page, meta: dict[str, list[str]], sites: list[str]) -> Byline | None:
+    """The author the page's unfurl card labels "Written by" (twitter:label1/twitter:data1, up to four pairs),
+    when the page also writes the name: CMSs fill the card with the posting account's name, shown or not."""
+    for n in range(1, 5):
+        labels, values = meta.get(f"twitter:label{n}"), meta.get(f"twitter:data{n}")
+        if labels and values and labels[0].strip().lower() in WRITTEN_BY:
+            names = [name for name in person_names(values[0], lenient=True, sites=sites) if _visible(page, name)]
+            return Byline(tuple(names), f"meta:twitter:data{n}") if names else None
+    return None
 
 
 def by_line_names(text: str, sites: list[str]) -> list[str]:

@@ -22,7 +22,7 @@ _PREFIX = re.compile(
     r"(?:un |une )?(?:article|artikel|beitrag|rezept|text|ein beitrag|un documentaire|un reportage|publié|"
     r"écrit|rédigé|veröffentlicht|geschrieben|verfasst|erstellt|gepostet|publicado|escrito) (?:von|par|por|de)|"
     r"by|par|von|vom|por|av|durch|"
-    r"autor(?:in|en|/in|\*in|:in)?|author(?:s)?|auteur(?:e|s)?|autora|autore|text|texto|reporter|written|from|"
+    r"autor(?:in|en|/in|\*in|:in)?|author(?:s)?|contributors?|auteur(?:e|s)?|autora|autore|text|texto|reporter|written|from|"
     r"about the author|über den autor|à propos de l'auteur)\b\s*:?\s*",
     re.I,
 )
