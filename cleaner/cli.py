@@ -178,22 +178,27 @@ def explain(
 class ModelMode(str, Enum):
     html = "html"
     text = "text"
+    title = "title"
 
 
 @app.command()
 def train(
     datasets: Annotated[list[Path], typer.Argument(help="Development datasets (.jsonl.gz) to learn from.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the model (JSON).")],
-    mode: Annotated[ModelMode, typer.Option(help="Train the HTML or the plain-text scorer.")] = ModelMode.html,
+    mode: Annotated[
+        ModelMode, typer.Option(help="Train the HTML or the plain-text block scorer, or the title-line model.")
+    ] = ModelMode.html,
     seed: Annotated[int, typer.Option(help="Random seed: same data and seed, same model.")] = 0,
     refit: Annotated[
         bool, typer.Option(help="Refit each stage on all pages (else average the two cross-fitted models: faster).")
     ] = True,
 ) -> None:
-    """Train a block scorer on the `train` side of the site split (needs the [train] extra)."""
+    """Train a block scorer, or the title-line model, on the `train` side of the site split (needs the [train]
+    extra)."""
     try:
         from .model.train import save
         from .model.train import train as fit
+        from .model.train_title import train as fit_title
     except ImportError as exc:
         _error(f"training needs the [train] extra ({exc.name} is missing): pip install 'cleaner[train]'")
         raise typer.Exit(code=2) from None
@@ -201,7 +206,11 @@ def train(
     if missing:
         _error(f"no such dataset file: {', '.join(missing)}")
         raise typer.Exit(code=2)
-    model = fit([str(p) for p in datasets], mode.value, seed=seed, refit=refit, log=lambda m: typer.echo(m, err=True))
+    paths, log = [str(p) for p in datasets], lambda m: typer.echo(m, err=True)
+    if mode is ModelMode.title:
+        model = fit_title(paths, seed=seed, log=log)
+    else:
+        model = fit(paths, mode.value, seed=seed, refit=refit, log=log)
     save(model, output)
     typer.echo(f"wrote {output}", err=True)
 

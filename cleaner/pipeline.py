@@ -92,6 +92,19 @@ class Cleaner:
         for model_mode in ("html", "text") if self.use_model else ():
             shipped(model_mode)
 
+    def judge(self, page: Page):
+        """Keep or drop each block of a prepared page by the model and the rules (the decisions the metadata
+        is read from); the model's content probabilities, or None without a model."""
+        model = shipped(page.mode) if self.use_model else None
+        proba = model.content_proba(page) if model is not None and page.blocks else None
+        if proba is not None:
+            decide(page, self.rules, proba, model.threshold)
+            if self.drop_link_pages:
+                drop_link_pages(page)
+        else:
+            decide(page, self.rules)
+        return proba
+
     def page(
         self,
         content: str | bytes,
@@ -102,18 +115,11 @@ class Cleaner:
     ) -> Page:
         """Segment and classify a page; every block carries its decision. (For `explain` and tests.)"""
         page = prepare(content, mode or self.mode, url, charset)
-        model = shipped(page.mode) if self.use_model else None
-        proba = model.content_proba(page) if model is not None and page.blocks else None
-        if proba is not None:
-            decide(page, self.rules, proba, model.threshold)
-            if self.drop_link_pages:
-                drop_link_pages(page)
-        else:
-            decide(page, self.rules)
+        proba = self.judge(page)
         meta = extract(page) if self.use_metadata else Metadata()
         mark_roles(page, meta.roles)
         site = site_for(site, url, self.site) if self.templates is not None else None
-        found = match_template(page, self.templates, site, scored=model is not None) if site else None
+        found = match_template(page, self.templates, site, scored=proba is not None) if site else None
         spare: frozenset[int] = frozenset()
         sure = CONTENT_SURE if proba is not None else None  # the model's sure content stays, wherever it stands
         if found is not None and self.use_context:

@@ -104,7 +104,7 @@ ARTICLE = [
 ]
 
 
-def _synthetic_dataset(path: Path, pages: int = 24) -> None:
+def _synthetic_dataset(path: Path, pages: int = 24, headlines: bool = False) -> None:
     hosts = [h for h in (f"news{i}.example" for i in range(200)) if split_of({"url": f"https://{h}/"}) == "train"][:6]
     with gzip.open(path, "wt", encoding="utf-8") as out:
         for i in range(pages):
@@ -117,6 +117,8 @@ def _synthetic_dataset(path: Path, pages: int = 24) -> None:
                 + "</main><footer><p>Contact us</p><p>Privacy policy</p></footer></body></html>"
             )
             row = {"id": str(i), "url": f"https://{host}/story/{i}", "html": html, "body": "\n\n".join(paragraphs)}
+            if headlines:
+                row["headline"] = f"Story {i}"
             out.write(json.dumps(row) + "\n")
 
 
@@ -141,3 +143,27 @@ def test_training_rebuilds_the_same_model_from_the_same_data(tmp_path):
     proba = model.content_proba(page)
     texts = [b.text for b in page.blocks]
     assert proba[texts.index(ARTICLE[0])] > model.threshold > proba[texts.index("Section 1")]
+
+
+def test_the_title_model_ships_as_json_for_the_features_the_candidates_have():
+    from cleaner.meta.titleline import FEATURES
+    from cleaner.model.title import title_model
+
+    model = title_model()
+    assert model.features == tuple(FEATURES)
+    assert model.ensemble.raw(np.zeros((2, len(FEATURES)))).shape == (2,)
+
+
+def test_training_rebuilds_the_same_title_model_from_the_same_data(tmp_path):
+    pytest.importorskip("sklearn")
+    data = tmp_path / "wcxb-dev.jsonl.gz"  # the title model learns from the datasets with headline gold
+    _synthetic_dataset(data, headlines=True)
+    runner = CliRunner()
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for target in (first, second):
+        result = runner.invoke(app, ["train", str(data), "-o", str(target), "--mode", "title", "--seed", "3"])
+        assert result.exit_code == 0, result.output
+    assert first.read_bytes() == second.read_bytes()
+    spec = json.loads(first.read_text(encoding="utf-8"))
+    assert spec["format"] == "cleaner-title-model/1"
+    assert spec["training"]["headlines"] > 0

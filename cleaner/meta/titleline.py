@@ -1,10 +1,12 @@
 """The headline of scraped text: the title-like line that reads as the article's title.
 
-Every short, title-like line is a candidate, scored by what surrounds it: an article's title is followed soon by
-its text (maybe past a byline, a date stamp, a caption), is often repeated (a breadcrumb, a "Title - Site" line),
-matches the URL's slug when the URL is known, and stands above the page's longest run of paragraphs. The
-weights were fitted (logistic regression, rounded) on the `train` side of the development data, on the text of
-its pages as two converters (html-text and inscriptis) dump it.
+Every short, title-like line is a candidate, described by what surrounds it: an article's title is followed soon
+by its text (maybe past a byline, a date stamp, a caption), is often repeated (a breadcrumb, a "Title - Site"
+line), matches the URL's slug when the URL is known, stands above the page's longest run of paragraphs, and
+shares its words with the article's opening. A small boosted-tree model (`model/title.json`, `cleaner train
+--mode title`) scores the candidates; the best one is the headline, stripped of the site's name. It was fitted
+on the `train` side of the development data, on the text of its pages as two converters (html-text and
+inscriptis) dump it, after the shipped plain-text block model has judged their lines (see the model card).
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+import numpy as np
+
 from ..memo import text_cache
+from ..model.title import title_model
 from ..record import Page
 from .byline import by_line_names
 from .dateclues import stamp
@@ -37,28 +42,14 @@ NEAR_ARTICLE = 15  # lines above the longest run of paragraphs
 MIN_TITLE_WORDS, MAX_TITLE_WORDS, MAX_TITLE_CHARS = 2, 25, 200
 _NORM = re.compile(r"[\W_]+")
 _END = re.compile(r"[.:;,][\"'”’»)\]]*$")
-WEIGHTS = {
-    "slug": 3.0,
-    "contained": 2.45,  # inside a longer line: "Title - Site" (the <title> a converter dumps), a breadcrumb
-    "first_candidate": 2.2,
-    "para_next_1": 1.85,
-    "para_next_3": 1.65,
-    "between_next": 1.55,
-    "near_article": 1.45,
-    "repeated": 1.2,
-    "closest_above_article": 1.15,
-    "para_next_8": 0.75,
-    "early": 0.65,
-    "title_case": 0.4,
-    "question_or_colon": 0.2,
-    "words_8_14": -0.35,
-    "words_15": -0.55,
-    "dropped": -0.6,
-    "words_4_7": -1.8,
-    "words_2_3": -3.7,
-}
-BIAS = -6.4
-THRESHOLD = -3.9  # log-odds (a probability of 0.02): below it no line reads as the title
+_WORD = re.compile(r"\w+")
+LEAD_WORDS = 150  # the article's opening, whose words a headline shares
+# The candidate features, in the order the title model reads them.
+FEATURES = (
+    "slug contained para_next_1 para_next_3 para_next_8 between_next near_article "
+    "closest_above_article repeated early title_case question_or_colon words_2_3 words_4_7 words_8_14 words_15 "
+    "dropped lead_overlap body_overlap score kept site_name words before_article capitals digits"
+).split()
 
 
 # Pure functions of a line's text, asked of every line of every page: kept per distinct line (menus, footers
@@ -132,8 +123,31 @@ class _Longer:
         return lo < hi and self.text.find(f" {norm} ", self.offsets[lo], self.offsets[hi]) >= 0
 
 
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 3]
+
+
+def _opening_and_body(page: Page, run: tuple[int, int] | None) -> tuple[set[str], Counter]:
+    """The words of the article's opening (its first LEAD_WORDS words), and how many kept lines hold each word."""
+    lead: list[str] = []
+    body: Counter = Counter()
+    for i, block in enumerate(page.blocks):
+        if not block.keep:
+            continue
+        words = _WORD.findall(block.text.lower())
+        body.update(set(words))
+        if run and run[0] <= i <= run[1] and len(lead) < LEAD_WORDS:
+            lead.extend(words)
+    return set(lead[:LEAD_WORDS]), body
+
+
+def _share(words: list[str], found: set[str]) -> float:
+    """The share of `words` (with repeats) that are in `found`."""
+    return sum(w in found for w in words) / len(words) if words else 0.0
+
+
 def candidates(page: Page) -> dict[int, Counter]:
-    """Per candidate line, the features the weights apply to."""
+    """Per candidate line, its features (FEATURES)."""
     blocks = page.blocks
     run = article_run(page)
     start = run[0] if run else None
@@ -189,22 +203,38 @@ def candidates(page: Page) -> dict[int, Counter]:
         capitals = sum(w[:1].isupper() for w in text.split())
         f["title_case"] = int(capitals >= 0.6 * n)
         f["question_or_colon"] = int(text.rstrip().endswith("?") or ":" in text)
-        f["first_candidate"] = int(not found)
+        f["words"] = n
+        f["capitals"] = capitals / n
+        f["digits"] = int(any(ch.isdigit() for ch in text))
+        f["before_article"] = start - i if start is not None else 999
+        f["score"] = block.score
+        f["kept"] = int(block.keep)
         found[i] = f
     if closest is not None:
         found[closest]["closest_above_article"] = 1
+    if found:
+        lead, body = _opening_and_body(page, run)
+        sites = text_site_names(page)
+        for i, f in found.items():
+            text = blocks[i].text
+            words = _content_words(text)
+            own = 1 if blocks[i].keep else 0  # the line's own words are not the body's echo of them
+            f["lead_overlap"] = _share(words, lead)
+            f["body_overlap"] = _share(words, {w for w in words if body[w] > own})
+            f["site_name"] = int(bool(sites) and strip_site(text, sites) != text)
     return found
 
 
-def score(f: Counter) -> float:
-    return BIAS + sum(WEIGHTS.get(name, 0.0) * count for name, count in f.items())
-
-
-def text_headline(page: Page) -> tuple[str, str] | None:
+def text_headline(page: Page, threshold: float | None = None) -> tuple[str, str] | None:
+    """The best candidate, if the model scores it at least `threshold` (log-odds; the model's own by default)."""
     scored = candidates(page)
     if not scored:
         return None
-    best = max(scored, key=lambda i: (score(scored[i]), -i))
-    if score(scored[best]) < THRESHOLD:
+    model = title_model()
+    order = list(scored)
+    X = np.array([[scored[i].get(name, 0) for name in FEATURES] for i in order], dtype=np.float64)
+    raw = model.ensemble.raw(X)
+    best = max(range(len(order)), key=lambda k: (raw[k], -order[k]))  # ties: the earlier line
+    if raw[best] < (model.threshold if threshold is None else threshold):
         return None
-    return strip_site(page.blocks[best].text, text_site_names(page)), "title-line"
+    return strip_site(page.blocks[order[best]].text, text_site_names(page)), "title-line"

@@ -1,0 +1,39 @@
+"""The title-line model: which candidate line of a scraped text is its headline (meta/titleline.py describes
+the candidates). A boosted-tree ensemble shipped as JSON (`title.json`, never pickled); `cleaner train --mode
+title` rebuilds it (train_title.py)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .trees import TreeEnsemble
+
+FORMAT = "cleaner-title-model/1"
+
+
+@dataclass(frozen=True, slots=True)
+class TitleModel:
+    features: tuple[str, ...]
+    ensemble: TreeEnsemble
+    threshold: float  # log-odds under which the best candidate is still no headline
+
+    @classmethod
+    def from_spec(cls, spec: dict) -> TitleModel:
+        if spec.get("format") != FORMAT:
+            raise ValueError(f"not a title model (format {spec.get('format')!r}, expected {FORMAT!r})")
+        return cls(tuple(spec["features"]), TreeEnsemble(spec["model"]), float(spec["threshold"]))
+
+
+@lru_cache(maxsize=1)
+def title_model() -> TitleModel:
+    """The shipped title model; its features must be the ones titleline.py computes, in that order."""
+    from ..meta.titleline import FEATURES
+
+    source = resources.files(__package__).joinpath("title.json")
+    model = TitleModel.from_spec(json.loads(source.read_text(encoding="utf-8")))
+    if list(model.features) != list(FEATURES):
+        raise ValueError("title.json was trained on other features than meta/titleline.py computes: retrain it")
+    return model
