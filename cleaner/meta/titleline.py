@@ -42,7 +42,6 @@ NEAR_ARTICLE = 15  # lines above the longest run of paragraphs
 MIN_TITLE_WORDS, MAX_TITLE_WORDS, MAX_TITLE_CHARS = 2, 25, 200
 _NORM = re.compile(r"[\W_]+")
 _END = re.compile(r"[.:;,][\"'”’»)\]]*$")
-_WORD = re.compile(r"\w+")
 LEAD_WORDS = 150  # the article's opening, whose words a headline shares
 # The candidate features, in the order the title model reads them.
 FEATURES = (
@@ -123,18 +122,15 @@ class _Longer:
         return lo < hi and self.text.find(f" {norm} ", self.offsets[lo], self.offsets[hi]) >= 0
 
 
-def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if len(w) > 3]
-
-
-def _opening_and_body(page: Page, run: tuple[int, int] | None) -> tuple[set[str], Counter]:
-    """The words of the article's opening (its first LEAD_WORDS words), and how many kept lines hold each word."""
+def _opening_and_body(page: Page, norms: list[str], run: tuple[int, int] | None) -> tuple[set[str], Counter]:
+    """The words of the article's opening (its first LEAD_WORDS words), and how many kept lines hold each word
+    (from the lines' normalised texts)."""
     lead: list[str] = []
     body: Counter = Counter()
     for i, block in enumerate(page.blocks):
         if not block.keep:
             continue
-        words = _WORD.findall(block.text.lower())
+        words = norms[i].split()
         body.update(set(words))
         if run and run[0] <= i <= run[1] and len(lead) < LEAD_WORDS:
             lead.extend(words)
@@ -213,11 +209,11 @@ def candidates(page: Page) -> dict[int, Counter]:
     if closest is not None:
         found[closest]["closest_above_article"] = 1
     if found:
-        lead, body = _opening_and_body(page, run)
+        lead, body = _opening_and_body(page, norms, run)
         sites = text_site_names(page)
         for i, f in found.items():
             text = blocks[i].text
-            words = _content_words(text)
+            words = [w for w in norms[i].split() if len(w) > 3]
             own = 1 if blocks[i].keep else 0  # the line's own words are not the body's echo of them
             f["lead_overlap"] = _share(words, lead)
             f["body_overlap"] = _share(words, {w for w in words if body[w] > own})
