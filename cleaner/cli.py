@@ -190,7 +190,8 @@ def train(
     ] = ModelMode.html,
     seed: Annotated[int, typer.Option(help="Random seed: same data and seed, same model.")] = 0,
     refit: Annotated[
-        bool, typer.Option(help="Refit each stage on all pages (else average the two cross-fitted models: faster).")
+        bool,
+        typer.Option(help="Block scorers: refit each stage on all pages (else average the two fold models: faster)."),
     ] = True,
 ) -> None:
     """Train a block scorer, or the title-line model, on the `train` side of the site split (needs the [train]
