@@ -122,17 +122,22 @@ def _synthetic_dataset(path: Path, pages: int = 24, headlines: bool = False) -> 
             out.write(json.dumps(row) + "\n")
 
 
+def _trained_twice(data: Path, mode: str) -> Path:
+    """`cleaner train` twice on the same data with the same seed: the two files must be the same bytes."""
+    runner = CliRunner()
+    first, second = data.with_name("a.json"), data.with_name("b.json")
+    for target in (first, second):
+        result = runner.invoke(app, ["train", str(data), "-o", str(target), "--mode", mode, "--seed", "3"])
+        assert result.exit_code == 0, result.output
+    assert first.read_bytes() == second.read_bytes()
+    return first
+
+
 def test_training_rebuilds_the_same_model_from_the_same_data(tmp_path):
     pytest.importorskip("sklearn")
     data = tmp_path / "synthetic.jsonl.gz"
     _synthetic_dataset(data)
-    runner = CliRunner()
-    first, second = tmp_path / "a.json", tmp_path / "b.json"
-    for target in (first, second):
-        result = runner.invoke(app, ["train", str(data), "-o", str(target), "--mode", "html", "--seed", "3"])
-        assert result.exit_code == 0, result.output
-    assert first.read_bytes() == second.read_bytes()
-    model = BlockModel.from_file(first)
+    model = BlockModel.from_file(_trained_twice(data, "html"))
     assert model.spec["training"]["pages"] == 24
     page = segment(
         "<html><body><nav><ul><li><a href='/a'>Section 1</a></li><li><a href='/b'>Section 2</a></li></ul></nav>"
@@ -158,12 +163,6 @@ def test_training_rebuilds_the_same_title_model_from_the_same_data(tmp_path):
     pytest.importorskip("sklearn")
     data = tmp_path / "wcxb-dev.jsonl.gz"  # the title model learns from the datasets with headline gold
     _synthetic_dataset(data, headlines=True)
-    runner = CliRunner()
-    first, second = tmp_path / "a.json", tmp_path / "b.json"
-    for target in (first, second):
-        result = runner.invoke(app, ["train", str(data), "-o", str(target), "--mode", "title", "--seed", "3"])
-        assert result.exit_code == 0, result.output
-    assert first.read_bytes() == second.read_bytes()
-    spec = json.loads(first.read_text(encoding="utf-8"))
+    spec = json.loads(_trained_twice(data, "title").read_text(encoding="utf-8"))
     assert spec["format"] == "cleaner-title-model/1"
     assert spec["training"]["headlines"] > 0
