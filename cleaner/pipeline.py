@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .classify import (
     CONTENT_SURE,
@@ -29,6 +30,9 @@ from .repair import repair
 from .rules import all_rules
 from .segment import segment
 from .templates import TemplateSource, match_template, open_templates, site_for
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MODES = ("auto", "html", "text")
 METADATA = "metadata"  # disabled by this name, the record has no headline, byline, date or language: the body only
@@ -92,7 +96,7 @@ class Cleaner:
         for model_mode in ("html", "text") if self.use_model else ():
             shipped(model_mode)
 
-    def judge(self, page: Page):
+    def judge(self, page: Page) -> np.ndarray | None:
         """Keep or drop each block of a prepared page by the model and the rules (the decisions the metadata
         is read from); the model's content probabilities, or None without a model."""
         model = shipped(page.mode) if self.use_model else None
