@@ -1,6 +1,7 @@
 """Authors as a list of person names.
 
-Declared: JSON-LD `author` (a Person, never an Organization), meta author tags. Shown: author marks in the page
+Declared: JSON-LD `author` (a Person, never an Organization), meta author tags, and the unfurl card's "Written
+by" field (twitter:label1/twitter:data1) when the page shows that name. Shown: author marks in the page
 (rel=author, itemprop=author, "byline"/"author" classes) outside teasers, comments and captions, and "By ..."
 lines. When both exist and name someone in common, the shown one wins (it is what readers see, co-authors
 included); when they name different people the declared one is trusted less than the shown one only if the
