@@ -98,7 +98,7 @@ ORGANISATION_WORDS = frozenset(
     times post daily weekly journal herald tribune gazette today news foundation association society council
     ministry department office centre center school college academy university institute hospital church club
     e.v. verein gemeinde stadt community forum marketing agency press media services solutions games studios
-    studio entertainment publishing publishers productions records""".split()
+    studio entertainment publishing publishers productions records union bund illustrierte""".split()
 )
 _PARTICLES = frozenset("de da di del della van von der den du la le bin ibn al el y dos das ten ter st. st zu".split())
 _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.\-]*|[A-Z]\.|O'[A-Z]\w*|Mc[A-Z]\w*)$")
