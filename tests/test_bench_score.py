@@ -160,6 +160,8 @@ def test_bylines_are_sets_of_names():
     assert normalise_byline("Dr. Jane Doe; J. Smith") == {"jane doe", "j. smith"}
     # The serial comma: "and" belongs to neither name.
     assert normalise_byline("Ann Lee, Bo Ng, and Cy Po") == {"ann lee", "bo ng", "cy po"}
+    assert normalise_byline("Written by Rob Ewaschuk\n   Edited by Betsy Beyer") == {"rob ewaschuk"}
+    assert normalise_byline("Rodolfo Costa.") == {"rodolfo costa"}
     assert normalise_byline("By Nathan Willis\n   March 25, 2015") == {"nathan willis"}
     assert normalise_byline("Last Updated: January 7, 2025") is None
     assert normalise_byline([]) is None

@@ -140,7 +140,9 @@ def total(counts: Iterable[Counts]) -> Counts:
 # --- metadata ---------------------------------------------------------------------------------------------
 
 _QUOTES = re.compile(r"[\"'`´‘’‚‛“”„‟«»‹›]")
-_BY = re.compile(r"^(?:by|von|par|por|door|av|af)\s+", re.I)
+_BY = re.compile(r"^(?:(?:written|posted|reported|words|text|story)\s+by|by|von|par|por|door|av|af)\s+", re.I)
+# An editor's credit names no author ("Written by A / Edited by B"): the part is left out.
+_EDITED = re.compile(r"^(?:edited|editing|reviewed|fact[- ]checked)\s+by\b", re.I)
 _TITLE = re.compile(r"^(?:dr|prof|mr|mrs|ms)\.?\s+(?=\S)", re.I)
 # "A, B, and C": the serial comma and its conjunction are one separator, so no name starts with "and".
 _NAME_SPLIT = re.compile(
@@ -163,15 +165,17 @@ def normalise_text(value: str | None) -> str | None:
 
 def normalise_byline(value: str | list[str] | None) -> frozenset[str] | None:
     """A byline as a set of person names: split on commas, semicolons, '&', 'and' (and its translations), bars and
-    slashes, without a leading 'By', credentials ('MD', 'Ph.D.') or parts with digits (a date glued to the byline).
-    None when no name is left."""
+    slashes, without a leading 'By' ('Written by'), a trailing full stop, credentials ('MD', 'Ph.D.'), editors'
+    credits ('Edited by ...') or parts with digits (a date glued to the byline). None when no name is left."""
     if not value:
         return None
     parts = value if isinstance(value, list) else [value]
     names = set()
     for part in parts:
         for piece in _NAME_SPLIT.split(part):
-            name = normalise_text(_TITLE.sub("", _BY.sub("", piece.strip())))
+            if _EDITED.match(piece.strip()):
+                continue
+            name = normalise_text(_TITLE.sub("", _BY.sub("", piece.strip())).rstrip(" .,;:"))
             if not name or any(ch.isdigit() for ch in name):
                 continue
             if name.replace(".", "").replace(" ", "") in _CREDENTIALS:
