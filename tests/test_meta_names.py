@@ -53,6 +53,8 @@ def test_names_are_found(raw, names):
         "El Mostrador",
         "British Heart Foundation",
         "Auto Illustrierte",
+        "Organization",
+        "WordPress",
         "Bund der Energieverbraucher",
         "Türkisch-Islamische Union der Anstalt",
         "https://www.facebook.com/janedoe",

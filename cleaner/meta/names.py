@@ -76,7 +76,7 @@ GENERIC = frozenset(
     """undefined null none unknown anonymous anónimo anonyme guest admin administrator user webmaster publisher
     protected kategorien categories category tags veröffentlicht publié publicado monday tuesday wednesday
     thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag zur zum alle
-    beiträge artikelübersicht übersicht quelle quellen source sources fuente""".split()
+    beiträge artikelübersicht übersicht quelle quellen source sources fuente wordpress drupal joomla""".split()
 )
 # An article or a national adjective opens an organisation's name ("Die FURCHE", "El Mostrador", "Deutsche
 # Welle"), and so does a word ending like a publication or an office ("Badische Zeitung", "Auswärtiges Amt").
@@ -98,7 +98,8 @@ ORGANISATION_WORDS = frozenset(
     times post daily weekly journal herald tribune gazette today news foundation association society council
     ministry department office centre center school college academy university institute hospital church club
     e.v. verein gemeinde stadt community forum marketing agency press media services solutions games studios
-    studio entertainment publishing publishers productions records union bund illustrierte""".split()
+    studio entertainment publishing publishers productions records union bund illustrierte organization
+    organisation""".split()
 )
 _PARTICLES = frozenset("de da di del della van von der den du la le bin ibn al el y dos das ten ter st. st zu".split())
 _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÝĀ-ſ][\w'’.\-]*|[A-Z]\.|O'[A-Z]\w*|Mc[A-Z]\w*)$")
