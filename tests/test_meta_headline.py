@@ -96,3 +96,13 @@ def test_text_headline_skips_the_byline_and_strips_the_site_named_in_the_copyrig
     assert article.headline == "Brief History of Coffee"
     assert article.byline == ["Maya Lindqvist"]
     assert "Brief History" not in article.body
+
+
+def test_a_text_of_one_line_keeps_it_as_its_body():
+    article = Cleaner(mode="text").clean("Council backs new bike lanes")
+    assert (article.headline, article.body) == (None, "Council backs new bike lanes")
+    titled = Cleaner(mode="text").clean(
+        "Council backs new bike lanes\n\nThe council approved the plan on Tuesday after a long debate about cost."
+    )
+    assert titled.headline == "Council backs new bike lanes"
+    assert titled.body.startswith("The council approved")

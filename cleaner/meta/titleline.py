@@ -233,4 +233,6 @@ def text_headline(page: Page, threshold: float | None = None) -> tuple[str, str]
     best = max(range(len(order)), key=lambda k: (raw[k], -order[k]))  # ties: the earlier line
     if raw[best] < (model.threshold if threshold is None else threshold):
         return None
+    if not any(block.keep for i, block in enumerate(page.blocks) if i != order[best]):
+        return None  # a text that is one line is its own body ("Council backs new bike lanes"), not a title
     return strip_site(page.blocks[order[best]].text, text_site_names(page)), "title-line"
