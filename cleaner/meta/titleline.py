@@ -142,8 +142,8 @@ def _share(words: list[str], found: set[str]) -> float:
     return sum(w in found for w in words) / len(words) if words else 0.0
 
 
-def candidates(page: Page) -> dict[int, Counter]:
-    """Per candidate line, its features (FEATURES)."""
+def candidates(page: Page, sites: list[str]) -> dict[int, Counter]:
+    """Per candidate line, its features (FEATURES); `sites` are the page's site names (text_site_names)."""
     blocks = page.blocks
     run = article_run(page)
     start = run[0] if run else None
@@ -210,7 +210,6 @@ def candidates(page: Page) -> dict[int, Counter]:
         found[closest]["closest_above_article"] = 1
     if found:
         lead, body = _opening_and_body(page, norms, run)
-        sites = text_site_names(page)
         for i, f in found.items():
             text = blocks[i].text
             words = [w for w in norms[i].split() if len(w) > 3]
@@ -223,7 +222,8 @@ def candidates(page: Page) -> dict[int, Counter]:
 
 def text_headline(page: Page, threshold: float | None = None) -> tuple[str, str] | None:
     """The best candidate, if the model scores it at least `threshold` (log-odds; the model's own by default)."""
-    scored = candidates(page)
+    sites = text_site_names(page)
+    scored = candidates(page, sites)
     if not scored:
         return None
     model = title_model()
@@ -235,4 +235,4 @@ def text_headline(page: Page, threshold: float | None = None) -> tuple[str, str]
         return None
     if not any(block.keep for i, block in enumerate(page.blocks) if i != order[best]):
         return None  # a text that is one line is its own body ("Council backs new bike lanes"), not a title
-    return strip_site(page.blocks[order[best]].text, text_site_names(page)), "title-line"
+    return strip_site(page.blocks[order[best]].text, sites), "title-line"

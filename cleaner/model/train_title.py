@@ -56,7 +56,7 @@ def examples(paths: list[str], log=print) -> tuple[np.ndarray, np.ndarray, list[
                     continue
                 cleaner.judge(page)
                 sites = text_site_names(page)
-                for i, f in candidates(page).items():
+                for i, f in candidates(page, sites).items():
                     X.append([f.get(n, 0) for n in FEATURES])
                     y.append(normalise_text(strip_site(page.blocks[i].text, sites)) == gold)
                     keys.append((name, view, bench_page.id, bench_page.site or ""))
