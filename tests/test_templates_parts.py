@@ -99,6 +99,20 @@ def test_a_long_shared_paragraph_inside_the_article_stays_a_short_one_goes():
     assert _dropped(page, source) == {"Top menu": 30, "Sign up for our newsletter today": 7, "Footer": 30}
 
 
+def test_a_box_of_short_recurring_lines_inside_the_article_is_template_one_or_two_lines_are_not():
+    box = ["In today's Magazine", "The ferry that never sank", "Quiz of the week"]
+    counts = _counts(12, dict.fromkeys(box, 2))  # on 2 of 12 pages: under threshold(12) = 4
+    inside = _page([PARAGRAPH, *box, PARAGRAPH + " More."])
+    assert _dropped(inside, counts) == dict.fromkeys(box, 2)
+    assert _dropped(_page([PARAGRAPH, *box[:2], PARAGRAPH + " More."]), counts) == {}  # a shared quote and its lead
+    broken = _page([PARAGRAPH, box[0], "Advertisement", *box[1:], PARAGRAPH + " More."])
+    broken.blocks[2].keep = False  # a removed block between them does not break the box
+    assert _dropped(broken, counts) == dict.fromkeys(box, 2)
+    listed = _page([box[0], *box[1:], PARAGRAPH, PARAGRAPH + " More."])
+    listed.blocks[0].role = "headline"  # other pages list the page's headline, and the lines under it recur
+    assert _dropped(listed, counts) == {}
+
+
 def test_a_long_line_on_half_the_pages_is_template_even_inside_the_article():
     page = _page([PARAGRAPH, BACKGROUND, PARAGRAPH + " Again."])
     assert _dropped(page, _counts(30, {BACKGROUND: 15})) == {BACKGROUND: 15}

@@ -6,7 +6,9 @@ small sample of a site one story's updates can be a large share of its pages. So
 it reads as article text where article text stands: a long line (or, with a learned model, one the model is
 sure is content) inside the article's stretch, from the page's headline (or first long paragraph) to its last
 long paragraph. A line on at least half of the site's pages is template wherever it stands: no story is on half
-of a site's pages. And a page's own title, which other pages list as a teaser, stays on the page it names.
+of a site's pages. Furniture comes in runs: a box of short lines the site shows on a few of its stories (a
+teaser list inside the article) is template as a whole, wherever it stands, where one short shared line alone
+would be a shared quote. And a page's own title, which other pages list as a teaser, stays on the page it names.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ DOMINANT_SHARE = 0.5  # a line on this share of the site's pages is template eve
 LONG_WORDS = 15  # a line this long inside the article's stretch reads as the article's own
 CONTENT_SURE = 0.2  # a learned model's furniture probability under which a kept line is the article's own
 CONTENT_LIKELY = 0.5  # ... and over which a long line is not protected
+MIN_RUN = 3  # short recurring lines in a row that make a box: two stories can share a line or two, not a list
 
 
 def threshold(pages: int) -> int:
@@ -82,13 +85,15 @@ def match(page: Page, source: TemplateSource, site: str, scored: bool = False) -
     stretch = article_stretch(page.blocks, recurring)
     if stretch is not None:
         recurring |= rare_outside(page.blocks, hashes, counts, stretch)
+    boxes = recurring_runs(page.blocks, hashes, counts)
+    recurring |= boxes
     high = max(threshold(counts.pages), math.ceil(DOMINANT_SHARE * counts.pages))
     slug = slug_words(page.url)
     drops, titles = [], set()
     for i, count in sorted(recurring.items()):
         if slug and names_page(page.blocks[i].text, slug):
             titles.add(i)
-        elif count >= high or stretch is None or not (stretch.holds(i) and _reads_as_article(page.blocks[i], scored)):
+        elif count >= high or i in boxes or not _article_text(page.blocks[i], i, stretch, scored):
             drops.append((i, count))
     opening = set()
     if stretch is not None:
@@ -123,6 +128,28 @@ def rare_outside(
     }
 
 
+def recurring_runs(blocks: Sequence[Block], hashes: Sequence[int | None], counts: SiteCounts) -> dict[int, int]:
+    """Runs of at least MIN_RUN kept blocks in a row (removed blocks between them do not break a run), each short
+    and on at least `outside_threshold` of the site's pages, with the number of pages. The headline is never part
+    of one: other pages list it, and the lines under it (byline, date) recur."""
+    low = outside_threshold(counts.pages)
+    found: dict[int, int] = {}
+    run: list[tuple[int, int]] = []
+    for i, (block, h) in enumerate(zip(blocks, hashes, strict=True)):
+        if not block.keep:
+            continue
+        n = counts.lines.get(h, 0) if h is not None else 0
+        if n >= low and _words(block) < LONG_WORDS and block.role != "headline":
+            run.append((i, n))
+            continue
+        if len(run) >= MIN_RUN:
+            found.update(run)
+        run = []
+    if len(run) >= MIN_RUN:
+        found.update(run)
+    return found
+
+
 def article_stretch(blocks: Sequence[Block], recurring: dict[int, int]) -> Stretch | None:
     """None for a page with no long kept paragraph of its own."""
     long = [i for i, b in enumerate(blocks) if b.keep and i not in recurring and _words(b) >= LONG_WORDS]
@@ -134,6 +161,10 @@ def article_stretch(blocks: Sequence[Block], recurring: dict[int, int]) -> Stret
 
 def _words(block: Block) -> int:
     return len(block.text.split())
+
+
+def _article_text(block: Block, i: int, stretch: Stretch | None, scored: bool) -> bool:
+    return stretch is not None and stretch.holds(i) and _reads_as_article(block, scored)
 
 
 def _reads_as_article(block: Block, scored: bool) -> bool:
