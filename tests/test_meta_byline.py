@@ -60,6 +60,18 @@ def test_a_label_line_and_a_name_line():
     assert (article.byline, article.sources["byline"]) == (["Edzel Tabing"], "by-label")
 
 
+def test_by_glued_to_the_name_by_inline_markup():
+    article = clean("", "<div><span>By</span><span>Daryl Austin</span></div>")
+    assert (article.byline, article.sources["byline"]) == (["Daryl Austin"], "by-line")
+    assert "Austin" not in article.body
+    assert clean("", "<p>Byron Bay hosts the festival.</p>").byline == []  # a word, not "By" and a name
+
+
+def test_a_css_modules_author_class_marks_the_author():
+    article = clean("", '<div class="Author_wrapper__TpbI2"><p class="Author_author__4ceOm">Nick van Mead</p></div>')
+    assert (article.byline, article.sources["byline"]) == (["Nick van Mead"], "class-author")
+
+
 def test_posted_on_a_date_by_a_name():
     article = clean("", "<p>Posted on March 3, 2025 by Colin Watson</p>")
     assert article.byline == ["Colin Watson"]

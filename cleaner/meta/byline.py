@@ -33,6 +33,8 @@ BY_AFTER_DATE = re.compile(
     r"[\w.,: ]{4,40}?\d{4}\s*,?\s+(?:by|von|par|por)\s+(?P<rest>.+)$",
     re.I,
 )
+# "By" and the name in two inline elements with nothing between them: "ByDaryl Austin".
+GLUED_BY = re.compile(r"^(By|Par|Von|Por)(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _BY_WORD = re.compile(r"\s(?:by|von|par|por)\s", re.I)
 # A label on a line of its own, the name on the next: "Written by" / "Edzel Tabing", "Author" / "Lisa D. Ellis".
 BY_LABEL = re.compile(
@@ -124,6 +126,7 @@ def by_line_names(text: str, sites: list[str]) -> list[str]:
     """The names of a "By ..." line ("By Jane Doe", "Posted on May 1, 2025 by Jane Doe"); [] for any other."""
     if len(text.split()) > BY_LINE_WORDS:
         return []
+    text = GLUED_BY.sub(r"\1 ", text)
     match = BY_LINE.match(text)
     if match:
         names = person_names(text, sites=sites)
@@ -261,7 +264,7 @@ def byline_blocks(page: Page, byline: Byline) -> list[int]:
     for i, block in enumerate(page.blocks):
         if i in found or len(block.text.split()) > BYLINE_BLOCK_WORDS:
             continue
-        if not (BY_LINE.match(block.text.strip()) or i in marked):
+        if not (BY_LINE.match(GLUED_BY.sub(r"\1 ", block.text.strip())) or i in marked):
             continue
         if {n.lower() for n in person_names(block.text, lenient=True)} & wanted:
             found.add(i)

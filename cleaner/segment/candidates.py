@@ -17,7 +17,8 @@ MAX_MARKS = 200  # per kind; a listing page with thousands of cards gives nothin
 
 AUTHOR_CLASS = re.compile(
     r"^(?!comment)(?:[a-z0-9]+(?:-|_|__)){0,3}(?:author|authors|byline|bylines|by-author|autor|autorin|"
-    r"autoren|writer|auteur|p-author)(?:(?:-|_|__)(?:name|link|byline|line|by|author|names))?$",
+    r"autoren|writer|auteur|p-author)(?:(?:-|_|__)(?:name|link|byline|line|by|author|names))?"
+    r"(?:__[a-z0-9]{4,6})?$",  # CSS modules add a hash: "Author_author__4ceOm"
     re.I,
 )
 # "_authorName_1r0t", "elementor-author-box__name", "author-card-name"
