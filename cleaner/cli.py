@@ -179,6 +179,7 @@ class ModelMode(str, Enum):
     html = "html"
     text = "text"
     title = "title"
+    byline = "byline"
 
 
 @app.command()
@@ -186,7 +187,8 @@ def train(
     datasets: Annotated[list[Path], typer.Argument(help="Development datasets (.jsonl.gz) to learn from.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the model (JSON).")],
     mode: Annotated[
-        ModelMode, typer.Option(help="Train the HTML or the plain-text block scorer, or the title-line model.")
+        ModelMode,
+        typer.Option(help="Train the HTML or the plain-text block scorer, the title-line or the name-line model."),
     ] = ModelMode.html,
     seed: Annotated[int, typer.Option(help="Random seed: same data and seed, same model.")] = 0,
     refit: Annotated[
@@ -194,11 +196,12 @@ def train(
         typer.Option(help="Block scorers: refit each stage on all pages (else average the two fold models: faster)."),
     ] = True,
 ) -> None:
-    """Train a block scorer, or the title-line model, on the `train` side of the site split (needs the [train]
-    extra)."""
+    """Train a block scorer, or the title-line or name-line model, on the `train` side of the site split (needs
+    the [train] extra)."""
     try:
         from .model.train import save
         from .model.train import train as fit
+        from .model.train_nameline import train as fit_nameline
         from .model.train_title import train as fit_title
     except ImportError as exc:
         _error(f"training needs the [train] extra ({exc.name} is missing): pip install 'cleaner[train]'")
@@ -210,6 +213,8 @@ def train(
     paths, log = [str(p) for p in datasets], lambda m: typer.echo(m, err=True)
     if mode is ModelMode.title:
         model = fit_title(paths, seed=seed, log=log)
+    elif mode is ModelMode.byline:
+        model = fit_nameline(paths, seed=seed, log=log)
     else:
         model = fit(paths, mode.value, seed=seed, refit=refit, log=log)
     save(model, output)

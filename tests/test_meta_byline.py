@@ -168,3 +168,36 @@ def test_the_by_line_under_the_headline_beats_markup_naming_someone_else():
 def test_a_sentence_starting_with_by_names_no_one():
     line = "<p>By using Example, you agree to our Terms of Service and Privacy Policy.</p>"
     assert clean(body=line).byline == []
+
+
+STORY = (
+    "Port workers end strike\n\n{line}\n\nDock workers returned to work on Tuesday after unions and operators agreed "
+    "on a new wage scale, ending a strike that left dozens of ships waiting.\n\nThe port authority said the backlog "
+    "would be cleared by the end of the week, and that no cargo had been lost.\n"
+)
+
+
+def test_a_name_line_under_the_headline_of_a_text_is_its_byline():
+    from cleaner.model.nameline import nameline_model
+
+    assert {"jane", "david"} <= nameline_model().given
+    article = Cleaner(mode="text").clean(STORY.format(line="David Miller | 3 March 2025"))
+    assert (article.byline, article.sources["byline"]) == (["David Miller"], "name-line")
+    assert "David Miller" not in article.body
+    # Words that are also written in lower case in the text are words, not a name; a "By" line still wins.
+    assert Cleaner(mode="text").clean(STORY.format(line="Dock Workers")).byline == []
+    assert Cleaner(mode="text").clean(STORY.format(line="By Jane Doe")).sources["byline"] == "by-line"
+
+
+def test_name_line_features_and_the_given_names():
+    from cleaner.meta.nameline import FEATURES, candidates, given_features, given_name
+    from cleaner.pipeline import prepare
+
+    assert (given_name("Jane Doe"), given_name("gizzmo"), given_name("J. Doe")) == ("jane", None, None)
+    assert given_features(["Jane Doe", "Zorblax Quint"], {"jane"}.__contains__) == {"given_any": 1, "given_all": 0}
+    page = prepare(STORY.format(line="David Miller | 3 March 2025"), "text")
+    page.headline = "Port workers end strike"
+    [(at, names, features)] = candidates(page)
+    assert (at, names) == (1, ["David Miller"])
+    assert (features["dist"], features["has_date"], features["sep"], features["rest_words"]) == (1, 1, 1, 4)
+    assert set(features) | {"given_any", "given_all"} == set(FEATURES)

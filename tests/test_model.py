@@ -104,7 +104,10 @@ ARTICLE = [
 ]
 
 
-def _synthetic_dataset(path: Path, pages: int = 24, headlines: bool = False) -> None:
+AUTHORS = ("Jane Doe", "Tom Okafor", "Lena Brandt")
+
+
+def _synthetic_dataset(path: Path, pages: int = 24, headlines: bool = False, bylines: bool = False) -> None:
     hosts = [h for h in (f"news{i}.example" for i in range(200)) if split_of({"url": f"https://{h}/"}) == "train"][:6]
     with gzip.open(path, "wt", encoding="utf-8") as out:
         for i in range(pages):
@@ -113,12 +116,16 @@ def _synthetic_dataset(path: Path, pages: int = 24, headlines: bool = False) -> 
             menu = "".join(f"<li><a href='/s{k}'>Section {k}</a></li>" for k in range(6))
             html = (
                 f"<html><body><nav><ul>{menu}</ul></nav><main><h1>Story {i}</h1>"
+                + (f"<p>{AUTHORS[i % 3]}</p>" if bylines else "")
                 + "".join(f"<p>{p}</p>" for p in paragraphs)
+                + ("<p>Ray Ansari</p>" if bylines else "")  # a name, not the author's
                 + "</main><footer><p>Contact us</p><p>Privacy policy</p></footer></body></html>"
             )
             row = {"id": str(i), "url": f"https://{host}/story/{i}", "html": html, "body": "\n\n".join(paragraphs)}
             if headlines:
                 row["headline"] = f"Story {i}"
+            if bylines:
+                row["author"] = AUTHORS[i % 3]
             out.write(json.dumps(row) + "\n")
 
 
@@ -166,3 +173,21 @@ def test_training_rebuilds_the_same_title_model_from_the_same_data(tmp_path):
     spec = json.loads(_trained_twice(data, "title").read_text(encoding="utf-8"))
     assert spec["format"] == "cleaner-title-model/1"
     assert spec["training"]["headlines"] > 0
+
+
+def test_the_name_line_model_ships_as_json_for_the_features_the_candidates_have():
+    from cleaner.meta.nameline import FEATURES
+    from cleaner.model.nameline import nameline_model
+
+    model = nameline_model()
+    assert model.features == tuple(FEATURES) and len(model.given) > 100
+    assert model.ensemble.raw(np.zeros((2, len(FEATURES)))).shape == (2,)
+
+
+def test_training_rebuilds_the_same_name_line_model_from_the_same_data(tmp_path):
+    pytest.importorskip("sklearn")
+    data = tmp_path / "wcxb-dev.jsonl.gz"  # the name-line model learns from the datasets with byline gold
+    _synthetic_dataset(data, headlines=True, bylines=True)
+    spec = json.loads(_trained_twice(data, "byline").read_text(encoding="utf-8"))
+    assert spec["format"] == "cleaner-name-line-model/1"
+    assert spec["training"]["bylines"] > 0 and "jane" in spec["given"]

@@ -10,6 +10,7 @@ from .byline import byline_blocks, html_byline, text_byline
 from .date import html_date, text_date
 from .headline import headline_lines, html_headline
 from .language import detect_language
+from .nameline import name_line
 from .titleline import text_headline
 
 __all__ = ["Metadata", "detect_language", "extract"]
@@ -40,7 +41,7 @@ def extract(page: Page) -> Metadata:
         page.headline = head[0]
         found.roles["headline"] = headline_lines(page, head[0])
 
-    byline = html_byline(page) if html else text_byline(page)
+    byline = html_byline(page) if html else text_byline(page) or name_line(page)
     if byline:
         found.byline, found.sources["byline"] = list(byline.names), byline.source
         found.roles["byline"] = byline_blocks(page, byline)

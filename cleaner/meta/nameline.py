@@ -1,0 +1,148 @@
+"""A plain text's author line without a "By": "Jane Doe" alone under the headline, "Jane Doe | 3 March 2025".
+
+Scraped text loses the markup that marks the author, and many sites never write "By". A line that reads as a
+person's name is a candidate when it stands near the headline (eight lines above to twelve below, or among the
+first sixty lines of a text without one) and is short. The name-line model (model/nameline.py) scores the
+candidates; the best one, if the model is sure enough, is the byline. Its features: where the line stands and
+what the block model made of it, how much of it is the name (the rest: a date, a separator, other words), "By"
+at its start, whether the name's words are also written in lower case in the text (then they are words, not a
+name: "Social Share"), whether the name recurs, is in the URL, and whether its first word is a given name that
+the training pages' authors bear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection
+
+import numpy as np
+
+from ..record import Page
+from .byline import BY_LINE, Byline, by_line_names
+from .dates import find_dates
+from .names import person_names
+
+FEATURES = (
+    "dist",
+    "no_head",
+    "keep",
+    "score",
+    "words",
+    "name_words",
+    "rest_words",
+    "has_date",
+    "by_line",
+    "by_start",
+    "lower_share",
+    "elsewhere",
+    "in_url",
+    "n_names",
+    "sep",
+    "rule",
+    "given_any",
+    "given_all",
+)
+ABOVE, BELOW = 8, 12  # lines above and below the headline where the author's line stands
+TOP = 60  # without a headline in the text: its first lines
+MAX_WORDS = 14
+NO_HEADLINE = 99  # the distance of every candidate in a text whose headline is not a line of it
+SEPARATORS = ("|", "·", "•", " - ", " — ")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def given_name(name: str) -> str | None:
+    """The first word of a name of two words or more, lower-cased, when it is all letters: "jane" of "Jane
+    Doe"; None for a single name or a handle."""
+    words = name.split()
+    if len(words) < 2 or not _WORD.fullmatch(words[0]) or len(words[0]) < 2:
+        return None
+    return words[0].lower()
+
+
+def headline_line(page: Page) -> int | None:
+    """The first line that starts with the page's headline."""
+    key = " ".join((page.headline or "").lower().split())
+    if not key:
+        return None
+    return next((i for i, b in enumerate(page.blocks) if " ".join(b.text.lower().split()).startswith(key)), None)
+
+
+def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
+    """(line, its names, its features but the given-name ones) for every candidate line, in page order."""
+    blocks = page.blocks
+    at = headline_line(page)
+    lo, hi = (0, min(len(blocks), TOP)) if at is None else (max(0, at - ABOVE), min(len(blocks), at + BELOW))
+    found = []
+    lower: Counter[str] | None = None
+    everything = ""
+    url = (page.url or "").lower()
+    for i in range(lo, hi):
+        block = blocks[i]
+        text = block.text.strip()
+        n = len(text.split())
+        if not 1 <= n <= MAX_WORDS:
+            continue
+        names = person_names(text)
+        if not names:
+            continue
+        if lower is None:
+            lower = Counter(w for b in blocks for w in _WORD.findall(b.text) if w.islower())
+            everything = "\n".join(b.text for b in blocks)
+        tokens = [t for name in names for t in name.split()]
+        found.append(
+            (
+                i,
+                names,
+                {
+                    "dist": i - at if at is not None else NO_HEADLINE,
+                    "no_head": int(at is None),
+                    "keep": int(block.keep),
+                    "score": block.score,
+                    "words": n,
+                    "name_words": len(tokens),
+                    "rest_words": n - len(tokens),
+                    "has_date": int(bool(find_dates(text))),
+                    "by_line": int(bool(by_line_names(text, []))),
+                    "by_start": int(bool(BY_LINE.match(text))),
+                    "lower_share": sum(lower[t.lower()] > 0 for t in tokens) / len(tokens),
+                    "elsewhere": everything.count(names[0]) - 1,
+                    "in_url": int(any(t.lower() in url for t in tokens if len(t) > 2)),
+                    "n_names": len(names),
+                    "sep": int(any(s in text for s in SEPARATORS)),
+                    "rule": int(not block.keep and block.reason not in ("model", "context")),
+                },
+            )
+        )
+    return found
+
+
+def given_features(names: list[str], known) -> dict[str, int]:
+    """Whether the first word of any, and of every, name is a given name: `known(word)` says."""
+    firsts = [given_name(name) for name in names]
+    hits = [f is not None and known(f) for f in firsts]
+    return {"given_any": int(any(hits)), "given_all": int(all(hits))}
+
+
+def matrix(rows: list[dict[str, float]]) -> np.ndarray:
+    found = np.array([[row.get(name, 0) for name in FEATURES] for row in rows], dtype=np.float64)
+    return found.reshape(len(rows), len(FEATURES))
+
+
+def name_line(page: Page, given: Collection[str] | None = None, threshold: float | None = None) -> Byline | None:
+    """The best candidate's names, if the model scores them at least `threshold` (log-odds; the model's own by
+    default). `given`: the given names (the model's own by default)."""
+    from ..model.nameline import nameline_model
+
+    found = candidates(page)
+    if not found:
+        return None
+    model = nameline_model()
+    given = model.given if given is None else given
+    rows = [dict(f, **given_features(names, given.__contains__)) for _, names, f in found]
+    raw = model.ensemble.raw(matrix(rows))
+    best = max(range(len(found)), key=lambda k: (raw[k], -k))  # ties: the earlier line
+    if raw[best] < (model.threshold if threshold is None else threshold):
+        return None
+    i, names, _ = found[best]
+    return Byline(tuple(names), "name-line", (i,))
