@@ -13,7 +13,6 @@ the training pages' authors bear.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection
 
 import numpy as np
@@ -60,6 +59,12 @@ def given_name(name: str) -> str | None:
     return words[0].lower()
 
 
+def _lower_word(token: str, words: set[str]) -> bool:
+    """The token is also a word of the text in lower case ("share" for "Social Share")."""
+    word = token.lower()
+    return word.islower() and word in words
+
+
 def headline_line(page: Page) -> int | None:
     """The first line that starts with the page's headline."""
     key = " ".join((page.headline or "").lower().split())
@@ -74,8 +79,8 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
     at = headline_line(page)
     lo, hi = (0, min(len(blocks), TOP)) if at is None else (max(0, at - ABOVE), min(len(blocks), at + BELOW))
     found = []
-    lower: Counter[str] | None = None
-    everything = ""
+    everything: str | None = None
+    words: set[str] = set()
     url = (page.url or "").lower()
     for i in range(lo, hi):
         block = blocks[i]
@@ -86,9 +91,9 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
         names = person_names(text)
         if not names:
             continue
-        if lower is None:
-            lower = Counter(w for b in blocks for w in _WORD.findall(b.text) if w.islower())
+        if everything is None:
             everything = "\n".join(b.text for b in blocks)
+            words = set(_WORD.findall(everything))
         tokens = [t for name in names for t in name.split()]
         found.append(
             (
@@ -105,7 +110,7 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
                     "has_date": int(bool(find_dates(text))),
                     "by_line": int(bool(by_line_names(text, []))),
                     "by_start": int(bool(BY_LINE.match(text))),
-                    "lower_share": sum(lower[t.lower()] > 0 for t in tokens) / len(tokens),
+                    "lower_share": sum(_lower_word(t, words) for t in tokens) / len(tokens),
                     "elsewhere": everything.count(names[0]) - 1,
                     "in_url": int(any(t.lower() in url for t in tokens if len(t) > 2)),
                     "n_names": len(names),
