@@ -182,3 +182,17 @@ def test_text_without_a_stamp_line_takes_the_dated_line_under_its_title():
         "after a long debate about its cost and about the streets that would lose parking spaces.\n"
     )
     assert Cleaner(mode="text").clean(text).date == "2025-03-03"
+
+
+def test_a_dated_lines_source_is_its_label_not_the_words_between_it_and_the_date():
+    from cleaner.meta.dateclues import line_source
+    from cleaner.meta.dates import find_dates
+
+    for line, source in (
+        ("Posted by Colin Watson on March 3, 2025", "text:posted"),
+        ("Publié le 3 mars 2025", "text:publié le"),
+        ("Updated: 08:39 GMT 3 March 2025", "text:updated"),
+        ("March 3, 2025", "text:date-line"),
+    ):
+        [(_, (start, _))] = find_dates(line)
+        assert line_source(line, start) == source

@@ -180,12 +180,17 @@ def _kind_at(text: str, start: int) -> str:
 
 
 def line_source(text: str, start: int) -> str:
-    """ "text:" and the label the date stands after, as written ("text:publié le"), or "text:date-line"."""
+    """ "text:" and the label the date stands after, as written ("text:publié le", with at most one word after
+    the label), or "text:date-line". More words between label and date are not the label's: "Posted by Jane Doe
+    on" gives "text:posted"."""
     before = text[:start]
-    labels = [m.start() for p in (PUBLISHED_WORDS, MODIFIED_WORDS, _DATE_WORD) for m in p.finditer(before)]
+    labels = [m for p in (PUBLISHED_WORDS, MODIFIED_WORDS, _DATE_WORD) for m in p.finditer(before)]
     if not labels:
         return "text:date-line"
-    return "text:" + " ".join(_LABEL_END.sub("", before[max(labels) :]).lower().split())
+    last = max(labels, key=lambda m: (m.start(), len(m.group())))
+    tail = " ".join(_LABEL_END.sub("", before[last.start() :]).lower().split())
+    label = " ".join(last.group().lower().split())
+    return "text:" + (tail if len(tail[len(label) :].split()) <= 1 else label)
 
 
 def stamp(text: str, order: bool | None = None) -> tuple[str, date, str] | None:
