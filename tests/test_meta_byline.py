@@ -72,6 +72,13 @@ def test_a_css_modules_author_class_marks_the_author():
     assert (article.byline, article.sources["byline"]) == (["Nick van Mead"], "class-author")
 
 
+def test_a_filing_line_is_as_long_as_its_byline_part():
+    line = "by Daniel Gibson | Mar 11, 2023 | All About Brakes and Brake Repair, Learn About Brakes and Pads |"
+    assert clean("", f"<p>{line}</p>").byline == ["Daniel Gibson"]
+    sentence = "By using this site you agree that we may store cookies on your device to improve it for you | More"
+    assert clean("", f"<p>{sentence}</p>").byline == []
+
+
 def test_posted_on_a_date_by_a_name():
     article = clean("", "<p>Posted on March 3, 2025 by Colin Watson</p>")
     assert article.byline == ["Colin Watson"]

@@ -45,6 +45,8 @@ BY_LABEL = re.compile(
 _BIO = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý][\w'’.\-]+ ){1,3}[A-ZÀ-Ý][\w'’.\-]+) (?:is|was|ist|est|es|writes) ")
 REPORTING_BY = re.compile(r"^\(?\s*(?:additional )?reporting by\s+(?P<names>[^;)]+)", re.I)
 BY_LINE_WORDS = 14  # a "By ..." line longer than this is a sentence, not a byline
+# A blog's filing line: "by Jane Doe | Mar 11, 2023 | Brakes, Repair" (its length is the byline's and the rest's)
+META_SEPARATOR = re.compile(r"\s[|•·]\s")
 META_KEYS = (
     "author",
     "article:author",
@@ -124,9 +126,9 @@ def _card_byline(page: Page, meta: dict[str, list[str]], sites: list[str]) -> By
 
 def by_line_names(text: str, sites: list[str]) -> list[str]:
     """The names of a "By ..." line ("By Jane Doe", "Posted on May 1, 2025 by Jane Doe"); [] for any other."""
-    if len(text.split()) > BY_LINE_WORDS:
-        return []
     text = GLUED_BY.sub(r"\1 ", text)
+    if len(META_SEPARATOR.split(text, maxsplit=1)[0].split()) > BY_LINE_WORDS:
+        return []
     match = BY_LINE.match(text)
     if match:
         names = person_names(text, sites=sites)

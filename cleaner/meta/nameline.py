@@ -5,9 +5,9 @@ person's name is a candidate when it stands near the headline (eight lines above
 first sixty lines of a text without one) and is short. The name-line model (model/nameline.py) scores the
 candidates; the best one, if the model is sure enough, is the byline. Its features: where the line stands and
 what the block model made of it, how much of it is the name (the rest: a date, a separator, other words), "By"
-at its start, whether the name's words are also written in lower case in the text (then they are words, not a
-name: "Social Share"), whether the name recurs, is in the URL, and whether its first word is a given name that
-the training pages' authors bear.
+at its start, a date stamp just above or below it, whether the name's words are also written in lower case in
+the text (then they are words, not a name: "Social Share"), whether the name recurs, is in the URL, and whether
+its first word is a given name that the training pages' authors bear.
 """
 
 from __future__ import annotations
@@ -39,12 +39,15 @@ FEATURES = (
     "n_names",
     "sep",
     "rule",
+    "date_before",
+    "date_after",
     "given_any",
     "given_all",
 )
 ABOVE, BELOW = 8, 12  # lines above and below the headline where the author's line stands
 TOP = 60  # without a headline in the text: its first lines
 MAX_WORDS = 14
+STAMP_WORDS = 8  # a line this short with a date in it is a date stamp ("Dec 04, 2025", "Updated Feb 27, 2026")
 NO_HEADLINE = 99  # the distance of every candidate in a text whose headline is not a line of it
 SEPARATORS = ("|", "·", "•", " - ", " — ")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -57,6 +60,10 @@ def given_name(name: str) -> str | None:
     if len(words) < 2 or not _WORD.fullmatch(words[0]) or len(words[0]) < 2:
         return None
     return words[0].lower()
+
+
+def _stamp(text: str) -> bool:
+    return len(text.split()) <= STAMP_WORDS and bool(find_dates(text))
 
 
 def _lower_word(token: str, words: set[str]) -> bool:
@@ -116,6 +123,8 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
                     "n_names": len(names),
                     "sep": int(any(s in text for s in SEPARATORS)),
                     "rule": int(not block.keep and block.reason not in ("model", "context")),
+                    "date_before": int(i > 0 and _stamp(blocks[i - 1].text)),
+                    "date_after": int(i + 1 < len(blocks) and _stamp(blocks[i + 1].text)),
                 },
             )
         )
