@@ -45,7 +45,7 @@ BY_LABEL = re.compile(
 _BIO = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý][\w'’.\-]+ ){1,3}[A-ZÀ-Ý][\w'’.\-]+) (?:is|was|ist|est|es|writes) ")
 REPORTING_BY = re.compile(r"^\(?\s*(?:additional )?reporting by\s+(?P<names>[^;)]+)", re.I)
 BY_LINE_WORDS = 14  # a "By ..." line longer than this is a sentence, not a byline
-# A blog's filing line: "by Jane Doe | Mar 11, 2023 | Brakes, Repair" (its length is the byline's and the rest's)
+# A blog's filing line, "by Jane Doe | Mar 11, 2023 | Brakes, Repair": only its part before a separator must be short
 META_SEPARATOR = re.compile(r"\s[|•·]\s")
 META_KEYS = (
     "author",

@@ -152,7 +152,7 @@ def train(paths: list[str], seed: int = 0, log=print) -> dict:
     if len(set(y)) < 2:
         raise ValueError("the datasets give no byline line, or nothing but byline lines: nothing to learn from")
     folds = np.array([_fold(data.views[v][3]) for v in data.view_of])
-    raw = np.zeros(len(y))
+    raw = np.full(len(y), -np.inf)  # a fold with nothing to learn from picks no line
     for k in range(FOLDS):
         train_at, test_at = np.flatnonzero(folds != k), np.flatnonzero(folds == k)
         # The training folds' authors only: the test fold's sites are new sites.
