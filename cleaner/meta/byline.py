@@ -124,19 +124,24 @@ def _card_byline(page: Page, meta: dict[str, list[str]], sites: list[str]) -> By
     return None
 
 
+def _unglue(text: str) -> str:
+    glued = GLUED_BY.match(text)
+    return text if glued is None else f"{glued.group(1)} {text[glued.end() :]}"
+
+
 def by_line_names(text: str, sites: list[str]) -> list[str]:
     """The names of a "By ..." line ("By Jane Doe", "Posted on May 1, 2025 by Jane Doe"); [] for any other."""
-    text = GLUED_BY.sub(r"\1 ", text)
-    if len(META_SEPARATOR.split(text, maxsplit=1)[0].split()) > BY_LINE_WORDS:
-        return []
+    text = _unglue(text)
     match = BY_LINE.match(text)
+    if not match and not _BY_WORD.search(text):
+        return []
+    if len(text.split()) > BY_LINE_WORDS and len(META_SEPARATOR.split(text, maxsplit=1)[0].split()) > BY_LINE_WORDS:
+        return []
     if match:
         names = person_names(text, sites=sites)
         # The name comes right after "By": "By using Conductor, you agree to our ... Privacy Policy" names no one.
         after = text[match.end() - 1 :].lstrip(" :").casefold()
         return names if names and after.startswith(names[0].split()[0].casefold().rstrip(".")) else []
-    if not _BY_WORD.search(text):
-        return []
     match = BY_AFTER_DATE.match(text)
     return person_names(match.group("rest"), sites=sites) if match else []
 
@@ -266,7 +271,7 @@ def byline_blocks(page: Page, byline: Byline) -> list[int]:
     for i, block in enumerate(page.blocks):
         if i in found or len(block.text.split()) > BYLINE_BLOCK_WORDS:
             continue
-        if not (BY_LINE.match(GLUED_BY.sub(r"\1 ", block.text.strip())) or i in marked):
+        if not (BY_LINE.match(_unglue(block.text.strip())) or i in marked):
             continue
         if {n.lower() for n in person_names(block.text, lenient=True)} & wanted:
             found.add(i)

@@ -4,11 +4,10 @@ JSON (`nameline.json`, never pickled); `cleaner train --mode byline` rebuilds it
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .packaged import load_packaged
 from .trees import TreeEnsemble
 
 FORMAT = "cleaner-name-line-model/1"
@@ -35,8 +34,4 @@ def nameline_model() -> NameLineModel:
     """The shipped name-line model; its features must be the ones meta/nameline.py computes, in that order."""
     from ..meta.nameline import FEATURES
 
-    source = resources.files(__package__).joinpath("nameline.json")
-    model = NameLineModel.from_spec(json.loads(source.read_text(encoding="utf-8")))
-    if list(model.features) != list(FEATURES):
-        raise ValueError("nameline.json was trained on other features than meta/nameline.py computes: retrain it")
-    return model
+    return load_packaged("nameline.json", NameLineModel.from_spec, FEATURES, "meta/nameline.py")

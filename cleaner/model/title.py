@@ -4,11 +4,10 @@ title` rebuilds it (train_title.py)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .packaged import load_packaged
 from .trees import TreeEnsemble
 
 FORMAT = "cleaner-title-model/1"
@@ -32,8 +31,4 @@ def title_model() -> TitleModel:
     """The shipped title model; its features must be the ones titleline.py computes, in that order."""
     from ..meta.titleline import FEATURES
 
-    source = resources.files(__package__).joinpath("title.json")
-    model = TitleModel.from_spec(json.loads(source.read_text(encoding="utf-8")))
-    if list(model.features) != list(FEATURES):
-        raise ValueError("title.json was trained on other features than meta/titleline.py computes: retrain it")
-    return model
+    return load_packaged("title.json", TitleModel.from_spec, FEATURES, "meta/titleline.py")

@@ -17,18 +17,17 @@ from pathlib import Path
 
 import numpy as np
 
-from ..bench.convert import CONVERTERS
 from ..bench.datasets import load
 from ..bench.score import normalise_text
 from ..meta.sitename import strip_site, text_site_names
 from ..meta.titleline import FEATURES, candidates
-from ..pipeline import Cleaner, prepare
+from ..pipeline import Cleaner
+from .textviews import VIEWS, judged_views
 from .title import FORMAT
 from .trees import from_sklearn
 
 PARAMS = {"max_iter": 100, "learning_rate": 0.1, "max_leaf_nodes": 15, "l2_regularization": 1.0}
 THRESHOLDS = (-12.0, -10.0, -8.0, -6.0, -5.0, -4.0, -3.0, -2.0)
-VIEWS = tuple(CONVERTERS)  # the plain-text views: html-text, inscriptis
 HEADLINE_DATASETS = ("wcxb-dev", "readability-pages", "trafilatura-eval")
 
 
@@ -46,15 +45,7 @@ def examples(paths: list[str], log=print) -> tuple[np.ndarray, np.ndarray, list[
             if not gold:
                 continue
             pages += 1
-            for view, convert in enumerate(CONVERTERS.values()):
-                try:
-                    text = convert(bench_page.html)
-                except Exception:  # a converter failing on one page costs that view, not the training run
-                    continue
-                page = prepare(text, "text", bench_page.url, None)
-                if not page.blocks:
-                    continue
-                cleaner.judge(page)
+            for view, page in judged_views(cleaner, bench_page):
                 sites = text_site_names(page)
                 for i, f in candidates(page, sites).items():
                     X.append([f.get(n, 0) for n in FEATURES])

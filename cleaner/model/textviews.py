@@ -1,0 +1,26 @@
+"""What the metadata models learn from: a development page dumped to text by each converter, prepared and judged
+by the block model and the rules, as the cleaner judges a text before it reads the metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..bench.convert import CONVERTERS
+from ..bench.datasets import BenchPage
+from ..pipeline import Cleaner, prepare
+from ..record import Page
+
+VIEWS = tuple(CONVERTERS)  # the plain-text views: html-text, inscriptis
+
+
+def judged_views(cleaner: Cleaner, bench_page: BenchPage) -> Iterator[tuple[int, Page]]:
+    """(view, judged page) per converter; a converter failing on the page, or leaving no line, costs that view."""
+    for view, convert in enumerate(CONVERTERS.values()):
+        try:
+            text = convert(bench_page.html)
+        except Exception:  # a converter failing on one page costs that view, not the training run
+            continue
+        page = prepare(text, "text", bench_page.url, None)
+        if page.blocks:
+            cleaner.judge(page)
+            yield view, page
