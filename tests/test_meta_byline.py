@@ -201,6 +201,7 @@ def test_name_line_features_and_the_given_names():
     from cleaner.pipeline import prepare
 
     assert (given_name("Jane Doe"), given_name("gizzmo"), given_name("J. Doe")) == ("jane", None, None)
+    assert given_name("Staff Writer") is given_name("The Diggs Team") is given_name("Redaktion Sport") is None
     assert given_features(["Jane Doe", "Zorblax Quint"], {"jane"}.__contains__) == {"given_any": 1, "given_all": 0}
     page = prepare(STORY.format(line="David Miller | 3 March 2025"), "text")
     page.headline = "Port workers end strike"

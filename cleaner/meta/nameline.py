@@ -20,7 +20,7 @@ import numpy as np
 from ..record import Page
 from .byline import BY_LINE, Byline, by_line_names
 from .dates import find_dates
-from .names import person_names
+from .names import AGENCIES, GENERIC, GROUP_WORDS, ORGANISATION_START, ORGANISATION_WORDS, ROLE_WORDS, person_names
 
 FEATURES = (
     "dist",
@@ -51,15 +51,18 @@ STAMP_WORDS = 8  # a line this short with a date in it is a date stamp ("Dec 04,
 NO_HEADLINE = 99  # the distance of every candidate in a text whose headline is not a line of it
 SEPARATORS = ("|", "·", "•", " - ", " — ")
 _WORD = re.compile(r"[^\W\d_]+")
+NOT_GIVEN = ROLE_WORDS | GROUP_WORDS | ORGANISATION_WORDS | ORGANISATION_START | GENERIC | AGENCIES
 
 
 def given_name(name: str) -> str | None:
-    """The first word of a name of two words or more, lower-cased, when it is all letters: "jane" of "Jane
-    Doe"; None for a single name or a handle."""
+    """The first word of a name of two words or more, lower-cased, when it is all letters and no word that
+    starts a role, a team or an organisation: "jane" of "Jane Doe"; None for "Staff Writer", "The Diggs Team", a
+    single name or a handle."""
     words = name.split()
     if len(words) < 2 or not _WORD.fullmatch(words[0]) or len(words[0]) < 2:
         return None
-    return words[0].lower()
+    first = words[0].lower()
+    return None if first in NOT_GIVEN else first
 
 
 def _stamp(text: str) -> bool:

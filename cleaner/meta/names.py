@@ -80,7 +80,7 @@ GENERIC = frozenset(
 )
 # An article or a national adjective opens an organisation's name ("Die FURCHE", "El Mostrador", "Deutsche
 # Welle"), and so does a word ending like a publication or an office ("Badische Zeitung", "Auswärtiges Amt").
-_ORGANISATION_START = frozenset("the die der das el la le les los las il lo l'".split())
+ORGANISATION_START = frozenset("the die der das el la le les los las il lo l'".split())
 _ORGANISATION_PART = re.compile(
     r"(?:zeitung|nachrichten|presse|magazin|verband|verlag|ministerium|fraktion|^amt|\w{4,}amt|kammer|gesellschaft|"
     r"stiftung|institut|blatt|kurier|anzeiger|rundschau|welle|funk|rundfunk|kitchens?|deutschland|"
@@ -129,7 +129,7 @@ def is_person(name: str, lenient: bool = False) -> bool:
     lowered = _lowered(tokens)
     if any(_is_role(t) or t in ORGANISATION_WORDS or t in AGENCIES or t in GENERIC for t in lowered):
         return False
-    if lowered[0] in _ORGANISATION_START and len(tokens) > 1 or any(_ORGANISATION_PART.search(t) for t in lowered):
+    if lowered[0] in ORGANISATION_START and len(tokens) > 1 or any(_ORGANISATION_PART.search(t) for t in lowered):
         return False
     if any("admin" in t for t in lowered):
         return False
