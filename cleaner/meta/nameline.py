@@ -13,10 +13,11 @@ its first word is a given name that the training pages' authors bear.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import numpy as np
 
+from ..model.nameline import nameline_model
 from ..record import Page
 from .byline import BY_LINE, Byline, by_line_names
 from .dates import find_dates
@@ -134,7 +135,7 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
     return found
 
 
-def given_features(names: list[str], known) -> dict[str, int]:
+def given_features(names: list[str], known: Callable[[str], bool]) -> dict[str, int]:
     """Whether the first word of any, and of every, name is a given name: `known(word)` says."""
     firsts = [given_name(name) for name in names]
     hits = [f is not None and known(f) for f in firsts]
@@ -149,8 +150,6 @@ def matrix(rows: list[dict[str, float]]) -> np.ndarray:
 def name_line(page: Page, given: Collection[str] | None = None, threshold: float | None = None) -> Byline | None:
     """The best candidate's names, if the model scores them at least `threshold` (log-odds; the model's own by
     default). `given`: the given names (the model's own by default)."""
-    from ..model.nameline import nameline_model
-
     found = candidates(page)
     if not found:
         return None
