@@ -251,12 +251,17 @@ def line_clues(page: Page, order: bool | None, near: range, headline_at: int | N
     return clues
 
 
-def headline_at(page: Page) -> int | None:
-    """The block where the headline is first shown, if it is."""
+def headline_at(page: Page, prefix: bool = False) -> int | None:
+    """The block where the headline is first shown, if it is; with `prefix`, the first block that starts with it
+    (a text's "Title | Site" line)."""
     key = " ".join((page.headline or "").lower().split())
     if not key:
         return None
-    return next((i for i, b in enumerate(page.blocks) if " ".join(b.text.lower().split()) == key), None)
+    for i, block in enumerate(page.blocks):
+        line = " ".join(block.text.lower().split())
+        if line == key or (prefix and line.startswith(key)):
+            return i
+    return None
 
 
 def header_range(at: int | None) -> range:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-import numpy as np
-
 from ..model.nameline import nameline_model
+from ..model.packaged import best_scored
 from ..record import Page
 from .byline import BY_LINE, Byline, by_line_names
+from .dateclues import headline_at
 from .dates import find_dates
 from .names import AGENCIES, GENERIC, GROUP_WORDS, ORGANISATION_START, ORGANISATION_WORDS, ROLE_WORDS, person_names
 
@@ -76,18 +76,10 @@ def _lower_word(token: str, words: set[str]) -> bool:
     return word.islower() and word in words
 
 
-def headline_line(page: Page) -> int | None:
-    """The first line that starts with the page's headline."""
-    key = " ".join((page.headline or "").lower().split())
-    if not key:
-        return None
-    return next((i for i, b in enumerate(page.blocks) if " ".join(b.text.lower().split()).startswith(key)), None)
-
-
 def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
     """(line, its names, its features but the given-name ones) for every candidate line, in page order."""
     blocks = page.blocks
-    at = headline_line(page)
+    at = headline_at(page, prefix=True)
     lo, hi = (0, min(len(blocks), TOP)) if at is None else (max(0, at - ABOVE), min(len(blocks), at + BELOW))
     found = []
     everything: str | None = None
@@ -142,11 +134,6 @@ def given_features(names: list[str], known: Callable[[str], bool]) -> dict[str, 
     return {"given_any": int(any(hits)), "given_all": int(all(hits))}
 
 
-def matrix(rows: list[dict[str, float]]) -> np.ndarray:
-    found = np.array([[row.get(name, 0) for name in FEATURES] for row in rows], dtype=np.float64)
-    return found.reshape(len(rows), len(FEATURES))
-
-
 def name_line(page: Page, given: Collection[str] | None = None, threshold: float | None = None) -> Byline | None:
     """The best candidate's names, if the model scores them at least `threshold` (log-odds; the model's own by
     default). `given`: the given names (the model's own by default)."""
@@ -156,9 +143,8 @@ def name_line(page: Page, given: Collection[str] | None = None, threshold: float
     model = nameline_model()
     given = model.given if given is None else given
     rows = [dict(f, **given_features(names, given.__contains__)) for _, names, f in found]
-    raw = model.ensemble.raw(matrix(rows))
-    best = max(range(len(found)), key=lambda k: (raw[k], -k))  # ties: the earlier line
-    if raw[best] < (model.threshold if threshold is None else threshold):
+    best, raw = best_scored(model.ensemble, rows, FEATURES)
+    if raw < (model.threshold if threshold is None else threshold):
         return None
     i, names, _ = found[best]
     return Byline(tuple(names), "name-line", (i,))

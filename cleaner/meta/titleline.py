@@ -17,9 +17,8 @@ from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-import numpy as np
-
 from ..memo import text_cache
+from ..model.packaged import best_scored
 from ..model.title import title_model
 from ..record import Page
 from .byline import by_line_names
@@ -228,10 +227,8 @@ def text_headline(page: Page, threshold: float | None = None) -> tuple[str, str]
         return None
     model = title_model()
     order = list(scored)
-    X = np.array([[scored[i].get(name, 0) for name in FEATURES] for i in order], dtype=np.float64)
-    raw = model.ensemble.raw(X)
-    best = max(range(len(order)), key=lambda k: (raw[k], -order[k]))  # ties: the earlier line
-    if raw[best] < (model.threshold if threshold is None else threshold):
+    best, raw = best_scored(model.ensemble, [scored[i] for i in order], FEATURES)
+    if raw < (model.threshold if threshold is None else threshold):
         return None
     if not any(block.keep for i, block in enumerate(page.blocks) if i != order[best]):
         return None  # a text that is one line is its own body ("Council backs new bike lanes"), not a title

@@ -26,10 +26,11 @@ import numpy as np
 from ..bench.datasets import load
 from ..bench.score import meta_counts, normalise_byline
 from ..meta.byline import text_byline
-from ..meta.nameline import FEATURES, candidates, given_features, given_name, matrix
+from ..meta.nameline import FEATURES, candidates, given_features, given_name
 from ..meta.titleline import text_headline
 from ..pipeline import Cleaner
 from .nameline import FORMAT
+from .packaged import feature_matrix
 from .textviews import VIEWS, judged_views
 from .trees import from_sklearn
 
@@ -106,7 +107,7 @@ def _features(data: Data, candidates_at, authors: dict[str, set[str]], leave_sit
             return bool(set(bearers) - {site}) if leave_site_out else bool(bearers)
 
         rows.append(dict(data.rows[k], **given_features(data.names[k], known)))
-    return matrix(rows)
+    return feature_matrix(rows, FEATURES)
 
 
 def outcomes(data: Data, raw: np.ndarray, threshold: float | None) -> dict[tuple, tuple[float, float]]:

@@ -22,6 +22,7 @@ from ..bench.score import normalise_text
 from ..meta.sitename import strip_site, text_site_names
 from ..meta.titleline import FEATURES, candidates
 from ..pipeline import Cleaner
+from .packaged import feature_matrix
 from .textviews import VIEWS, judged_views
 from .title import FORMAT
 from .trees import from_sklearn
@@ -47,12 +48,13 @@ def examples(paths: list[str], log=print) -> tuple[np.ndarray, np.ndarray, list[
             pages += 1
             for view, page in judged_views(cleaner, bench_page):
                 sites = text_site_names(page)
-                for i, f in candidates(page, sites).items():
-                    X.append([f.get(n, 0) for n in FEATURES])
+                found = candidates(page, sites)
+                X.append(feature_matrix(list(found.values()), FEATURES))
+                for i in found:
                     y.append(normalise_text(strip_site(page.blocks[i].text, sites)) == gold)
                     keys.append((name, view, bench_page.id, bench_page.site or ""))
         log(f"  {name}: {pages} training pages")
-    return np.array(X, dtype=np.float64), np.array(y, dtype=bool), keys
+    return np.vstack(X) if X else np.zeros((0, len(FEATURES))), np.array(y, dtype=bool), keys
 
 
 def _fit(X, y, seed: int):
