@@ -15,10 +15,13 @@ from .candidates import Candidates, json_ld, meta_tags
 from .nesting import flatten
 from .streamed import place_streamed
 
+# MathML is read (its tokens are the equation's text), but not its annotations: the same formula again as TeX or
+# as another markup.
 SKIP_TAGS = frozenset(
     "script style noscript template svg iframe head select option textarea button input object embed canvas "
-    "video audio map math picture source track link meta title".split()
+    "video audio map picture source track link meta title annotation annotation-xml".split()
 )
+MATH_TOKENS = frozenset(("mi", "mn", "mo", "ms", "mtext"))  # one token each: "a ≠ 0", not "a≠0"
 BLOCK_TAGS = frozenset(
     "p div section article main header footer nav aside h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr td th "
     "thead tbody tfoot caption blockquote pre figure figcaption form fieldset address details summary hr br "
@@ -161,6 +164,8 @@ class _Walker:
             attrs = node.attributes
             if attrs and _hidden(attrs):
                 continue
+            if tag in MATH_TOKENS:
+                buffer.append(" ")
             if len(ancestors) < MAX_DEPTH:
                 if tag in BLOCK_TAGS:
                     if buffer:
