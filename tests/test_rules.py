@@ -361,6 +361,33 @@ def test_a_comment_thread_goes_from_its_first_header_to_the_end_of_the_last_comm
     assert lines[:4] == [None] * 4
 
 
+def test_blog_comment_headers_open_with_by_and_end_with_their_links():
+    lines = reasons(
+        "By Jane Doe on July 7, 2012",  # the article's byline, with no post above it: not a comment
+        PARAGRAPH,
+        PARAGRAPH,
+        "15 comments",
+        "by james on January 31, 2011 at 9:59 am. Reply #",
+        "Great post, thanks for sharing this with us.",
+        "by Damien on January 31, 2011 at 10:12 am | Permalink",
+        "I could not agree more with the point about linear fits.",
+    )
+    assert lines[4:8] == ["comment_thread"] * 4
+    assert lines[0] != "comment_thread" and lines[1:3] == [None, None]
+
+
+def test_a_dated_line_above_the_article_does_not_hide_the_thread_below_it():
+    lines = reasons(
+        "Archive 07.01.12",  # a sidebar's dated entry, alone, further above the thread than comments stand apart
+        *[PARAGRAPH] * 16,
+        "Peter Flom 07.08.12 at 13:24",
+        "As George Box said, all models are wrong, but some are useful.",
+        "Anonymous said...",
+        "Great post, thanks for sharing this with us.",
+    )
+    assert lines[17:21] == ["comment_thread"] * 4
+
+
 def test_posts_with_no_article_above_them_are_a_forum_not_comments():
     lines = reasons(
         "Peter Flom 07.08.12 at 13:24",

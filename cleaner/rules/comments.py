@@ -1,5 +1,6 @@
 """Readers' comments under a post: a thread is a run of comment headers ("Anonymous said...", "Peter Flom 07.08.12
-at 13:24", "Jane Doe says: July 7, 2012 at 3:04 pm") with the comments between them. Comment markup names the
+at 13:24", "Jane Doe says: July 7, 2012 at 3:04 pm", "by jdoe on July 7, 2012 at 3:04 pm. Reply #") with the
+comments between them. Comment markup names the
 thread in HTML; in a plain-text dump only these headers show where the article ends and the readers begin."""
 
 from __future__ import annotations
@@ -29,10 +30,18 @@ _SHORT_DATE = re.compile(
 _REPORTED = frozenset(("said", "wrote", "schrieb", "a dit", "a écrit", "dijo", "escribió"))
 _DOMAIN = re.compile(r"\w\.\w{2,}")  # "guardian.co.uk, Monday 29 October 2012": a source, not a commenter
 _ON = re.compile(rf"^(?:{_BEFORE_DATE})\s+", re.I)
+# "by jdoe on July 7, 2012": a commenter's header as blogs write it, and an article's byline too (see _thread).
+_BY = re.compile(r"^(?:by|von|par|por)\s+(?=\S)", re.I)
+# The comment's links after its date: "... at 3:04 pm. Reply #", "... | Permalink", "... Report abuse".
+_ACTIONS = re.compile(
+    r"(?:\s*[.|·•]?\s*(?:reply|permalink|link|report(?: abuse)?|flag|quote|antworten|melden|répondre|signaler|"
+    r"responder|denunciar)\b\s*#?)+$",
+    re.I,
+)
 HEADER_WORDS = 14  # a header is a name and a date: a longer line is a sentence
 MIN_HEADERS = 2  # one "X said" is a quote; a thread has several headers
 COMMENT_LINES = 15  # comments are short: headers further apart than this are not one thread
-ARTICLE_WORDS = 100  # comments follow a post: a thread needs this many words of sentences before it (not a forum)
+ARTICLE_WORDS = 50  # comments follow a post: a thread needs this many words of sentences before it (not a forum)
 SENTENCE_WORDS = 12  # a line of at least this many words that ends a sentence is article text
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 
@@ -53,6 +62,8 @@ def comment_header(text: str) -> str | None:
     text = plain(text)
     if not 2 <= words(text) <= HEADER_WORDS:
         return None
+    if not text[:1].isdigit():  # "3 comments | Reply" is no header, and costs nothing to skip here
+        text = _ACTIONS.sub("", _BY.sub("", text, count=1))
     said = _SAID.match(text)
     if said:
         name = said.group("name")
@@ -84,21 +95,32 @@ def _thread(page) -> frozenset[int]:
     commenters (one name over and over is a list of posts: "Blogposting 01/24/2020"), after a post (a forum's
     thread, with no article above it, is the page's content), the comments between them, and the last comment (as
     long as the longest before it, within COMMENT_LINES)."""
-    names = {i: comment_header(block.text) for i, block in enumerate(page.blocks)}
-    headers = [i for i, name in names.items() if name]
-    if not headers or sum(_sentence_words(b.text) for b in page.blocks[: headers[0]]) < ARTICLE_WORDS:
-        return frozenset()  # no post above the first header: a forum's posts, or a page of comments
+    blocks = page.blocks
+    names = {i: comment_header(block.text) for i, block in enumerate(blocks)}
+    if not any(names.values()):
+        return frozenset()
+    before, words_above = [], 0  # words of sentences above each line
+    for block in blocks:
+        before.append(words_above)
+        words_above += _sentence_words(block.text)
+    # A header that opens with "by" is the article's own byline when no post stands above it.
+    headers = [
+        i for i, name in names.items() if name and (before[i] >= ARTICLE_WORDS or not _BY.match(plain(blocks[i].text)))
+    ]
     lines: set[int] = set()
     start = 0
     for k in range(1, len(headers) + 1):
         if k < len(headers) and headers[k] - headers[k - 1] <= COMMENT_LINES:
             continue
         run = headers[start:k]
-        commenters = {names[i].lower() for i in run}
-        if len(run) >= MIN_HEADERS and len(commenters) >= MIN_HEADERS:
-            longest = max(b - a for a, b in zip(run, run[1:], strict=False))
-            lines.update(range(run[0], min(len(page.blocks), run[-1] + longest)))
         start = k
+        commenters = {names[i].lower() for i in run}
+        if len(run) < MIN_HEADERS or len(commenters) < MIN_HEADERS:
+            continue  # a dated line alone (a sidebar's entry, a dateline), or one poster's list of posts
+        if before[run[0]] < ARTICLE_WORDS:
+            return frozenset()  # no post above the thread: a forum's posts, or a page of comments
+        longest = max(b - a for a, b in zip(run, run[1:], strict=False))
+        lines.update(range(run[0], min(len(blocks), run[-1] + longest)))
     return frozenset(lines)
 
 
