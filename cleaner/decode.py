@@ -1,8 +1,10 @@
-"""Bytes to text: BOM first, then a declared charset, then UTF-8, then detection; always NFC-normalised."""
+"""Bytes to text: BOM first, then a declared charset, then UTF-8, then detection; always NFC-normalised, and
+mended where UTF-8 was read as cp1252 or Latin-1 somewhere upstream ("FuÃŸball" for "Fußball")."""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import unicodedata
 
@@ -83,6 +85,52 @@ def _plausible(text: str, encoding: str) -> str:
     return text
 
 
+def _mojibake() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    """The pattern of a UTF-8 sequence read as cp1252 or Latin-1 characters, a cheaper one that every such
+    sequence matches, and each such character's byte."""
+    byte_of: dict[str, int] = {}
+    for b in range(0x80, 0x100):
+        byte_of[chr(b)] = b  # Latin-1: C1 controls for 0x80-0x9F
+        with contextlib.suppress(UnicodeDecodeError):  # cp1252 leaves five bytes undefined
+            byte_of[bytes([b]).decode("cp1252")] = b  # cp1252: "€", "’", "Ÿ" ... for 0x80-0x9F
+
+    def chars(lo: int, hi: int) -> str:
+        return re.escape("".join(sorted(c for c, b in byte_of.items() if lo <= b <= hi)))
+
+    cont = f"[{chars(0x80, 0xBF)}]"
+    pattern = f"[{chars(0xC2, 0xDF)}]{cont}|[{chars(0xE0, 0xEF)}]{cont}{{2}}|[{chars(0xF0, 0xF4)}]{cont}{{3}}"
+    # A lead byte's character next to a continuation byte's: one range and one set, so a scan is cheap.
+    lead = f"[{chr(0xC2)}-{chr(0xF4)}]{cont}"
+    return re.compile(pattern), re.compile(lead), byte_of
+
+
+_MOJIBAKE, _MAYBE_MOJIBAKE, _BYTE_OF = _mojibake()
+MIN_MOJIBAKE = 2  # sequences a text must hold before any is mended: one may be a real "Ã©" in a text about it
+
+
+def _mended(sequence: str) -> str | None:
+    """The character a mojibake sequence stands for, if it is one that text plausibly holds."""
+    try:
+        char = bytes(_BYTE_OF[c] for c in sequence).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    # Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic ("ß“" in „Fuß“ would read as an N'Ko letter: left).
+    if len(sequence) == 2 and not 0xA0 <= ord(char) <= 0x6FF:
+        return None
+    return None if unicodedata.category(char)[0] in "CZ" and char != "\xa0" else char
+
+
+def mend_mojibake(text: str) -> str:
+    """`text` with UTF-8 sequences that were read as cp1252 or Latin-1 turned back into their characters, when
+    it holds at least MIN_MOJIBAKE of them."""
+    if not _MAYBE_MOJIBAKE.search(text):
+        return text
+    found = [m for m in _MOJIBAKE.findall(text) if _mended(m)]
+    if len(found) < MIN_MOJIBAKE:
+        return text
+    return _MOJIBAKE.sub(lambda m: _mended(m.group()) or m.group(), text)
+
+
 def normalise(text: str) -> str:
     """NFC, unified newlines, no NULs; rejects text that is mostly control characters (binary read as text)."""
     if "\r" in text:
@@ -94,6 +142,7 @@ def normalise(text: str) -> str:
         raise DecodeError("binary content (control characters), not a text or HTML page")
     if text.isascii():  # no surrogates, and already NFC
         return text
+    text = mend_mojibake(text)
     # Lone surrogates (from bad JSON escapes) cannot be encoded to UTF-8 on output.
     try:
         text.encode("utf-8")

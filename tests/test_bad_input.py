@@ -77,6 +77,26 @@ def test_legacy_encodings_are_decoded():
         decode(b"\x00\x01\x02" * 100)
 
 
+@pytest.mark.parametrize("wrong", ["cp1252", "latin-1"])
+def test_utf8_read_as_a_legacy_encoding_is_mended(wrong):
+    text = "Größere Zusammenarbeit – „schön“, sagte der Minister. Dziękujemy, café crème."
+    mojibake = text.encode("utf-8").decode(wrong)  # "GrÃ¶ÃŸere Zusammenarbeit â€“ ..."
+    assert mojibake != text
+    assert decode(mojibake) == text
+    assert decode(mojibake.encode("utf-8")) == text  # the bytes of a page that was saved that way
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Fuß“, „Gruß“ und „Spaß“: German quotes after ß.",  # ß + “ would read as an N'Ko letter
+        "A text about mojibake may quote one Ã© and stay as it is.",
+    ],
+)
+def test_real_text_is_not_mended(text):
+    assert decode(text) == text
+
+
 def test_bad_jsonl_lines_are_rejected_one_by_one(tmp_path):
     lines = [
         json.dumps({"id": "ok-1", "text": ARTICLE, "source": "crawl-7", "tags": ["eu"]}),
