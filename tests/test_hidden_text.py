@@ -75,3 +75,17 @@ def test_noscript_stays_unread_when_the_page_has_text_of_its_own():
     html = f"<html><body><noscript><p>Please enable JavaScript.</p></noscript><p>{ARTICLE[0]}</p></body></html>"
     article = Cleaner(mode="html").clean(html)
     assert "JavaScript" not in article.body and "Please enable JavaScript." not in [r["text"] for r in article.removed]
+
+
+def test_a_post_kept_in_a_script_template_is_read_from_its_noscript_twin():
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE)
+    escaped = paragraphs.replace("<", "&lt;").replace(">", "&gt;")
+    html = (
+        "<html><head><title>Ferry returns</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<h1>Ferry returns</h1><div class='post-content'>"
+        f"<script type='text/template'>{escaped}</script>\n<noscript>{paragraphs}</noscript></div>"
+        f"<div class='sidebar'><noscript><p>Please enable JavaScript.</p></noscript></div></body></html>"
+    )
+    article = Cleaner(mode="html").clean(html)
+    assert all(article.body.count(text) == 1 for text in ARTICLE)
+    assert "JavaScript" not in article.body and "&lt;" not in article.body

@@ -83,6 +83,15 @@ def _is_content_container(tag: str, attrs: dict) -> bool:
     return _content_class(attrs.get("class") or "") or bool(attrs.get("id") and _is_content_class(attrs["id"]))
 
 
+def _template_twin(noscript) -> bool:
+    """Whether a <noscript> follows a <script type="text/template"> (Blogger's posts): the script holds the
+    content as escaped markup for the page's code to render, the <noscript> the same content as markup."""
+    node = noscript.prev
+    while node is not None and node.tag == "-text" and not (node.text_content or "").strip():
+        node = node.prev
+    return node is not None and node.tag == "script" and (node.attributes.get("type") or "") == "text/template"
+
+
 class _Walker:
     """Depth-first walk without recursion (pages nest deeper than Python's stack allows)."""
 
@@ -159,8 +168,8 @@ class _Walker:
                     if self.links:
                         self.link_chars += len(text.strip())
                 continue
-            if not tag or tag in skip or tag[0] == "-":  # comments, doctype, processing instructions
-                continue
+            if not tag or tag[0] == "-" or tag in skip and not (tag == "noscript" and _template_twin(node)):
+                continue  # comments, doctype, processing instructions, and what a reader never sees
             attrs = node.attributes
             if attrs and _hidden(attrs):
                 continue
