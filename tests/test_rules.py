@@ -154,6 +154,15 @@ REMOVED = {
         "Actualizado el 2 de febrero de 2016",
         "vor 2 Stunden",
     ],
+    "affiliate_disclosure": [
+        "This post may contain affiliate links, view my full disclosure policy.",
+        "As an Amazon Associate we earn from qualifying purchases.",
+        "We independently review everything we recommend. When you buy through our links, we may earn a commission.",
+        "Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler.",
+        "Die folgenden Angebote sind mit Affiliate-Links versehen.",
+        "Cet article contient des liens affiliés.",
+        "Este artículo contiene enlaces de afiliados.",
+    ],
     "reading_time": ["5 min read", "Temps de lecture : 4 min", "Lesezeit: 3 Minuten", "Tiempo de lectura: 3 minutos"],
     "page_action": [
         "Print this article",
@@ -278,6 +287,10 @@ KEPT = [
     "Previous studies have shown that the drug works.",
     "Read more about the plan in the council's own report, published on Monday.",
     "Lea: I never thought we would win, but the team believed it.",
+    "To measure these partnerships, implement affiliate links, UTM tracking and exclusive discount codes.",
+    "Travel agents recommend insurance because they get a commission when you buy it.",
+    "No affiliate links. No paid promotion. I've used every piece of gear in this post extensively.",
+    "Einen Vertriebsmitarbeiter ohne eine Aussicht auf eine Provision zu beschäftigen, ist sinnlos.",
 ]
 
 

@@ -96,3 +96,34 @@ def app_promo(line):
 def subscription_prompt(line):
     text = plain(line)
     return bool(SUBSCRIPTION.match(text)) or words(text) <= 25 and bool(PAYWALL.match(text))
+
+
+# "This post contains affiliate links", "As an Amazon Associate we earn from qualifying purchases", "If you buy
+# through our links, we may earn a commission", "Für Links auf dieser Seite erhält CHIP ggf. eine Provision": the
+# site's note on what its links earn it, the same on every page. An article that discusses affiliate links or
+# commissions is not one (no "we" earn, no "this post" contains).
+DISCLOSURE = re.compile(
+    r"\bas an amazon (?:associate|affiliate)\b|\bearns? from qualifying purchases\b|"
+    r"\b(?:this|the|our|my) (?:post|article|page|site|website|blog|review|guide|story|content|list|video)s?\b"
+    r"[^.]{0,60}\b(?:contains?|includes?|uses?|has|features?|may contain|may include)\b[^.]{0,30}\baffiliate\b|"
+    r"\b(?:we|i)(?: also)?(?: may| might| do)?(?: also)? use (?:some )?affiliate links\b|"
+    r"\b(?:we|i|us)(?: may| might| could| will| would| can)? (?:earn|receive|get|make|be paid)s? (?:a |an )?"
+    r"(?:small |tiny )?(?:affiliate )?(?:commissions?|kickback|percentage|share of)\b|"
+    r"\bwe earn (?:a )?commissions?\b|\b(?:contains|uses) affiliate links\b|"
+    r"\b(?:erhält|erhalten|bekommt|bekommen|verdienen|verdient)\b.{0,60}\bprovision\b|"
+    r"\b(?:affiliate|partner|werbe|provisions)-?links?\b[^.]{0,40}\b(?:versehen|gekennzeichnet|markiert)\b|"
+    r"\bliens? (?:affiliés?|d'affiliation)\b|\bnous (?:percevons|touchons|recevons|pouvons recevoir) une "
+    r"(?:petite )?commission\b|\benlaces? de afiliad[oa]s?\b|\b(?:recibimos|podemos recibir|ganamos) una "
+    r"(?:pequeña )?comisión\b",
+    re.I,
+)
+DISCLOSURE_WORDS = 80
+DISCLOSURE_STEMS = stems(
+    "affiliate", "commission", "provision", "qualifying purchases", "kickback", "afiliad", "comisión", "affili"
+)
+
+
+@line_rule("affiliate_disclosure", score=0.9)
+def affiliate_disclosure(line):
+    text = plain(line)
+    return words(text) <= DISCLOSURE_WORDS and mentions(text, DISCLOSURE_STEMS) and bool(DISCLOSURE.search(text))
