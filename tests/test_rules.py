@@ -466,7 +466,7 @@ def test_subheading_between_paragraphs_is_kept():
 def test_html_only_rules_do_not_run_on_text():
     assert reasons("Home", mode="text") == [None]
     html_rules = {r.name for r in RULES if "text" not in r.modes}
-    assert html_rules == {"page_chrome", "boilerplate_markup", "link_list", "figure_caption"}
+    assert html_rules == {"page_chrome", "boilerplate_markup", "link_list", "figure_caption", "plugin_widget"}
 
 
 @pytest.mark.parametrize(
@@ -474,6 +474,8 @@ def test_html_only_rules_do_not_run_on_text():
     [
         ("body nav ul li", "page_chrome"),
         ("div.share-bar", "boilerplate_markup"),
+        ("div#jp-relatedposts.jp-relatedposts div.jp-relatedposts-items p", "plugin_widget"),
+        ("div.sharedaddy div.sd-content", "plugin_widget"),
         ("div.article-body", None),
     ],
 )
@@ -481,6 +483,19 @@ def test_markup_rules(path, reason):
     page = Page(blocks=[Block(text="Some words here", path=path)], mode="html")
     apply_rules(page, RULES)
     assert page.blocks[0].reason == reason
+
+
+def test_a_plugin_widget_leaves_even_where_the_model_keeps_it():
+    from cleaner import Cleaner
+
+    excerpt = "An unusually warm October confused the trees along the river, and some of them bloomed again."
+    html = (
+        f"<html><body><article><h1>Orchard news</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>"
+        f"<div class='jp-relatedposts'><p>{excerpt}</p></div><p>{PARAGRAPH}</p></article></body></html>"
+    )
+    article = Cleaner(mode="html").clean(html)
+    assert excerpt not in article.body and PARAGRAPH in article.body
+    assert [r["reason"] for r in article.removed if r["text"] == excerpt] == ["plugin_widget"]
 
 
 def test_link_list():

@@ -66,3 +66,25 @@ def link_list(page, i):
     """A block that is mostly link text and short: menu entries, teaser titles, tag lists."""
     block = page.blocks[i]
     return block.link_density >= 0.6 and len(block.text) < 200 or block.link_density >= 0.85
+
+
+# Widgets that plugins and recommendation networks put on article pages, named by the plugin: Jetpack's and YARPP's
+# related posts, AddToAny's and ShareThis' buttons, Outbrain's and Taboola's feeds. Unlike a class word such as
+# "related" or "share" (which the model weighs with everything else), the name says what the block is.
+PLUGIN_WIDGET = re.compile(
+    r"[.#](?:jp-relatedposts|yarpp|crp_related|rp4wp|wp_rp|related-posts|relatedposts|sharedaddy|sd-sharing|addtoany|"
+    r"a2a_kit|sharethis|shareaholic|swp_social|essb_links|heateor|outbrain|ob-widget|taboola|trc_related|zergnet|"
+    r"revcontent)[\w-]*(?=[\s.#]|$)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=16384)
+def _plugin_widget(path: str) -> bool:
+    return bool(PLUGIN_WIDGET.search(path))
+
+
+@rule("plugin_widget", score=0.9, modes=("html",), max_chars=None)
+def plugin_widget(page, i):
+    """Inside a related-posts, share or recommendation widget that its plugin's class names."""
+    return _plugin_widget(page.blocks[i].path)
