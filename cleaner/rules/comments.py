@@ -1,7 +1,7 @@
 """Readers' comments under a post: a thread is a run of comment headers ("Anonymous said...", "Peter Flom 07.08.12
 at 13:24", "Jane Doe says: July 7, 2012 at 3:04 pm", "by jdoe on July 7, 2012 at 3:04 pm. Reply #") with the
-comments between them. Comment markup names the
-thread in HTML; in a plain-text dump only these headers show where the article ends and the readers begin."""
+comments between them. Comment markup names the thread in HTML; in a plain-text dump only these headers show where
+the article ends and the readers begin."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def comment_header(text: str) -> str | None:
     text = plain(text)
     if not 2 <= words(text) <= HEADER_WORDS:
         return None
-    if not text[:1].isdigit():  # "3 comments | Reply" is no header, and costs nothing to skip here
+    if not text[:1].isdigit():  # a line that opens with a count ("3 comments | Reply") names no commenter: as it is
         text = _ACTIONS.sub("", _BY.sub("", text, count=1))
     said = _SAID.match(text)
     if said:
