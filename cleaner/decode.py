@@ -7,6 +7,7 @@ import codecs
 import contextlib
 import re
 import unicodedata
+from itertools import islice
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -125,8 +126,8 @@ def mend_mojibake(text: str) -> str:
     it holds at least MIN_MOJIBAKE of them."""
     if not _MAYBE_MOJIBAKE.search(text):
         return text
-    found = [m for m in _MOJIBAKE.findall(text) if _mended(m)]
-    if len(found) < MIN_MOJIBAKE:
+    plausible = (m for m in _MOJIBAKE.finditer(text) if _mended(m.group()))
+    if len(list(islice(plausible, MIN_MOJIBAKE))) < MIN_MOJIBAKE:
         return text
     return _MOJIBAKE.sub(lambda m: _mended(m.group()) or m.group(), text)
 

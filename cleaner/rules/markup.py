@@ -24,8 +24,18 @@ BOILERPLATE_WORDS = re.compile(
 )
 SITE_HEADER = re.compile(r"(?:^|\s)header(?=[\s.#]|$)")
 
+# Widgets that plugins and recommendation networks put on article pages, named by the plugin: Jetpack's and YARPP's
+# related posts, AddToAny's and ShareThis' buttons, Outbrain's and Taboola's feeds. Unlike a class word such as
+# "related" or "share" (which the model weighs with everything else), the name says what the block is.
+PLUGIN_WIDGET = re.compile(
+    r"[.#](?:jp-relatedposts|yarpp|crp_related|rp4wp|wp_rp|related-posts|relatedposts|sharedaddy|sd-sharing|addtoany|"
+    r"a2a_kit|sharethis|shareaholic|swp_social|essb_links|heateor|outbrain|ob-widget|taboola|trc_related|zergnet|"
+    r"revcontent)[\w-]*(?=[\s.#]|$)",
+    re.I,
+)
 
-CHROME, HEADER, BOILERPLATE, ARTICLE = 1, 2, 4, 8
+
+CHROME, HEADER, BOILERPLATE, ARTICLE, PLUGIN = 1, 2, 4, 8, 16
 
 
 @lru_cache(maxsize=65536)
@@ -36,6 +46,7 @@ def _element(token: str) -> int:
         | (HEADER if SITE_HEADER.match(token) else 0)
         | (BOILERPLATE if BOILERPLATE_WORDS.search(token) else 0)
         | (ARTICLE if token.startswith("article") else 0)
+        | (PLUGIN if PLUGIN_WIDGET.search(token) else 0)
     )
 
 
@@ -68,23 +79,7 @@ def link_list(page, i):
     return block.link_density >= 0.6 and len(block.text) < 200 or block.link_density >= 0.85
 
 
-# Widgets that plugins and recommendation networks put on article pages, named by the plugin: Jetpack's and YARPP's
-# related posts, AddToAny's and ShareThis' buttons, Outbrain's and Taboola's feeds. Unlike a class word such as
-# "related" or "share" (which the model weighs with everything else), the name says what the block is.
-PLUGIN_WIDGET = re.compile(
-    r"[.#](?:jp-relatedposts|yarpp|crp_related|rp4wp|wp_rp|related-posts|relatedposts|sharedaddy|sd-sharing|addtoany|"
-    r"a2a_kit|sharethis|shareaholic|swp_social|essb_links|heateor|outbrain|ob-widget|taboola|trc_related|zergnet|"
-    r"revcontent)[\w-]*(?=[\s.#]|$)",
-    re.I,
-)
-
-
-@lru_cache(maxsize=16384)
-def _plugin_widget(path: str) -> bool:
-    return bool(PLUGIN_WIDGET.search(path))
-
-
 @rule("plugin_widget", score=0.9, modes=("html",), max_chars=None)
 def plugin_widget(page, i):
     """Inside a related-posts, share or recommendation widget that its plugin's class names."""
-    return _plugin_widget(page.blocks[i].path)
+    return bool(path_flags(page.blocks[i].path) & PLUGIN)
