@@ -193,8 +193,11 @@ def train(
     seed: Annotated[int, typer.Option(help="Random seed: same data and seed, same model.")] = 0,
     refit: Annotated[
         bool,
-        typer.Option(help="Block scorers: refit each stage on all pages (else average the two fold models: faster)."),
-    ] = True,
+        typer.Option(
+            help="Block scorers: refit each stage on all pages, instead of averaging each stage's two fold models "
+            "(the default: stage 2 then reads stage-1 probabilities like those it was trained on)."
+        ),
+    ] = False,
 ) -> None:
     """Train a block scorer, or the title-line or name-line model, on the `train` side of the site split (needs
     the [train] extra)."""

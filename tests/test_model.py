@@ -14,7 +14,8 @@ from cleaner import Cleaner
 from cleaner.bench.split import split_of
 from cleaner.cli import app
 from cleaner.model.features import feature_names, page_features
-from cleaner.model.scorer import BlockModel, shipped, stack_features
+from cleaner.model.scorer import LOG_WORDS, STRETCH_FEATURES, BlockModel, shipped, stack_features, stretch_features
+from cleaner.model.train import STRETCH_MODES
 from cleaner.model.trees import TreeEnsemble, average
 from cleaner.repair import repair
 from cleaner.segment import segment
@@ -67,6 +68,19 @@ def test_stack_features_see_the_neighbours():
     assert stack_features(np.zeros(0)).shape[0] == 0
 
 
+def test_stretch_features_place_a_block_against_the_main_stretch():
+    p = np.array([0.9, 0.8, 0.1, 0.9, 0.0, 0.0, 0.0, 0.0, 0.0, 0.9])
+    X = np.zeros((len(p), len(feature_names())), dtype=np.float32)
+    X[:, LOG_WORDS] = np.log1p([50, 40, 5, 30, 3, 3, 3, 3, 3, 20])
+    S = dict(zip(STRETCH_FEATURES, stretch_features(p, X).T, strict=True))
+    assert S["in_main"].tolist() == [1, 1, 1, 1, 0, 0, 0, 0, 0, 0]  # a one-block gap stays inside the stretch
+    assert S["after_main"].tolist() == [0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+    assert S["log_dist_main"][9] == pytest.approx(np.log1p(6))  # the lone likely block far below
+    assert S["before_share"][0] == 0.0 and S["after_share"][9] == 0.0
+    assert 0.8 < S["main_share"][0] < 1.0
+    assert stretch_features(np.zeros(3), X[:3])[:, 3].tolist() == pytest.approx([np.log1p(3)] * 3)  # no stretch
+
+
 @pytest.mark.parametrize("mode", ["html", "text"])
 def test_features_are_finite_and_named(mode):
     html = "<html><body><nav><a href='/'>Home</a></nav><article><h1>T</h1><p>One sentence.</p></article></body></html>"
@@ -83,7 +97,9 @@ def test_a_model_ships_for_each_mode_as_json(mode):
     model = shipped(mode)
     assert model is not None, f"cleaner/model/{mode}.json is missing"
     assert model.mode == mode
-    assert len(model.spec["features"]) == len(feature_names()) + stack_features(np.zeros(1)).shape[1]
+    stretch = len(STRETCH_FEATURES) if mode in STRETCH_MODES else 0
+    assert len(model.spec["features"]) == len(feature_names()) + stack_features(np.zeros(1)).shape[1] + stretch
+    assert model.stretch == (mode in STRETCH_MODES)
     assert 0.0 < model.threshold < 1.0
 
 

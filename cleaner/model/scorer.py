@@ -8,6 +8,7 @@ this package (`html.json`, `text.json`); `cleaner train` rebuilds them.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..record import Page
-from .features import page_features
+from .features import feature_names, page_features
 from .trees import TreeEnsemble
 
 STACK_WINDOWS = (1, 2, 4, 8)
@@ -40,6 +41,43 @@ def stack_features(p: np.ndarray) -> np.ndarray:
     return np.column_stack(columns).astype(np.float32)
 
 
+LOG_WORDS = feature_names().index("log_words")
+STRETCH_GAP = 3  # likely-content blocks this far apart are one stretch
+STRETCH_FEATURES = ("before_share", "after_share", "in_main", "log_dist_main", "after_main", "main_share")
+
+
+def stretch_features(p: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """Where a block stands against the page's main stretch of likely content (the run of blocks stage 1 scores
+    as content, gaps of up to STRETCH_GAP blocks allowed, that carries the most probable words): the share of
+    that mass before and after it, whether it is inside the stretch, how far outside, and the stretch's share."""
+    n = len(p)
+    out = np.zeros((n, len(STRETCH_FEATURES)), dtype=np.float32)
+    if n == 0:
+        return out
+    mass = p * np.expm1(X[:, LOG_WORDS])  # stage-1 probability times words
+    total = float(mass.sum()) or 1.0
+    cum = np.cumsum(mass)
+    out[:, 0] = (cum - mass) / total
+    out[:, 1] = (total - cum) / total
+    likely = np.flatnonzero(p >= 0.5)
+    if not len(likely):
+        out[:, 3] = math.log1p(n)
+        return out
+    breaks = np.flatnonzero(np.diff(likely) > STRETCH_GAP + 1)
+    starts = likely[np.concatenate([[0], breaks + 1])]
+    ends = likely[np.concatenate([breaks, [len(likely) - 1]])]
+    padded = np.concatenate([[0.0], cum])
+    best = int(np.argmax(padded[ends + 1] - padded[starts]))
+    s, e = int(starts[best]), int(ends[best])
+    idx = np.arange(n)
+    dist = np.where(idx < s, s - idx, np.where(idx > e, idx - e, 0))
+    out[:, 2] = dist == 0
+    out[:, 3] = np.log1p(dist)
+    out[:, 4] = idx > e
+    out[:, 5] = (padded[e + 1] - padded[s]) / total
+    return out
+
+
 class BlockModel:
     def __init__(self, spec: dict) -> None:
         self.spec = spec
@@ -47,6 +85,7 @@ class BlockModel:
         self.stage1 = TreeEnsemble(spec["stage1"])
         self.stage2 = TreeEnsemble(spec["stage2"]) if spec.get("stage2") else None
         self.threshold = float(spec["threshold"])
+        self.stretch = any(name.startswith("stretch_") for name in spec.get("features", ()))
 
     @classmethod
     def from_file(cls, path: str | Path) -> BlockModel:
@@ -57,7 +96,8 @@ class BlockModel:
         X = page_features(page)
         p = self.stage1.proba(X)
         if self.stage2 is not None:
-            p = self.stage2.proba(np.hstack([X, stack_features(p)]))
+            parts = [X, stack_features(p)] + ([stretch_features(p, X)] if self.stretch else [])
+            p = self.stage2.proba(np.hstack(parts))
         return p
 
 

@@ -28,11 +28,14 @@ from ..segment import segment
 from .datasets import snippet_labels, text_views
 from .features import feature_names, page_features
 from .labels import LABEL_THRESHOLD, gold_index, overlap
-from .scorer import stack_features
+from .scorer import STRETCH_FEATURES, stack_features, stretch_features
 from .trees import average, from_sklearn
 
 PARAMS = {"max_iter": 150, "learning_rate": 0.15, "max_leaf_nodes": 31, "max_depth": 8, "l2_regularization": 1.0}
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+# Modes whose stage 2 also reads where a block stands against the page's main stretch (scorer.stretch_features).
+# Measured for HTML; the text model (and the title and name-line models that read its verdicts) predate them.
+STRETCH_MODES = frozenset({"html"})
 
 
 @dataclass(slots=True)
@@ -108,7 +111,13 @@ def _page_f1(items: list[Example], probs: list[np.ndarray], threshold: float) ->
     return result.f1 if result else 0.0
 
 
-def train(paths: list[str], mode: str, seed: int = 0, refit: bool = True, log=print) -> dict:
+def _stage2_inputs(p: np.ndarray, ex: Example, stretch: bool) -> np.ndarray:
+    """What stage 2 reads besides the block features: its neighbours' stage-1 probabilities, and (HTML) where it
+    stands against the main stretch."""
+    return np.hstack([stack_features(p), stretch_features(p, ex.X)]) if stretch else stack_features(p)
+
+
+def train(paths: list[str], mode: str, seed: int = 0, refit: bool = False, log=print) -> dict:
     started = time.time()
     items = list(examples(paths, mode, log=log))
     log(f"{len(items)} pages, {sum(len(ex.texts) for ex in items)} blocks")
@@ -116,7 +125,8 @@ def train(paths: list[str], mode: str, seed: int = 0, refit: bool = True, log=pr
     stage1_folds = [_fit(*_matrix(folds[k]), seed) for k in (0, 1)]
     log(f"stage 1 on two folds: {time.time() - started:.0f}s")
     oof = [stage1_folds[1 - _fold(ex)].predict_proba(ex.X)[:, 1] for ex in items]
-    stacks = [stack_features(p) for p in oof]
+    stretch = mode in STRETCH_MODES
+    stacks = [_stage2_inputs(p, ex, stretch) for p, ex in zip(oof, items, strict=True)]
     # Stage 2 is cross-fitted too, so that the threshold is chosen on probabilities from sites it never saw.
     stage2_folds = []
     for k in (0, 1):
@@ -139,7 +149,9 @@ def train(paths: list[str], mode: str, seed: int = 0, refit: bool = True, log=pr
     return {
         "format": "cleaner-block-model/1",
         "mode": mode,
-        "features": feature_names() + [f"stack_{i}" for i in range(stack_features(np.zeros(1)).shape[1])],
+        "features": feature_names()
+        + [f"stack_{i}" for i in range(stack_features(np.zeros(1)).shape[1])]
+        + ([f"stretch_{name}" for name in STRETCH_FEATURES] if stretch else []),
         "threshold": threshold,
         "stage1": stage1,
         "stage2": stage2,
