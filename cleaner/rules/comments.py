@@ -27,6 +27,8 @@ _SEPARATOR = re.compile(rf"^(?:[|·•–,-]|{_BEFORE_DATE})$", re.I)
 _SHORT_DATE = re.compile(
     r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s*(?:at|um|à|a las)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$", re.I
 )
+# What every header holds, in a cheap first look: a digit (its date) or a "said" verb after a space.
+_CLUE = re.compile(rf"\d|\s(?:{_VERBS})", re.I)
 _REPORTED = frozenset(("said", "wrote", "schrieb", "a dit", "a écrit", "dijo", "escribió"))
 _DOMAIN = re.compile(r"\w\.\w{2,}")  # "guardian.co.uk, Monday 29 October 2012": a source, not a commenter
 _ON = re.compile(rf"^(?:{_BEFORE_DATE})\s+", re.I)
@@ -60,7 +62,7 @@ def comment_header(text: str) -> str | None:
     """The commenter's name when the line introduces a reader's comment (a name and "said", or a name and the
     comment's date), else None."""
     text = plain(text)
-    if not 2 <= words(text) <= HEADER_WORDS:
+    if not 2 <= words(text) <= HEADER_WORDS or not _CLUE.search(text):
         return None
     if not text[:1].isdigit():  # a line that opens with a count ("3 comments | Reply") names no commenter: as it is
         text = _ACTIONS.sub("", _BY.sub("", text, count=1))
