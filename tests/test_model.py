@@ -145,23 +145,28 @@ def _synthetic_dataset(path: Path, pages: int = 24, headlines: bool = False, byl
             out.write(json.dumps(row) + "\n")
 
 
-def _trained_twice(data: Path, mode: str) -> Path:
+def _trained_twice(data: Path, mode: str, *options: str) -> Path:
     """`cleaner train` twice on the same data with the same seed: the two files must be the same bytes."""
     runner = CliRunner()
     first, second = data.with_name("a.json"), data.with_name("b.json")
     for target in (first, second):
-        result = runner.invoke(app, ["train", str(data), "-o", str(target), "--mode", mode, "--seed", "3"])
+        result = runner.invoke(app, ["train", str(data), "-o", str(target), "--mode", mode, "--seed", "3", *options])
         assert result.exit_code == 0, result.output
     assert first.read_bytes() == second.read_bytes()
     return first
 
 
-def test_training_rebuilds_the_same_model_from_the_same_data(tmp_path):
+@pytest.mark.parametrize(
+    ("options", "final"), [((), "mean of the two fold models"), (("--refit",), "refitted on all pages")]
+)
+def test_training_rebuilds_the_same_model_from_the_same_data(tmp_path, options, final):
     pytest.importorskip("sklearn")
     data = tmp_path / "synthetic.jsonl.gz"
     _synthetic_dataset(data)
-    model = BlockModel.from_file(_trained_twice(data, "html"))
+    model = BlockModel.from_file(_trained_twice(data, "html", *options))
     assert model.spec["training"]["pages"] == 24
+    assert model.spec["training"]["final_models"] == final
+    assert model.stretch  # the HTML model's stage 2 reads the main stretch
     page = segment(
         "<html><body><nav><ul><li><a href='/a'>Section 1</a></li><li><a href='/b'>Section 2</a></li></ul></nav>"
         f"<main><p>{ARTICLE[0]}</p><p>{ARTICLE[2]}</p></main></body></html>",
