@@ -78,6 +78,18 @@ def stretch_features(p: np.ndarray, X: np.ndarray) -> np.ndarray:
     return out
 
 
+def stage2_inputs(p: np.ndarray, X: np.ndarray, stretch: bool) -> np.ndarray:
+    """What stage 2 reads besides the block features X, from stage 1's probabilities p: the neighbourhood
+    (stack_features) and, for a model that has them, the main stretch (stretch_features)."""
+    return np.hstack([stack_features(p), stretch_features(p, X)]) if stretch else stack_features(p)
+
+
+def stage2_names(stretch: bool) -> list[str]:
+    """The names of `stage2_inputs`' columns, as a model file lists them after the block features."""
+    names = [f"stack_{i}" for i in range(stack_features(np.zeros(1)).shape[1])]
+    return names + [f"stretch_{name}" for name in STRETCH_FEATURES] if stretch else names
+
+
 class BlockModel:
     def __init__(self, spec: dict) -> None:
         self.spec = spec
@@ -96,8 +108,7 @@ class BlockModel:
         X = page_features(page)
         p = self.stage1.proba(X)
         if self.stage2 is not None:
-            parts = [X, stack_features(p)] + ([stretch_features(p, X)] if self.stretch else [])
-            p = self.stage2.proba(np.hstack(parts))
+            p = self.stage2.proba(np.hstack([X, stage2_inputs(p, X, self.stretch)]))
         return p
 
 

@@ -29,7 +29,7 @@ from ..segment import segment
 from .datasets import snippet_labels, text_views
 from .features import feature_names, page_features
 from .labels import LABEL_THRESHOLD, gold_index, overlap
-from .scorer import STRETCH_FEATURES, stack_features, stretch_features
+from .scorer import stage2_inputs, stage2_names
 from .trees import average, from_sklearn
 
 # Per mode. HTML: shallower trees and fewer of them, so that the two fold models of each stage together cost what
@@ -119,12 +119,6 @@ def _page_f1(items: list[Example], probs: list[np.ndarray], threshold: float) ->
     return result.f1 if result else 0.0
 
 
-def _stage2_inputs(p: np.ndarray, ex: Example, stretch: bool) -> np.ndarray:
-    """What stage 2 reads besides the block features: its neighbours' stage-1 probabilities, and (HTML) where it
-    stands against the main stretch."""
-    return np.hstack([stack_features(p), stretch_features(p, ex.X)]) if stretch else stack_features(p)
-
-
 def train(paths: list[str], mode: str, seed: int = 0, refit: bool = False, log=print) -> dict:
     started = time.time()
     items = list(examples(paths, mode, log=log))
@@ -135,7 +129,7 @@ def train(paths: list[str], mode: str, seed: int = 0, refit: bool = False, log=p
     log(f"stage 1 on two folds: {time.time() - started:.0f}s")
     oof = [stage1_folds[1 - _fold(ex)].predict_proba(ex.X)[:, 1] for ex in items]
     stretch = mode in STRETCH_MODES
-    stacks = [_stage2_inputs(p, ex, stretch) for p, ex in zip(oof, items, strict=True)]
+    stacks = [stage2_inputs(p, ex.X, stretch) for p, ex in zip(oof, items, strict=True)]
     # Stage 2 is cross-fitted too, so that the threshold is chosen on probabilities from sites it never saw.
     stage2_folds = []
     for k in (0, 1):
@@ -158,9 +152,7 @@ def train(paths: list[str], mode: str, seed: int = 0, refit: bool = False, log=p
     return {
         "format": "cleaner-block-model/1",
         "mode": mode,
-        "features": feature_names()
-        + [f"stack_{i}" for i in range(stack_features(np.zeros(1)).shape[1])]
-        + ([f"stretch_{name}" for name in STRETCH_FEATURES] if stretch else []),
+        "features": feature_names() + stage2_names(stretch),
         "threshold": threshold,
         "stage1": stage1,
         "stage2": stage2,
