@@ -14,8 +14,15 @@ from cleaner import Cleaner
 from cleaner.bench.split import split_of
 from cleaner.cli import app
 from cleaner.model.features import feature_names, page_features
-from cleaner.model.scorer import LOG_WORDS, STRETCH_FEATURES, BlockModel, shipped, stack_features, stretch_features
-from cleaner.model.train import STRETCH_MODES
+from cleaner.model.layout import (
+    CONTAINER_FEATURES,
+    LOG_WORDS,
+    STRETCH_FEATURES,
+    container_features,
+    stretch_features,
+)
+from cleaner.model.scorer import GROUPS, BlockModel, shipped, stack_features
+from cleaner.model.train import STAGE2_GROUPS
 from cleaner.model.trees import TreeEnsemble, average
 from cleaner.repair import repair
 from cleaner.segment import segment
@@ -81,6 +88,24 @@ def test_stretch_features_place_a_block_against_the_main_stretch():
     assert stretch_features(np.zeros(3), X[:3])[:, 3].tolist() == pytest.approx([np.log1p(3)] * 3)  # no stretch
 
 
+def test_container_features_place_a_block_against_the_articles_element():
+    # Elements: 0 the body, 1 a wrapper, 2 the article inside it, 3 a sidebar; the last block has no element.
+    ancestry = [(0, 1, 2), (0, 1, 2), (0, 1, 2), (0, 3), (0, 3), ()]
+    p = np.array([0.9, 0.9, 0.2, 0.8, 0.1, 0.5])
+    X = np.zeros((len(p), len(feature_names())), dtype=np.float32)
+    X[:, LOG_WORDS] = np.log1p([50, 40, 5, 10, 10, 3])
+    C = dict(zip(CONTAINER_FEATURES, container_features(p, X, ancestry).T, strict=True))
+    total = 45 + 36 + 1 + 8 + 1 + 1.5  # likely words: probability times words
+    # The wrapper and the article hold the same words; the outer of equals is the article's element.
+    assert C["in_main"].tolist() == [1, 1, 1, 0, 0, 0]  # the unlikely line inside the article is inside too
+    assert C["log_levels_out"].tolist() == pytest.approx([0, 0, 0, np.log1p(1), np.log1p(1), np.log1p(2)])
+    assert C["branch_share"][3] == pytest.approx(9 / total)  # the sidebar, a likely line and all
+    assert C["branch_share"][0] == pytest.approx(82 / total)
+    assert C["main_share"][0] == pytest.approx(82 / total) and C["main_density"][0] == pytest.approx(82 / 95)
+    assert not container_features(np.zeros(2), X[:2], ancestry[:2]).any()  # nothing likely: no element
+    assert container_features(p[:0], X[:0], []).shape == (0, len(CONTAINER_FEATURES))
+
+
 @pytest.mark.parametrize("mode", ["html", "text"])
 def test_features_are_finite_and_named(mode):
     html = "<html><body><nav><a href='/'>Home</a></nav><article><h1>T</h1><p>One sentence.</p></article></body></html>"
@@ -97,9 +122,9 @@ def test_a_model_ships_for_each_mode_as_json(mode):
     model = shipped(mode)
     assert model is not None, f"cleaner/model/{mode}.json is missing"
     assert model.mode == mode
-    stretch = len(STRETCH_FEATURES) if mode in STRETCH_MODES else 0
-    assert len(model.spec["features"]) == len(feature_names()) + stack_features(np.zeros(1)).shape[1] + stretch
-    assert model.stretch == (mode in STRETCH_MODES)
+    extra = sum(len(GROUPS[group]) for group in STAGE2_GROUPS[mode])
+    assert len(model.spec["features"]) == len(feature_names()) + stack_features(np.zeros(1)).shape[1] + extra
+    assert model.groups == STAGE2_GROUPS[mode]
     assert 0.0 < model.threshold < 1.0
 
 
@@ -166,7 +191,7 @@ def test_training_rebuilds_the_same_model_from_the_same_data(tmp_path, options, 
     model = BlockModel.from_file(_trained_twice(data, "html", *options))
     assert model.spec["training"]["pages"] == 24
     assert model.spec["training"]["final_models"] == final
-    assert model.stretch  # the HTML model's stage 2 reads the main stretch
+    assert model.groups == ("stretch", "container")  # the HTML model's stage 2 reads the stretch and the element
     page = segment(
         "<html><body><nav><ul><li><a href='/a'>Section 1</a></li><li><a href='/b'>Section 2</a></li></ul></nav>"
         f"<main><p>{ARTICLE[0]}</p><p>{ARTICLE[2]}</p></main></body></html>",

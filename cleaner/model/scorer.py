@@ -1,14 +1,14 @@
 """The learned block scorer: the probability that a block is article content, from two boosted-tree stages.
 
 Stage 1 reads the block features (features.py). Stage 2 reads them again with stage 1's probabilities of the
-block's neighbours, so a block is judged by the stretch it stands in. The shipped models are JSON files in
-this package (`html.json`, `text.json`); `cleaner train` rebuilds them.
+block's neighbours, so a block is judged by the stretch it stands in, and, for a model that has them, with where
+it stands against the page's main stretch and the article's element (layout.py). The shipped models are JSON
+files in this package (`html.json`, `text.json`); `cleaner train` rebuilds them.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from ..record import Page
-from .features import feature_names, page_features
+from .features import page_features
+from .layout import CONTAINER_FEATURES, STRETCH_FEATURES, container_features, stretch_features
 from .trees import TreeEnsemble
 
 STACK_WINDOWS = (1, 2, 4, 8)
@@ -41,53 +42,27 @@ def stack_features(p: np.ndarray) -> np.ndarray:
     return np.column_stack(columns).astype(np.float32)
 
 
-LOG_WORDS = feature_names().index("log_words")
-STRETCH_GAP = 3  # likely-content blocks this far apart are one stretch
-STRETCH_FEATURES = ("before_share", "after_share", "in_main", "log_dist_main", "after_main", "main_share")
+# What stage 2 may read besides the neighbourhood, in this order: a model reads a group if its file lists the
+# group's columns (layout.py).
+GROUPS = {"stretch": STRETCH_FEATURES, "container": CONTAINER_FEATURES}
 
 
-def stretch_features(p: np.ndarray, X: np.ndarray) -> np.ndarray:
-    """Where a block stands against the page's main stretch of likely content (the run of blocks stage 1 scores
-    as content, gaps of up to STRETCH_GAP blocks allowed, that carries the most probable words): the share of
-    that mass before and after it, whether it is inside the stretch, how far outside, and the stretch's share."""
-    n = len(p)
-    out = np.zeros((n, len(STRETCH_FEATURES)), dtype=np.float32)
-    if n == 0:
-        return out
-    mass = p * np.expm1(X[:, LOG_WORDS])  # stage-1 probability times words
-    total = float(mass.sum()) or 1.0
-    cum = np.cumsum(mass)
-    out[:, 0] = (cum - mass) / total
-    out[:, 1] = (total - cum) / total
-    likely = np.flatnonzero(p >= 0.5)
-    if not len(likely):
-        out[:, 3] = math.log1p(n)
-        return out
-    breaks = np.flatnonzero(np.diff(likely) > STRETCH_GAP + 1)
-    starts = likely[np.concatenate([[0], breaks + 1])]
-    ends = likely[np.concatenate([breaks, [len(likely) - 1]])]
-    padded = np.concatenate([[0.0], cum])
-    best = int(np.argmax(padded[ends + 1] - padded[starts]))
-    s, e = int(starts[best]), int(ends[best])
-    idx = np.arange(n)
-    dist = np.where(idx < s, s - idx, np.where(idx > e, idx - e, 0))
-    out[:, 2] = dist == 0
-    out[:, 3] = np.log1p(dist)
-    out[:, 4] = idx > e
-    out[:, 5] = (padded[e + 1] - padded[s]) / total
-    return out
-
-
-def stage2_inputs(p: np.ndarray, X: np.ndarray, stretch: bool) -> np.ndarray:
+def stage2_inputs(p: np.ndarray, X: np.ndarray, ancestry, groups: tuple[str, ...]) -> np.ndarray:
     """What stage 2 reads besides the block features X, from stage 1's probabilities p: the neighbourhood
-    (stack_features) and, for a model that has them, the main stretch (stretch_features)."""
-    return np.hstack([stack_features(p), stretch_features(p, X)]) if stretch else stack_features(p)
+    (stack_features) and the groups of layout features the model has, "stretch" (against the main stretch) and
+    "container" (against the article's element; `ancestry` is each block's, segment/html.py)."""
+    parts = [stack_features(p)]
+    if "stretch" in groups:
+        parts.append(stretch_features(p, X))
+    if "container" in groups:
+        parts.append(container_features(p, X, ancestry))
+    return np.hstack(parts)
 
 
-def stage2_names(stretch: bool) -> list[str]:
+def stage2_names(groups: tuple[str, ...]) -> list[str]:
     """The names of `stage2_inputs`' columns, as a model file lists them after the block features."""
     names = [f"stack_{i}" for i in range(stack_features(np.zeros(1)).shape[1])]
-    return names + [f"stretch_{name}" for name in STRETCH_FEATURES] if stretch else names
+    return names + [f"{group}_{name}" for group in GROUPS if group in groups for name in GROUPS[group]]
 
 
 class BlockModel:
@@ -97,7 +72,8 @@ class BlockModel:
         self.stage1 = TreeEnsemble(spec["stage1"])
         self.stage2 = TreeEnsemble(spec["stage2"]) if spec.get("stage2") else None
         self.threshold = float(spec["threshold"])
-        self.stretch = any(name.startswith("stretch_") for name in spec.get("features", ()))
+        names = spec.get("features", ())
+        self.groups = tuple(group for group in GROUPS if any(name.startswith(group + "_") for name in names))
 
     @classmethod
     def from_file(cls, path: str | Path) -> BlockModel:
@@ -108,7 +84,8 @@ class BlockModel:
         X = page_features(page)
         p = self.stage1.proba(X)
         if self.stage2 is not None:
-            p = self.stage2.proba(np.hstack([X, stage2_inputs(p, X, self.stretch)]))
+            ancestry = [block.ancestry for block in page.blocks] if "container" in self.groups else None
+            p = self.stage2.proba(np.hstack([X, stage2_inputs(p, X, ancestry, self.groups)]))
         return p
 
 

@@ -40,10 +40,11 @@ PARAMS = {
     "text": {"max_iter": 150, "learning_rate": 0.15, "max_leaf_nodes": 31, "max_depth": 8, "l2_regularization": 1.0},
 }
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
-# Modes whose stage 2 also reads where a block stands against the page's main stretch (scorer.stretch_features).
-# Text is left out for now: they raise its body F1, but the title-line and name-line models read the text model's
-# verdicts, and refitted on the new ones they found fewer headlines (model card).
-STRETCH_MODES = frozenset({"html"})
+# What stage 2 reads besides the neighbourhood, per mode (layout.py): in HTML, where a block stands against the
+# main stretch and against the article's element. Text has no elements, and is left without the stretch for now:
+# it raises text body F1, but the title-line and name-line models read the text model's verdicts, and refitted on
+# the new ones they found fewer headlines (model card).
+STAGE2_GROUPS = {"html": ("stretch", "container"), "text": ()}
 
 
 @dataclass(slots=True)
@@ -56,6 +57,7 @@ class Example:
     weight: np.ndarray
     texts: list[str]
     gold: str | None
+    ancestry: list[tuple[int, ...]]  # each block's enclosing elements (HTML)
 
 
 def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
@@ -80,7 +82,8 @@ def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
                     y = snippet_labels(texts, row.get("with_") or [], row.get("without") or [])
                 words = np.array([len(t.split()) for t in texts], dtype=np.float32)
                 X = page_features(page)
-                yield Example(site_of(row, dataset), X, y, np.sqrt(words), texts, gold)
+                ancestry = [b.ancestry for b in page.blocks]
+                yield Example(site_of(row, dataset), X, y, np.sqrt(words), texts, gold, ancestry)
             count += 1
         log(f"  {dataset}: {count} training pages")
 
@@ -128,8 +131,8 @@ def train(paths: list[str], mode: str, seed: int = 0, refit: bool = False, log=p
     stage1_folds = [_fit(*_matrix(folds[k]), seed, params) for k in (0, 1)]
     log(f"stage 1 on two folds: {time.time() - started:.0f}s")
     oof = [stage1_folds[1 - _fold(ex)].predict_proba(ex.X)[:, 1] for ex in items]
-    stretch = mode in STRETCH_MODES
-    stacks = [stage2_inputs(p, ex.X, stretch) for p, ex in zip(oof, items, strict=True)]
+    groups = STAGE2_GROUPS[mode]
+    stacks = [stage2_inputs(p, ex.X, ex.ancestry, groups) for p, ex in zip(oof, items, strict=True)]
     # Stage 2 is cross-fitted too, so that the threshold is chosen on probabilities from sites it never saw.
     stage2_folds = []
     for k in (0, 1):
@@ -152,7 +155,7 @@ def train(paths: list[str], mode: str, seed: int = 0, refit: bool = False, log=p
     return {
         "format": "cleaner-block-model/1",
         "mode": mode,
-        "features": feature_names() + stage2_names(stretch),
+        "features": feature_names() + stage2_names(groups),
         "threshold": threshold,
         "stage1": stage1,
         "stage2": stage2,

@@ -1,0 +1,122 @@
+"""Where a block stands on the page, read from stage 1's probabilities (stage 2 of the block scorer reads these
+besides its neighbours'): against the page's main stretch of likely content, and in HTML against the element
+that holds the article."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .features import feature_names
+
+LOG_WORDS = feature_names().index("log_words")
+STRETCH_GAP = 3  # likely-content blocks this far apart are one stretch
+STRETCH_FEATURES = ("before_share", "after_share", "in_main", "log_dist_main", "after_main", "main_share")
+CONTAINER_BIAS = 0.8  # the article's element maximises (likely words - CONTAINER_BIAS * words) below it
+CONTAINER_FEATURES = ("in_main", "log_levels_out", "branch_share", "main_share", "main_density")
+
+
+def stretch_features(p: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """Where a block stands against the page's main stretch of likely content (the run of blocks stage 1 scores
+    as content, gaps of up to STRETCH_GAP blocks allowed, that carries the most probable words): the share of
+    that mass before and after it, whether it is inside the stretch, how far outside, and the stretch's share."""
+    n = len(p)
+    out = np.zeros((n, len(STRETCH_FEATURES)), dtype=np.float32)
+    if n == 0:
+        return out
+    mass = p * np.expm1(X[:, LOG_WORDS])  # stage-1 probability times words
+    total = float(mass.sum()) or 1.0
+    cum = np.cumsum(mass)
+    out[:, 0] = (cum - mass) / total
+    out[:, 1] = (total - cum) / total
+    likely = np.flatnonzero(p >= 0.5)
+    if not len(likely):
+        out[:, 3] = math.log1p(n)
+        return out
+    breaks = np.flatnonzero(np.diff(likely) > STRETCH_GAP + 1)
+    starts = likely[np.concatenate([[0], breaks + 1])]
+    ends = likely[np.concatenate([breaks, [len(likely) - 1]])]
+    padded = np.concatenate([[0.0], cum])
+    best = int(np.argmax(padded[ends + 1] - padded[starts]))
+    s, e = int(starts[best]), int(ends[best])
+    idx = np.arange(n)
+    dist = np.where(idx < s, s - idx, np.where(idx > e, idx - e, 0))
+    out[:, 2] = dist == 0
+    out[:, 3] = np.log1p(dist)
+    out[:, 4] = idx > e
+    out[:, 5] = (padded[e + 1] - padded[s]) / total
+    return out
+
+
+def container_features(p: np.ndarray, X: np.ndarray, ancestry: list[tuple[int, ...]]) -> np.ndarray:
+    """Where a block stands against the article's likely element: the element whose blocks carry the most likely
+    words less CONTAINER_BIAS times all their words (stage-1 probability times words, as Readability scores a
+    container by its paragraphs, but learned). Per block: whether it is inside that element, how many levels
+    above it the block's branch joins its ancestors, that branch's share of the page's likely words, and the
+    element's share and density of them. A teaser stream, a sidebar or a comment list of likely-looking text
+    below the article stands outside it or in a branch of its own.
+
+    `ancestry` is each block's element ids, outermost first, parents numbered before children (segment/html.py);
+    blocks without one (plain text) read as outside."""
+    n = len(p)
+    out = np.zeros((n, len(CONTAINER_FEATURES)), dtype=np.float32)
+    if n == 0:
+        return out
+    words_array = np.expm1(X[:, LOG_WORDS])
+    words, mass = words_array.tolist(), (p * words_array).tolist()
+    total = sum(mass)
+    parent: dict[int, int | None] = {}
+    own_mass: dict[int, float] = {}
+    own_words: dict[int, float] = {}
+    for i, chain in enumerate(ancestry):
+        if not chain:
+            continue
+        deepest = chain[-1]
+        own_mass[deepest] = own_mass.get(deepest, 0.0) + mass[i]
+        own_words[deepest] = own_words.get(deepest, 0.0) + words[i]
+        for k in range(len(chain) - 1, -1, -1):
+            if chain[k] in parent:
+                break
+            parent[chain[k]] = chain[k - 1] if k else None
+    if total <= 0 or not parent:
+        return out
+    # Sums below each element: children are numbered after their parents, so a reverse pass adds them up.
+    order = sorted(parent)
+    below_mass = {node: own_mass.get(node, 0.0) for node in order}
+    below_words = {node: own_words.get(node, 0.0) for node in order}
+    depth: dict[int, int] = {}
+    for node in reversed(order):
+        up = parent[node]
+        if up is not None:
+            below_mass[up] += below_mass[node]
+            below_words[up] += below_words[node]
+    for node in order:
+        up = parent[node]
+        depth[node] = 0 if up is None else depth[up] + 1
+    main = max(order, key=lambda node: below_mass[node] - CONTAINER_BIAS * below_words[node])  # first of equals
+    above = set()  # the element and its ancestors
+    node = main
+    while node is not None:
+        above.add(node)
+        node = parent[node]
+    levels = depth[main]
+    out[:, 3] = below_mass[main] / total
+    out[:, 4] = below_mass[main] / below_words[main] if below_words[main] else 0.0
+    for i, chain in enumerate(ancestry):
+        k = len(chain) - 1
+        while k >= 0 and chain[k] not in above:
+            k -= 1
+        if k < 0:  # no ancestor in common (or no ancestry)
+            out[i, 1] = math.log1p(levels + 1)
+            if chain:
+                out[i, 2] = below_mass[chain[0]] / total
+            continue
+        join = chain[k]
+        branch = chain[k + 1] if k + 1 < len(chain) else join
+        out[i, 2] = below_mass[branch] / total
+        if join == main:
+            out[i, 0] = 1.0
+        else:
+            out[i, 1] = math.log1p(levels - depth[join])
+    return out
