@@ -194,7 +194,7 @@ def train(
     refit: Annotated[
         bool,
         typer.Option(
-            help="Block scorers: refit each stage on all pages, instead of averaging each stage's two fold models "
+            help="Block scorers: refit each stage on all pages, instead of averaging each stage's fold models "
             "(the default: stage 2 then reads stage-1 probabilities like those it was trained on)."
         ),
     ] = False,

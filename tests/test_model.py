@@ -182,7 +182,8 @@ def _trained_twice(data: Path, mode: str, *options: str) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("options", "final"), [((), "mean of the two fold models"), (("--refit",), "refitted on all pages")]
+    ("options", "final"),
+    [((), "mean of the 6 fold models of 3 site splits"), (("--refit",), "refitted on all pages")],
 )
 def test_training_rebuilds_the_same_model_from_the_same_data(tmp_path, options, final):
     pytest.importorskip("sklearn")
