@@ -334,6 +334,27 @@ def _unlikely(token: str) -> bool:
     return bool(names) and _has_unlikely(names) and not _has_maybe(names)
 
 
+def add_parents(parent: dict[int, int | None], ancestry: tuple[int, ...]) -> None:
+    """Record each element's parent (None for a root) from a block's ancestry (element ids, outermost first),
+    walking up only as far as the first element already recorded: each element is entered once per page."""
+    for k in range(len(ancestry) - 1, -1, -1):
+        if ancestry[k] in parent:
+            break
+        parent[ancestry[k]] = ancestry[k - 1] if k else None
+
+
+def sums_below(parent: dict[int, int | None], order: list[int], *owns: dict) -> list[dict]:
+    """For each per-element amount in `owns` (its own blocks'), the total inside each element of `order` (the
+    elements in id order: parents are numbered before their children, so one reverse pass adds children up)."""
+    totals = [{node: own.get(node, 0) for node in order} for own in owns]
+    for node in reversed(order):
+        up = parent[node]
+        if up is not None:
+            for total in totals:
+                total[up] += total[node]
+    return totals
+
+
 def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
     """Readability's idea as features: paragraphs vote for their parent (and half for their grandparent) with
     their length and commas; a container starts from its tag's and class's weight, and its score is discounted
@@ -355,10 +376,7 @@ def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
         deepest = ancestry[-1]
         own_chars[deepest] = own_chars.get(deepest, 0) + size
         own_links[deepest] = own_links.get(deepest, 0) + block.link_chars
-        for k in range(len(ancestry) - 1, -1, -1):
-            if ancestry[k] in parent:
-                break
-            parent[ancestry[k]] = ancestry[k - 1] if k else None
+        add_parents(parent, ancestry)
         if size >= 25 and block.tag in PARAGRAPH_TAGS and len(ancestry) >= 2:
             vote = 1.0 + block.text.count(",") + min(size / 100, 3.0)
             for level, node in enumerate(ancestry[-2:-4:-1]):
@@ -368,13 +386,7 @@ def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
                 score[node] += vote / (1 + level)
     # Characters and link characters inside each element: its own blocks' plus its children's (integers).
     order = sorted(parent)
-    chars = {node: own_chars.get(node, 0) for node in order}
-    links = {node: own_links.get(node, 0) for node in order}
-    for node in reversed(order):
-        up = parent[node]
-        if up is not None:
-            chars[up] += chars[node]
-            links[up] += links[node]
+    chars, links = sums_below(parent, order, own_chars, own_links)
     final = {node: s * (1.0 - links[node] / chars[node]) for node, s in score.items() if chars.get(node)}
     in_top, best_share, near_top = np.zeros(n), np.zeros(n), np.zeros(n)
     class_weight, unlikely = np.zeros(n), np.zeros(n)

@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 
-from .features import feature_names
+from .features import add_parents, feature_names, sums_below
 
 LOG_WORDS = feature_names().index("log_words")
 STRETCH_GAP = 3  # likely-content blocks this far apart are one stretch
@@ -75,22 +75,12 @@ def container_features(p: np.ndarray, X: np.ndarray, ancestry: list[tuple[int, .
         deepest = chain[-1]
         own_mass[deepest] = own_mass.get(deepest, 0.0) + mass[i]
         own_words[deepest] = own_words.get(deepest, 0.0) + words[i]
-        for k in range(len(chain) - 1, -1, -1):
-            if chain[k] in parent:
-                break
-            parent[chain[k]] = chain[k - 1] if k else None
+        add_parents(parent, chain)
     if total <= 0 or not parent:
         return out
-    # Sums below each element: children are numbered after their parents, so a reverse pass adds them up.
     order = sorted(parent)
-    below_mass = {node: own_mass.get(node, 0.0) for node in order}
-    below_words = {node: own_words.get(node, 0.0) for node in order}
+    below_mass, below_words = sums_below(parent, order, own_mass, own_words)
     depth: dict[int, int] = {}
-    for node in reversed(order):
-        up = parent[node]
-        if up is not None:
-            below_mass[up] += below_mass[node]
-            below_words[up] += below_words[node]
     for node in order:
         up = parent[node]
         depth[node] = 0 if up is None else depth[up] + 1

@@ -47,7 +47,9 @@ def stack_features(p: np.ndarray) -> np.ndarray:
 GROUPS = {"stretch": STRETCH_FEATURES, "container": CONTAINER_FEATURES}
 
 
-def stage2_inputs(p: np.ndarray, X: np.ndarray, ancestry, groups: tuple[str, ...]) -> np.ndarray:
+def stage2_inputs(
+    p: np.ndarray, X: np.ndarray, ancestry: list[tuple[int, ...]] | None, groups: tuple[str, ...]
+) -> np.ndarray:
     """What stage 2 reads besides the block features X, from stage 1's probabilities p: the neighbourhood
     (stack_features) and the groups of layout features the model has, "stretch" (against the main stretch) and
     "container" (against the article's element; `ancestry` is each block's, segment/html.py)."""
