@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from cleaner import classify, fixtures
 from cleaner import repair as repair_module
 from cleaner.classify import RuleChecks
-from cleaner.fastre import finder
+from cleaner.fastre import finder, folded
 from cleaner.meta import language, titleline
 from cleaner.meta.titleline import _Longer
 from cleaner.model import features
@@ -22,7 +23,7 @@ from cleaner.model.scorer import STACK_WINDOWS, shipped, stack_features
 from cleaner.pipeline import prepare
 from cleaner.record import Block, Page
 from cleaner.repair import repair
-from cleaner.rules import all_rules, teasers
+from cleaner.rules import Phrases, all_rules, teasers
 from cleaner.segment import candidates, html
 from cleaner.segment.text import segment_text
 
@@ -54,6 +55,38 @@ def test_finder_keeps_patterns_it_cannot_fold():
     escaped = re.compile(r"\bnav\b", re.I)
     assert finder(escaped)("main NAV bar") and not finder(escaped)("canvas")
     assert finder(re.compile("sk", re.I))("\u017fk")  # a long s matches s case-insensitively
+
+
+def _rule_phrases():
+    all_rules()
+    modules = [m for name, m in sorted(sys.modules.items()) if name.startswith("cleaner.rules.")]
+    return [v for m in modules for v in vars(m).values() if isinstance(v, Phrases)]
+
+
+LABEL_PIECES = ["Read more", "SKIP TO CONTENT", "Related Articles", "share on Facebook", "Cookie Policy", "Sign Up",
+                "newsletter", "Anzeige", "Terms of Use", "MORE", "Print", "About", "us", " ", "  ", "-", "1",
+                "20", ":", "!", "...", "\u2192", "\u00bb", "(", ")", "|", "/", "'", "\u00e9", "\u212a", "\u017f", "x",
+                "Top"]  # fmt: skip
+
+
+def test_phrases_agree_with_their_case_insensitive_pattern():
+    phrases = _rule_phrases()
+    assert phrases and all(p._folded is not None for p in phrases)  # all of today's labels fold
+    rng = random.Random(17)
+    for _ in range(4000):
+        text = "".join(rng.choice(LABEL_PIECES) for _ in range(rng.randint(0, 4)))
+        for phrase in phrases:
+            expected = len(text) <= phrase.max_chars and phrase.pattern.match(text) is not None
+            assert phrase.match(text) == expected, (phrase.pattern.pattern[:40], text)
+
+
+def test_folded_keeps_patterns_it_cannot_fold():
+    for source in [r"datePublished", r"(?i:x)", r"(?P<name>x)", r"[A-Z]x", r"[0-z]", r"[!-~]", "[a-\u00ff]",
+                   "\u212a", "\u017f", r"\Ax", r"(x)\1"]:  # fmt: skip
+        assert folded(re.compile(source, re.I)) is None, source
+    assert folded(re.compile("x")) is None  # already case-sensitive
+    twin = folded(re.compile("^\\W{0,3}(?:caf\u00e9|[a-z]\\d)[\\s.\\-]*$", re.I))
+    assert twin is not None and twin.match("cafe -") is None and twin.match("q7 .") is not None
 
 
 def test_longer_line_containment_matches_the_plain_scan():

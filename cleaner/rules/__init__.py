@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..fastre import folded
 from ..memo import text_cache
 from ..record import Page
 from ..segment.text import strip_bullet
@@ -83,14 +84,20 @@ def line_rule(
 
 
 class Phrases:
-    """A whole-line pattern that answers at once for lines too long to be a label (most lines are paragraphs)."""
+    """A whole-line pattern that answers at once for lines too long to be a label (most lines are paragraphs), and
+    asks ASCII lines (most lines) its case-sensitive twin on their lowered text: `re.I` is the slow part."""
 
     def __init__(self, pattern: re.Pattern[str], max_chars: int) -> None:
         self.pattern = pattern
         self.max_chars = max_chars
+        self._folded = folded(pattern)
 
-    def match(self, text: str) -> re.Match[str] | None:
-        return None if len(text) > self.max_chars else self.pattern.match(text)
+    def match(self, text: str) -> bool:
+        if len(text) > self.max_chars:
+            return False
+        if self._folded is not None and text.isascii():
+            return self._folded.match(lowered(text)) is not None
+        return self.pattern.match(text) is not None
 
 
 PHRASE_CHARS = 120

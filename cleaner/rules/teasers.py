@@ -91,6 +91,8 @@ def teaser_list(page, i):
     A title followed by the article (a long paragraph, maybe after a caption or date) is the headline, not a
     teaser, so a run under a header stops there.
     """
+    if not per_page(page, "teaser_cues", _near_cue)[i]:
+        return False
     blocks = page.blocks
     if not title_like(blocks[i].text) or is_more_link(blocks[i].text) or is_list_header(blocks[i].text):
         return False
@@ -104,6 +106,18 @@ def teaser_list(page, i):
 
 
 RUN_BACK = 40
+
+
+def _near_cue(page) -> list[bool]:
+    """Per block: whether a "Read more" follows it or a list header stands at most RUN_BACK lines above it. A
+    title is a teaser only then (the two ways `teaser_list` can answer yes), so most blocks need no more look."""
+    texts = [b.text for b in page.blocks]
+    near, header = [], -1  # the last list header above
+    for i, text in enumerate(texts):
+        near.append(i + 1 < len(texts) and is_more_link(texts[i + 1]) or header >= max(0, i - RUN_BACK))
+        if is_list_header(text):
+            header = i
+    return near
 
 
 class _RunStops:
