@@ -33,6 +33,12 @@ class LineVerdicts:
     def __init__(self, lines: tuple[tuple[float, Callable[[str], bool]], ...]) -> None:
         self.lines = lines
         self._kept = text_memo()
+        # The line rules (index, line part) that read a text no longer than each of their few distinct limits: a
+        # text of any size is read by those of the least limit it fits, with no size test per rule.
+        self._reading = [
+            (bound, tuple((k, line) for k, (limit, line) in enumerate(lines) if limit >= bound))
+            for bound in sorted({limit for limit, _ in lines})
+        ]
 
     def first(self, text: str) -> int:
         """The index of the first line rule whose line part matches `text`; len(lines) when none does."""
@@ -43,9 +49,12 @@ class LineVerdicts:
                 kept.clear()
             size = len(text)
             found = len(self.lines)
-            for k, (limit, line) in enumerate(self.lines):
-                if size <= limit and line(text):
-                    found = k
+            for bound, reading in self._reading:
+                if size <= bound:
+                    for k, line in reading:
+                        if line(text):
+                            found = k
+                            break
                     break
             kept[text] = found
         return found

@@ -30,6 +30,7 @@ _AGENCY_SLASH_NAME = re.compile(
     rf"(?:^|\s|\()(?:{AGENCIES})\s?/\s?(?!(?:{AGENCIES})\b)[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){{0,3}}\)?$"
 )
 _AGENCY_PHOTO = re.compile(rf"(?:^|\s|\()(?:{AGENCIES})\s+(?:photo|foto|images?)\b", re.I)
+_PHOTO_WORD = re.compile(r"photo|foto|image", re.I)  # in every _AGENCY_PHOTO match: a cheap search first
 _CREDIT_TAIL = re.compile(
     rf"\((?:photo|image|picture|foto|bild|credit)s?\s*(?::|by)?\s*[^()]{{0,60}}(?:{AGENCIES})[^()]{{0,30}}\)$", re.I
 )
@@ -65,7 +66,7 @@ def is_credit_line(text: str) -> bool:
         return True
     if len(text) <= 300 and text.endswith(")") and _CREDIT_TAIL.search(text):
         return True
-    return words(text) <= 6 and bool(_AGENCY_PHOTO.search(text))
+    return words(text) <= 6 and _PHOTO_WORD.search(text) is not None and bool(_AGENCY_PHOTO.search(text))
 
 
 line_rule("photo_credit")(is_credit_line)

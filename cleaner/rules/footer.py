@@ -35,6 +35,7 @@ ROW_LINK = phrases(
     r"cookies",
 )
 _LINK_SPLIT = re.compile(r"\s*[|•·/]\s*|\s{2,}")
+_LINK_MARK = re.compile(r"[|•·/]|\s\s")  # what every split of _LINK_SPLIT holds: without one, a line is one part
 FOOTER_WORDS = 60
 ROW_WORDS = 25
 FOOTER_STEMS = stems(
@@ -74,7 +75,7 @@ def footer(line):
     n = words(text)
     if n <= FOOTER_WORDS and mentions(text, FOOTER_STEMS) and FOOTER.search(text):
         return True
-    if n > ROW_WORDS:
+    if n > ROW_WORDS or not _LINK_MARK.search(text):
         return False
     parts = [p for p in _LINK_SPLIT.split(text) if p]
     return len(parts) >= 3 and sum(_footer_link(p) for p in parts) >= 0.6 * len(parts)

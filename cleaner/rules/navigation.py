@@ -56,7 +56,7 @@ def section_label(line):
     """'FRANCE - BELGIum', 'Europe|France and Belgium ...': an upper-case label of a few words between
     separators (not a table row or a time range: no digits or brackets), or a 'Section|' prefix."""
     text = plain(line)
-    if _SECTION_PREFIX.match(text):
+    if "|" in text and _SECTION_PREFIX.match(text):  # the prefix holds a bar: most lines need no match
         return True
     if words(text) > LABEL_WORDS or len(text) > 50 or not _SEPARATOR.search(text):
         return False

@@ -43,11 +43,16 @@ def stamp_parts(text: str) -> tuple[str | None, str] | None:
 STAMP_CHARS = 120  # a longer line is a sentence that mentions a date
 
 
+# Every date that `is_date_only` finds holds a digit (a year or a d.m.yy date), and stamp_parts reads no other.
+_DIGIT = re.compile(r"\d")
+
+
 @cached
 def is_date_stamp(text: str) -> bool:
     if len(text) > STAMP_CHARS:
         return False
-    return stamp_parts(text) is not None or bool(RELATIVE.match(plain(text)))
+    line = plain(text)
+    return _DIGIT.search(line) is not None and stamp_parts(text) is not None or bool(RELATIVE.match(line))
 
 
 line_rule("date_stamp")(is_date_stamp)
