@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..memo import text_cache
 from ..repair import undouble
 
 _PREFIX = re.compile(
@@ -179,16 +180,23 @@ def _segments(text: str) -> list[str]:
 
 def person_names(raw: str, lenient: bool = False, sites: list[str] | tuple[str, ...] = ()) -> list[str]:
     """Names of people in a byline string; [] when it names none ("Staff", "AFP", "View all posts")."""
+    return list(_person_names(raw, lenient, tuple(sites)))
+
+
+@text_cache(4096)
+def _person_names(raw: str, lenient: bool, sites: tuple[str, ...]) -> tuple[str, ...]:
+    """person_names, kept per string: a page's lines are read by the "By" line, name-line and byline-block
+    checks in turn."""
     full = re.sub(r"\s+", " ", html.unescape(raw))
     text = full.strip(" \t:;,.-–—|·•")
     if not text or len(text) > MAX_RAW_CHARS or PHOTO_CREDIT.match(text):
-        return []
+        return ()
     text = " ".join(t for t in text.split() if not _URL_OR_MAIL.search(t))
     for segment in _segments(text):
         names = _names_in(segment, lenient, sites, full)
         if names:
-            return names
-    return []
+            return tuple(names)
+    return ()
 
 
 def _names_in(text: str, lenient: bool, sites, full: str = "") -> list[str]:

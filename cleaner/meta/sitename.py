@@ -13,6 +13,7 @@ from . import ld
 # Title separators: " - ", " | ", " – ", " — ", " · ", " :: ", " » ", "|" without spaces; a plain ":" is not
 # one (it introduces a subtitle: "Zimbabwe coup: Robert Mugabe ...").
 SEPARATOR = re.compile(r"\s+(?:[-|–—·•»/\\]|::|\|\|)\s+|\s*\|\s*|\s+::\s*")
+_SEPARATOR_CHAR = re.compile(r"[-|–—·•»/\\:]")
 _NORM = re.compile(r"[\W_]+")
 SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher")
 SITE_EXTRA = 4  # "nytimes" + ".com"
@@ -101,6 +102,8 @@ def split_title(title: str) -> list[str]:
 def strip_site(title: str, sites: list[str]) -> str:
     """The title without site-name parts at either end (never the whole title)."""
     title = " ".join(title.split())
+    if not _SEPARATOR_CHAR.search(title):
+        return title  # SEPARATOR needs one of these characters: a title without them is one part
     parts = split_title(title)
     if len(parts) < 2:
         return title

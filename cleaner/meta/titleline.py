@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from itertools import accumulate
 from urllib.parse import urlsplit
 
 from ..memo import text_cache
@@ -40,6 +41,7 @@ LOOK_AHEAD = 8  # lines after a title within which its article starts
 NEAR_ARTICLE = 15  # lines above the longest run of paragraphs
 MIN_TITLE_WORDS, MAX_TITLE_WORDS, MAX_TITLE_CHARS = 2, 25, 200
 _NORM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
 _END = re.compile(r"[.:;,][\"'”’»)\]]*$")
 LEAD_WORDS = 150  # the article's opening, whose words a headline shares
 # The candidate features, in the order the title model reads them.
@@ -57,7 +59,9 @@ per_text = text_cache(16384)
 
 @per_text
 def _norm(text: str) -> str:
-    return _NORM.sub(" ", text.lower()).strip()
+    """The line's words, lowered, joined by single spaces: what `_NORM.sub(" ", text.lower()).strip()` gives
+    (word characters are never white space), a little cheaper."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 @per_text
@@ -77,12 +81,15 @@ def _title_like(text: str) -> bool:
     return MIN_TITLE_WORDS <= n <= MAX_TITLE_WORDS and len(text) <= MAX_TITLE_CHARS and not _END.search(text)
 
 
-def article_run(page: Page) -> tuple[int, int] | None:
-    """The first and last paragraph of the page's longest run of paragraphs (by words)."""
+def article_run(page: Page, paragraphs: list[bool] | None = None) -> tuple[int, int] | None:
+    """The first and last paragraph of the page's longest run of paragraphs (by words); `paragraphs`: each
+    block's `_paragraph_like` verdict, when the caller has them."""
+    if paragraphs is None:
+        paragraphs = [_paragraph_like(block.text) for block in page.blocks]
     best, best_words = None, 0
     run_start, run_words, gap = 0, 0, MAX_GAP + 1
     for i, block in enumerate(page.blocks):
-        if not (block.keep and _paragraph_like(block.text)):
+        if not (block.keep and paragraphs[i]):
             gap += 1
             continue
         if gap > MAX_GAP:
@@ -94,6 +101,15 @@ def article_run(page: Page) -> tuple[int, int] | None:
         if run_words == best_words:
             best = (run_start, i)
     return best
+
+
+def _next_paragraphs(paragraphs: list[bool]) -> list[int]:
+    """For each index, the first paragraph at or after it (len(paragraphs) when none): a title's distance to
+    its article is read off this list instead of walking the lines after each candidate."""
+    following = [len(paragraphs)] * (len(paragraphs) + 1)
+    for i in range(len(paragraphs) - 1, -1, -1):
+        following[i] = i if paragraphs[i] else following[i + 1]
+    return following
 
 
 def _slug_words(url: str | None) -> set[str]:
@@ -121,86 +137,79 @@ class _Longer:
         return lo < hi and self.text.find(f" {norm} ", self.offsets[lo], self.offsets[hi]) >= 0
 
 
-def _opening_and_body(page: Page, norms: list[str], run: tuple[int, int] | None) -> tuple[set[str], Counter]:
+def _opening_and_body(page: Page, words: list[list[str]], run: tuple[int, int] | None) -> tuple[set[str], Counter]:
     """The words of the article's opening (its first LEAD_WORDS words), and how many kept lines hold each word
-    (from the lines' normalised texts)."""
+    (`words`: each line's normalised words)."""
     lead: list[str] = []
-    body: Counter = Counter()
-    for i, block in enumerate(page.blocks):
-        if not block.keep:
-            continue
-        words = norms[i].split()
-        body.update(set(words))
-        if run and run[0] <= i <= run[1] and len(lead) < LEAD_WORDS:
-            lead.extend(words)
+    kept = [i for i, block in enumerate(page.blocks) if block.keep]
+    body = Counter(word for i in kept for word in set(words[i]))
+    if run:
+        for i in kept:
+            if run[0] <= i <= run[1] and len(lead) < LEAD_WORDS:
+                lead.extend(words[i])
     return set(lead[:LEAD_WORDS]), body
 
 
-def _share(words: list[str], found: set[str]) -> float:
+def _share(words: list[str], found: set[str] | Counter) -> float:
     """The share of `words` (with repeats) that are in `found`."""
-    return sum(w in found for w in words) / len(words) if words else 0.0
+    return sum([w in found for w in words]) / len(words) if words else 0.0
 
 
 def candidates(page: Page, sites: list[str]) -> dict[int, Counter]:
     """Per candidate line, its features (FEATURES); `sites` are the page's site names (text_site_names)."""
     blocks = page.blocks
-    run = article_run(page)
+    paragraphs = [_paragraph_like(b.text) for b in blocks]
+    following = _next_paragraphs(paragraphs)
+    run = article_run(page, paragraphs)
     start = run[0] if run else None
     norms = [_norm(b.text) for b in blocks]
+    words = [n.split() for n in norms]
     counts = Counter(norms)
     longer = _Longer(counts)
     slug = _slug_words(page.url)
     found: dict[int, Counter] = {}
     closest = None
-    # Neighbours are looked at from up to LOOK_AHEAD candidates above them: their verdicts are kept per block.
-    paragraphs: dict[int, bool] = {}
-    betweens: dict[int, bool] = {}
-
-    def paragraph_at(j: int) -> bool:
-        if j not in paragraphs:
-            paragraphs[j] = _paragraph_like(blocks[j].text)
-        return paragraphs[j]
-
-    def between_at(j: int) -> bool:
-        if j not in betweens:
-            betweens[j] = _between(blocks[j].text)
-        return betweens[j]
+    early = max(10, len(blocks) // 5)
+    # How many lines that may stand between a title and its article come before each line: whether one stands
+    # in a stretch of lines is then one subtraction, however many candidates look at the stretch.
+    betweens = list(accumulate((b.reason in BETWEEN or _between(b.text) for b in blocks), initial=0))
 
     for i, block in enumerate(blocks):
         text = block.text
         if not (block.keep or block.reason in MAY_DROP_TITLE) or not _title_like(text) or not norms[i]:
             continue
-        if between_at(i) or find_dates(text):
-            continue  # a byline, a date stamp, a dated caption
         if run and run[0] < i < run[1]:
             continue  # a subheading inside the article
+        if find_dates(text) or _between(text):
+            continue  # a byline, a date stamp, a dated caption
         f: Counter = Counter()
-        distance = None
-        for j in range(i + 1, min(len(blocks), i + 1 + LOOK_AHEAD)):
-            if paragraph_at(j):
-                distance = j - i
-                break
-            if between_at(j) or blocks[j].reason in BETWEEN:
-                f["between_next"] = 1
-        if distance is not None:
+        # The article starts at the first paragraph within LOOK_AHEAD lines; a byline, a date stamp or a block
+        # the rules dropped as furniture (BETWEEN) may stand before it.
+        ahead = min(len(blocks), i + 1 + LOOK_AHEAD)
+        paragraph = following[i + 1]
+        if betweens[min(paragraph, ahead)] > betweens[i + 1]:
+            f["between_next"] = 1
+        if paragraph < ahead:
+            distance = paragraph - i
             f["para_next_1" if distance == 1 else "para_next_3" if distance <= 3 else "para_next_8"] = 1
         f["repeated"] = int(counts[norms[i]] > 1)
         f["contained"] = int(longer.contains(norms[i]))
-        words = set(norms[i].split())
-        f["slug"] = int(bool(slug) and len(words & slug) >= max(2, len(words) // 2))
-        n = len(text.split())
+        unique = set(words[i])
+        f["slug"] = int(bool(slug) and len(unique & slug) >= max(2, len(unique) // 2))
+        tokens = text.split()
+        n = len(tokens)
         f["words_2_3" if n <= 3 else "words_4_7" if n <= 7 else "words_8_14" if n <= 14 else "words_15"] = 1
         if start is not None and start - NEAR_ARTICLE <= i < start:
             f["near_article"] = 1
             closest = i
-        f["early"] = int(i < max(10, len(blocks) // 5))
+        f["early"] = int(i < early)
         f["dropped"] = int(not block.keep and block.reason not in BETWEEN)
-        capitals = sum(w[:1].isupper() for w in text.split())
+        capitals = sum([w[0].isupper() for w in tokens])  # split() gives no empty word
         f["title_case"] = int(capitals >= 0.6 * n)
         f["question_or_colon"] = int(text.rstrip().endswith("?") or ":" in text)
         f["words"] = n
         f["capitals"] = capitals / n
-        f["digits"] = int(any(ch.isdigit() for ch in text))
+        f["digits"] = int(any(map(str.isdigit, text)))
         f["before_article"] = start - i if start is not None else 999
         f["score"] = block.score
         f["kept"] = int(block.keep)
@@ -208,13 +217,13 @@ def candidates(page: Page, sites: list[str]) -> dict[int, Counter]:
     if closest is not None:
         found[closest]["closest_above_article"] = 1
     if found:
-        lead, body = _opening_and_body(page, norms, run)
+        lead, body = _opening_and_body(page, words, run)
         for i, f in found.items():
             text = blocks[i].text
-            words = [w for w in norms[i].split() if len(w) > 3]
+            long_words = [w for w in words[i] if len(w) > 3]
             own = 1 if blocks[i].keep else 0  # the line's own words are not the body's echo of them
-            f["lead_overlap"] = _share(words, lead)
-            f["body_overlap"] = _share(words, {w for w in words if body[w] > own})
+            f["lead_overlap"] = _share(long_words, lead)
+            f["body_overlap"] = _share(long_words, {w for w in long_words if body.get(w, 0) > own})
             f["site_name"] = int(bool(sites) and strip_site(text, sites) != text)
     return found
 
