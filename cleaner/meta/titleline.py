@@ -150,13 +150,14 @@ def _opening_and_body(page: Page, words: list[list[str]], run: tuple[int, int] |
     return set(lead[:LEAD_WORDS]), body
 
 
-def _share(words: list[str], found: set[str] | Counter) -> float:
+def _share(words: list[str], found: set[str]) -> float:
     """The share of `words` (with repeats) that are in `found`."""
     return sum([w in found for w in words]) / len(words) if words else 0.0
 
 
-def candidates(page: Page, sites: list[str]) -> dict[int, Counter]:
-    """Per candidate line, its features (FEATURES); `sites` are the page's site names (text_site_names)."""
+def candidates(page: Page, sites: list[str]) -> dict[int, dict[str, float]]:
+    """Per candidate line, its features (FEATURES; one a line lacks is 0); `sites` are the page's site names
+    (text_site_names)."""
     blocks = page.blocks
     paragraphs = [_paragraph_like(b.text) for b in blocks]
     following = _next_paragraphs(paragraphs)
@@ -167,7 +168,7 @@ def candidates(page: Page, sites: list[str]) -> dict[int, Counter]:
     counts = Counter(norms)
     longer = _Longer(counts)
     slug = _slug_words(page.url)
-    found: dict[int, Counter] = {}
+    found: dict[int, dict[str, float]] = {}
     closest = None
     early = max(10, len(blocks) // 5)
     # How many lines that may stand between a title and its article come before each line: whether one stands
@@ -182,7 +183,7 @@ def candidates(page: Page, sites: list[str]) -> dict[int, Counter]:
             continue  # a subheading inside the article
         if find_dates(text) or _between(text):
             continue  # a byline, a date stamp, a dated caption
-        f: Counter = Counter()
+        f: dict[str, float] = {}
         # The article starts at the first paragraph within LOOK_AHEAD lines; a byline, a date stamp or a block
         # the rules dropped as furniture (BETWEEN) may stand before it.
         ahead = min(len(blocks), i + 1 + LOOK_AHEAD)
