@@ -22,6 +22,8 @@ from .words import FURNITURE_WORDS, STOP_WORDS
 _WORD = re.compile(r"\w+")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _SENTENCE = re.compile(r"[.!?…](?:\s|$)")
+# _YEAR and _URL are asked only of text holding a literal each match needs ("19" or "20"; "http", "www." or
+# "@"): the same answer, without a search through every position of text that has none.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BULLET = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►‣◦–-])\s")
 _QUOTE = re.compile(r"[\"“”«»„]")
@@ -122,14 +124,14 @@ def _text_features(text: str, chars: list[float]) -> list[float]:
         chars[1] / letters,
         sum([w[0].isupper() for w in head]) / n_head,
         chars[2] / n_sample,
-        1.0 if _YEAR.search(sample) else 0.0,
+        1.0 if ("19" in sample or "20" in sample) and _YEAR.search(sample) else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
         float(text.count("|") + text.count("•") + text.count("·") + text.count("»")),
         paragraph_like,
         float(furniture),
         title_like,
         1.0 if _QUOTE.search(sample) else 0.0,
-        1.0 if _URL.search(sample) else 0.0,
+        1.0 if ("http" in sample or "www." in sample or "@" in sample) and _URL.search(sample) else 0.0,
     ]
 
 
@@ -171,11 +173,12 @@ def _token_flags(token: str) -> int:
 
 
 def _path_features(path: str) -> tuple[float, ...]:
-    """Markup flags of a path: any of its elements has them. Many blocks share a path: asked once per path."""
+    """The path's depth and markup flags: any of its elements has them."""
     mask = 0
     for token in path.split(" ") if path else ():
         mask |= _token_flags(token)
-    return tuple(1.0 if mask & bit else 0.0 for bit in (CHROME, HEADER, BOILER, CONTENT, COMMENT, CAPTION))
+    flags = (1.0 if mask & bit else 0.0 for bit in (CHROME, HEADER, BOILER, CONTENT, COMMENT, CAPTION))
+    return (float(path.count(" ") + 1 if path else 0), *flags)
 
 
 def _parent(path: str, levels: int) -> str:
@@ -183,42 +186,60 @@ def _parent(path: str, levels: int) -> str:
     return parts[0] if len(parts) > levels else ""
 
 
+def _column(name: str) -> int:
+    return BASE.index(name)
+
+
+TEXT_COLUMNS = [_column(name) for name in BASE[:15] + BASE[28:33]]  # where `_text_features`' values go
+PATH_COLUMNS = slice(_column("path_depth"), _column("caption_class") + 1)  # `_path_features`' values
+_TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
+
+
 def page_features(page: Page) -> np.ndarray:
+    """The feature matrix, a column at a time: each column holds the values the block-by-block definitions give
+    (Python floats and ints made float32, divisions of integers as exact in numpy as in Python)."""
     blocks = page.blocks
     n = len(blocks)
-    total_chars = sum(len(b.text) for b in blocks) or 1
-    max_chars = max((len(b.text) for b in blocks), default=1) or 1
-    chars_before = 0
-    tag_index = {t: i for i, t in enumerate(TAGS)}
-    path_flags: dict[str, tuple[float, ...]] = {}
-    base: list[tuple] = []  # the BASE columns of each block, made into an array at once
-    tagged: list[int] = []  # each block's TAGS column, -1 for none
-    for i, (block, t) in enumerate(zip(blocks, _texts_features([b.text for b in blocks]), strict=True)):
-        text = block.text
-        path = block.path
-        flags = path_flags.get(path)
-        if flags is None:
-            flags = path_flags[path] = _path_features(path)
-        base.append((
-            t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13], t[14],
-            block.link_density, block.heading, 1.0 if block.heading == 1 else 0.0, 1.0 if block.in_content else 0.0,
-            path.count(" ") + 1 if path else 0, flags[0], 0.0 if block.in_content else flags[1],
-            flags[2], flags[3], flags[4], flags[5],
-            min(block.gap_before, 3), math.log1p(block.indent), t[15], t[16], t[17], t[18], t[19],
-            i / n, chars_before / total_chars, len(text) / max_chars,
-        ))  # fmt: skip
-        chars_before += len(text)
-        column = tag_index.get(block.tag)
-        if column is None:
-            column = tag_index["div"] if not block.heading else None
-        tagged.append(-1 if column is None else column)
     rows = np.zeros((n, len(BASE) + len(TAGS)), dtype=np.float32)
     if n:
-        rows[:, : len(BASE)] = np.array(base, dtype=np.float32)
-        columns = np.array(tagged)
+        texts = [b.text for b in blocks]
+        rows[:, TEXT_COLUMNS] = _texts_features(texts)
+        rows[:, _column("link_density")] = [b.link_density for b in blocks]
+        heading = np.array([b.heading for b in blocks])
+        rows[:, _column("heading")] = heading
+        rows[:, _column("is_h1")] = heading == 1
+        in_content = np.array([b.in_content for b in blocks])
+        rows[:, _column("in_content")] = in_content
+        # Paths recur (a menu's items share one): each distinct path's features are computed once.
+        paths = [b.path for b in blocks]
+        distinct = {path: k for k, path in enumerate(dict.fromkeys(paths))}
+        path_table = np.array([_path_features(path) for path in distinct])
+        rows[:, PATH_COLUMNS] = path_table[[distinct[path] for path in paths]]
+        rows[in_content, _column("site_header")] = 0.0  # a header inside the article is the article's
+        rows[:, _column("gap_before")] = [min(b.gap_before, 3) for b in blocks]
+        rows[:, _column("log_indent")] = [_log1p(b.indent) for b in blocks]
+        lengths = np.array([len(t) for t in texts])
+        total_chars = int(lengths.sum()) or 1
+        rows[:, _column("position")] = np.arange(n) / n
+        rows[:, _column("char_position")] = (np.cumsum(lengths) - lengths) / total_chars
+        rows[:, _column("rel_length")] = lengths / (int(lengths.max()) or 1)
+        columns = np.array([_tag_column(b.tag, b.heading) for b in blocks])
         has_tag = np.flatnonzero(columns >= 0)
         rows[has_tag, len(BASE) + columns[has_tag]] = 1.0
     return np.hstack([rows, _context(rows, blocks, page.meta.get("node_tokens") or {})])
+
+
+@lru_cache(maxsize=256)
+def _log1p(indent: int) -> float:
+    return math.log1p(indent)
+
+
+def _tag_column(tag: str, heading: int) -> int:
+    """The block's TAGS column (a heading's tag has none; another tag reads as "div"), -1 for none."""
+    column = _TAG_INDEX.get(tag)
+    if column is None:
+        return -1 if heading else _TAG_INDEX["div"]
+    return column
 
 
 def _window_mean(values: np.ndarray, w: int) -> np.ndarray:
@@ -278,15 +299,20 @@ def _run_lengths(blocks) -> np.ndarray:
 
 def _container_shares(blocks) -> list[np.ndarray]:
     """The share of the page's text inside this block's parent and grandparent element (HTML mode): the
-    article's container holds most of it. In text mode, blocks with the same indentation stand in for it."""
-    total = sum(len(b.text) for b in blocks) or 1
+    article's container holds most of it. In text mode, blocks with the same indentation stand in for it.
+    Characters are summed per distinct path (or indentation) first, then per container (integers: any order)."""
+    sources = [b.path or b.indent for b in blocks]  # a path, or for a block without one its indentation
+    own: dict[str | int, int] = {}
+    for source, block in zip(sources, blocks, strict=True):
+        own[source] = own.get(source, 0) + len(block.text)
+    total = sum(own.values()) or 1
     shares = []
     for levels in (1, 2):
-        keys = [(_parent(b.path, levels) if b.path else f"indent{b.indent}") for b in blocks]
+        key = {s: _parent(s, levels) if isinstance(s, str) else f"indent{s}" for s in own}
         chars: dict[str, int] = {}
-        for key, block in zip(keys, blocks, strict=True):
-            chars[key] = chars.get(key, 0) + len(block.text)
-        shares.append(np.array([chars[k] / total for k in keys]))
+        for source, size in own.items():
+            chars[key[source]] = chars.get(key[source], 0) + size
+        shares.append(np.array([chars[key[source]] for source in sources]) / total)
     return shares
 
 
@@ -376,7 +402,8 @@ def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
         deepest = ancestry[-1]
         own_chars[deepest] = own_chars.get(deepest, 0) + size
         own_links[deepest] = own_links.get(deepest, 0) + block.link_chars
-        add_parents(parent, ancestry)
+        if deepest not in parent:  # (else its whole ancestry is recorded)
+            add_parents(parent, ancestry)
         if size >= 25 and block.tag in PARAGRAPH_TAGS and len(ancestry) >= 2:
             vote = 1.0 + block.text.count(",") + min(size / 100, 3.0)
             for level, node in enumerate(ancestry[-2:-4:-1]):
@@ -389,19 +416,20 @@ def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
     chars, links = sums_below(parent, order, own_chars, own_links)
     final = {node: s * (1.0 - links[node] / chars[node]) for node, s in score.items() if chars.get(node)}
     in_top, best_share, near_top = np.zeros(n), np.zeros(n), np.zeros(n)
-    class_weight, unlikely = np.zeros(n), np.zeros(n)
-    flags: dict[int, tuple[float, bool]] = {}
-    for i, block in enumerate(blocks):
-        weights = 0.0
-        for node in block.ancestry[-6:]:
-            if node not in flags:
+    # The class weights and unlikeliness of a block's six innermost elements, once per deepest element (blocks
+    # with the same deepest element have the same ancestry).
+    deepest_of = [block.ancestry[-1] if block.ancestry else None for block in blocks]
+    along: dict[int | None, tuple[float, float]] = {None: (0.0, 0.0)}
+    for key, block in zip(deepest_of, blocks, strict=True):
+        if key not in along:
+            weights, unlikely = 0.0, 0.0
+            for node in block.ancestry[-6:]:
                 token = tokens.get(node, "")
-                flags[node] = (_class_weight(token), _unlikely(token))
-            weight, is_unlikely = flags[node]
-            weights += weight
-            if is_unlikely:
-                unlikely[i] = 1.0
-        class_weight[i] = weights
+                weights += _class_weight(token)
+                if _unlikely(token):
+                    unlikely = 1.0
+            along[key] = (weights, unlikely)
+    class_weight, unlikely = np.array([along[key] for key in deepest_of], dtype=np.float64).reshape(n, 2).T
     if not final:
         return [in_top, best_share, near_top, class_weight, unlikely]
     top = max(final, key=final.__getitem__)

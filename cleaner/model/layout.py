@@ -75,7 +75,8 @@ def container_features(p: np.ndarray, X: np.ndarray, ancestry: list[tuple[int, .
         deepest = chain[-1]
         own_mass[deepest] = own_mass.get(deepest, 0.0) + mass[i]
         own_words[deepest] = own_words.get(deepest, 0.0) + words[i]
-        add_parents(parent, chain)
+        if deepest not in parent:  # (else its whole chain is recorded)
+            add_parents(parent, chain)
     if total <= 0 or not parent:
         return out
     order = sorted(parent)
@@ -93,20 +94,25 @@ def container_features(p: np.ndarray, X: np.ndarray, ancestry: list[tuple[int, .
     levels = depth[main]
     out[:, 3] = below_mass[main] / total
     out[:, 4] = below_mass[main] / below_words[main] if below_words[main] else 0.0
-    for i, chain in enumerate(ancestry):
-        k = len(chain) - 1
-        while k >= 0 and chain[k] not in above:
-            k -= 1
-        if k < 0:  # no ancestor in common (or no ancestry)
-            out[i, 1] = math.log1p(levels + 1)
-            if chain:
-                out[i, 2] = below_mass[chain[0]] / total
-            continue
-        join = chain[k]
-        branch = chain[k + 1] if k + 1 < len(chain) else join
-        out[i, 2] = below_mass[branch] / total
-        if join == main:
-            out[i, 0] = 1.0
-        else:
-            out[i, 1] = math.log1p(levels - depth[join])
+    # A block's columns depend on its chain alone, known from its deepest element: once per element.
+    deepest_of = [chain[-1] if chain else None for chain in ancestry]
+    along: dict[int | None, tuple[float, float, float]] = {}
+    for key, chain in zip(deepest_of, ancestry, strict=True):
+        if key not in along:
+            along[key] = _against_main(chain, above, main, levels, depth, below_mass, total)
+    out[:, :3] = [along[key] for key in deepest_of]
     return out
+
+
+def _against_main(chain, above, main, levels, depth, below_mass, total) -> tuple[float, float, float]:
+    """One chain's in_main, log_levels_out and branch_share."""
+    k = len(chain) - 1
+    while k >= 0 and chain[k] not in above:
+        k -= 1
+    if k < 0:  # no ancestor in common (or no ancestry)
+        return 0.0, math.log1p(levels + 1), below_mass[chain[0]] / total if chain else 0.0
+    join = chain[k]
+    branch = chain[k + 1] if k + 1 < len(chain) else join
+    if join == main:
+        return 1.0, 0.0, below_mass[branch] / total
+    return 0.0, math.log1p(levels - depth[join]), below_mass[branch] / total
