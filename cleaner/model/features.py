@@ -243,21 +243,28 @@ def _tag_column(tag: str, heading: int) -> int:
 
 
 def _window_mean(values: np.ndarray, w: int) -> np.ndarray:
-    padded = np.concatenate([[0.0], np.cumsum(values)])
+    """The mean of `values` (of each column, for a 2-D array) over each block's window of w blocks either side
+    (a cumulative sum runs down each column in order, as over a 1-D array: the same sums)."""
+    padded = np.concatenate([np.zeros((1, *values.shape[1:])), np.cumsum(values, axis=0)])
     n = len(values)
     lo = np.maximum(np.arange(n) - w, 0)  # (np.clip costs more, and never reaches the other bound here)
     hi = np.minimum(np.arange(n) + w + 1, n)
-    return (padded[hi] - padded[lo]) / (hi - lo)
+    width = hi - lo
+    return (padded[hi] - padded[lo]) / (width if values.ndim == 1 else width[:, None])
+
+
+CONTEXT_COLUMNS = [BASE.index(source) for source in CONTEXT_SOURCES]
 
 
 def _context(rows: np.ndarray, blocks, tokens: dict[int, str]) -> np.ndarray:
     n = len(blocks)
     columns = []
-    for source in CONTEXT_SOURCES:
-        values = rows[:, BASE.index(source)].astype(np.float64)
-        columns.append(np.concatenate([[0.0], values[:-1]]) if n else values)
-        columns.append(np.concatenate([values[1:], [0.0]]) if n else values)
-        columns.extend(_window_mean(values, w) for w in WINDOWS)
+    sources = rows[:, CONTEXT_COLUMNS].astype(np.float64)  # windowed all at once, a source a column
+    before = np.concatenate([np.zeros((1, len(CONTEXT_SOURCES))), sources[:-1]]) if n else sources
+    after = np.concatenate([sources[1:], np.zeros((1, len(CONTEXT_SOURCES)))]) if n else sources
+    windows = [_window_mean(sources, w) for w in WINDOWS]
+    for k in range(len(CONTEXT_SOURCES)):
+        columns += [before[:, k], after[:, k], *(window[:, k] for window in windows)]
     paragraph = rows[:, BASE.index("paragraph_like")] > 0
     idx = np.arange(n)
     last = np.maximum.accumulate(np.where(paragraph, idx, -1)) if n else idx
@@ -415,7 +422,6 @@ def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
     order = sorted(parent)
     chars, links = sums_below(parent, order, own_chars, own_links)
     final = {node: s * (1.0 - links[node] / chars[node]) for node, s in score.items() if chars.get(node)}
-    in_top, best_share, near_top = np.zeros(n), np.zeros(n), np.zeros(n)
     # The class weights and unlikeliness of a block's six innermost elements, once per deepest element (blocks
     # with the same deepest element have the same ancestry).
     deepest_of = [block.ancestry[-1] if block.ancestry else None for block in blocks]
@@ -431,15 +437,10 @@ def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
             along[key] = (weights, unlikely)
     class_weight, unlikely = np.array([along[key] for key in deepest_of], dtype=np.float64).reshape(n, 2).T
     if not final:
-        return [in_top, best_share, near_top, class_weight, unlikely]
+        return [np.zeros(n), np.zeros(n), np.zeros(n), class_weight, unlikely]
     top = max(final, key=final.__getitem__)
     top_score = final[top] or 1.0
-    top_parent = None
-    for block in blocks:
-        if top in block.ancestry:
-            at = block.ancestry.index(top)
-            top_parent = block.ancestry[at - 1] if at else None
-            break
+    top_parent = parent[top]  # (recorded from the first block whose ancestry holds top)
     # Along each element's path from the root: the best final score (the first of equals, as max() keeps),
     # and whether the path passes the top candidate or its parent.
     best: dict[int, float] = {}
@@ -456,11 +457,13 @@ def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
             best[node] = max(best[up], value)
             under_top[node] = under_top[up] or node == top
             under_parent[node] = under_parent[up] or node == top_parent
-    for i, block in enumerate(blocks):
-        if not block.ancestry:
-            continue
-        deepest = block.ancestry[-1]
-        in_top[i] = 1.0 if under_top[deepest] else 0.0
-        best_share[i] = best[deepest] / abs(top_score)
-        near_top[i] = 1.0 if top_parent is not None and under_parent[deepest] else 0.0
+    top_columns: dict[int | None, tuple[float, float, float]] = {None: (0.0, 0.0, 0.0)}  # per deepest element
+    for deepest in deepest_of:
+        if deepest not in top_columns:
+            top_columns[deepest] = (
+                1.0 if under_top[deepest] else 0.0,
+                best[deepest] / abs(top_score),
+                1.0 if top_parent is not None and under_parent[deepest] else 0.0,
+            )
+    in_top, best_share, near_top = np.array([top_columns[key] for key in deepest_of]).reshape(n, 3).T
     return [in_top, best_share, near_top, class_weight, unlikely]
