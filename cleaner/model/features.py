@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import groupby
 
 import numpy as np
 
@@ -291,17 +292,8 @@ def _context(rows: np.ndarray, blocks, tokens: dict[int, str]) -> np.ndarray:
 
 def _run_lengths(blocks) -> np.ndarray:
     """How many neighbours in a row share this block's tag and path: menus and link lists come in long runs."""
-    n = len(blocks)
-    out = np.zeros(n)
-    i = 0
-    while i < n:
-        key = (blocks[i].tag, blocks[i].path, blocks[i].indent)
-        j = i
-        while j < n and (blocks[j].tag, blocks[j].path, blocks[j].indent) == key:
-            j += 1
-        out[i:j] = math.log1p(j - i)
-        i = j
-    return out
+    runs = [len(list(run)) for _, run in groupby((b.tag, b.path, b.indent) for b in blocks)]
+    return np.repeat(list(map(math.log1p, runs)), runs) if runs else np.zeros(0)
 
 
 def _container_shares(blocks) -> list[np.ndarray]:

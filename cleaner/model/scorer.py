@@ -35,11 +35,22 @@ def stack_features(p: np.ndarray) -> np.ndarray:
         lo = np.maximum(idx - w, 0)  # (np.clip costs more, and never reaches the other bound here)
         hi = np.minimum(idx + w + 1, n)
         columns.append((padded[hi] - padded[lo]) / (hi - lo))
-        windows = np.lib.stride_tricks.sliding_window_view(np.pad(p, w, constant_values=1.0), 2 * w + 1)
-        columns.append(windows.min(axis=1))
+        columns.append(_window_min(p, w))
     columns.append(np.full(n, p.mean()))
     columns.append(np.argsort(np.argsort(p)) / max(n - 1, 1))
     return np.column_stack(columns).astype(np.float32)
+
+
+def _window_min(p: np.ndarray, w: int) -> np.ndarray:
+    """The least of each block's window of w blocks either side (1.0 past the page's ends): the least of the
+    2w + 1 shifted copies, taken pairwise (a minimum is exact in any order)."""
+    ones = np.ones(w, dtype=p.dtype)
+    padded = np.concatenate([ones, p, ones])
+    n = len(p)
+    least = padded[:n]
+    for k in range(1, 2 * w + 1):
+        least = np.minimum(least, padded[k : k + n])
+    return least
 
 
 # What stage 2 may read besides the neighbourhood, in this order: a model reads a group if its file lists the
