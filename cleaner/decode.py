@@ -105,7 +105,17 @@ def _mojibake() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
     return re.compile(pattern), re.compile(lead), byte_of
 
 
+def _maybe_mojibake_utf8() -> re.Pattern[bytes]:
+    """`_MAYBE_MOJIBAKE` asked of a text's UTF-8 instead, where a scan looks for one byte: every text the pattern
+    matches holds a lead character's UTF-8 ("\\xc3\\x82" to "\\xc3\\xb4") right before a byte that starts a
+    continuation character's, so a text whose UTF-8 holds no such pair needs no mending."""
+    leads = b"|".join(re.escape(chr(code).encode()) for code in range(0xC2, 0xF5))
+    starts = bytes(sorted({char.encode()[0] for char, b in _BYTE_OF.items() if 0x80 <= b <= 0xBF}))
+    return re.compile(b"(?:" + leads + b")[" + starts + b"]")
+
+
 _MOJIBAKE, _MAYBE_MOJIBAKE, _BYTE_OF = _mojibake()
+_MAYBE_MOJIBAKE_UTF8 = _maybe_mojibake_utf8()
 MIN_MOJIBAKE = 2  # sequences a text must hold before any is mended: one may be a real "Ã©" in a text about it
 
 
@@ -143,10 +153,12 @@ def normalise(text: str) -> str:
         raise DecodeError("binary content (control characters), not a text or HTML page")
     if text.isascii():  # no surrogates, and already NFC
         return text
-    text = mend_mojibake(text)
-    # Lone surrogates (from bad JSON escapes) cannot be encoded to UTF-8 on output.
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
+        utf8 = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (from bad JSON escapes), which cannot be encoded on output
+        text = mend_mojibake(text)
         text = text.encode("utf-8", errors="replace").decode("utf-8")
+    else:
+        if _MAYBE_MOJIBAKE_UTF8.search(utf8):
+            text = mend_mojibake(text)
     return unicodedata.normalize("NFC", text)

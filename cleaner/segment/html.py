@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..fastre import finder
 from ..limits import MAX_BLOCKS, MAX_DEPTH, MAX_TOKEN_CHARS, too_many_blocks
 from ..record import Block, Page
-from .candidates import Candidates, json_ld, meta_tags
+from .candidates import MARK_TAGS, Candidates, class_marks, json_ld, meta_tags
 from .nesting import flatten
 from .streamed import place_streamed
 
@@ -27,6 +27,7 @@ BLOCK_TAGS = frozenset(
     "thead tbody tfoot caption blockquote pre figure figcaption form fieldset address details summary hr br "
     "center body html dialog menu legend".split()
 )
+BODY_TAGS = ("article", "main")  # elements that hold the article body whatever their attributes
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 CONTENT_CLASS = re.compile(
     r"^(?:entry-content|post-content|post-body|post-entry|article-body|article-content|article__body|articlebody|"
@@ -42,8 +43,17 @@ _is_hidden_class, _is_content_class = finder(HIDDEN_CLASS, "match"), finder(CONT
 MAX_CLASSES = 4
 
 
-def _descriptor(tag: str, attrs: dict) -> str:
-    return _token(tag, attrs.get("class") or "", attrs.get("id") or "")
+@lru_cache(maxsize=4096)
+def _element(tag: str, class_attr: str, id_attr: str) -> tuple[str, bool, bool, bool]:
+    """What an element's tag, class and id say, worked out once per distinct triple (pages repeat them): its
+    "tag.class#id" token, whether its class hides it, whether they mark the article body (an itemprop or role
+    may also mark it: `_marks_body`), and whether its class marks an author or a title."""
+    return (
+        _token(tag, class_attr, id_attr),
+        _hidden_class(class_attr),
+        tag in BODY_TAGS or _content_class(class_attr) or bool(id_attr and _is_content_class(id_attr)),
+        any(class_marks(class_attr)),
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -58,12 +68,11 @@ def _token(tag: str, class_attr: str, id_attr: str) -> str:
 
 
 def _hidden(attrs: dict) -> bool:
+    """Whether an element's attributes other than its class hide it (`_element` reads the class)."""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
-    if style and HIDDEN_STYLE.search(style):
-        return True
-    return _hidden_class(attrs.get("class") or "")
+    return bool(style and HIDDEN_STYLE.search(style))
 
 
 # Pages repeat their class attributes: their verdicts are cached.
@@ -77,10 +86,10 @@ def _content_class(class_attr: str) -> bool:
     return any(map(_is_content_class, class_attr.split()))
 
 
-def _is_content_container(tag: str, attrs: dict) -> bool:
-    if tag in ("article", "main") or attrs.get("itemprop") == "articleBody" or attrs.get("role") == "main":
-        return True
-    return _content_class(attrs.get("class") or "") or bool(attrs.get("id") and _is_content_class(attrs["id"]))
+def _marks_body(attrs: dict) -> bool:
+    """Whether an element's itemprop or role says it holds the article body (`_element` reads its tag, class and
+    id)."""
+    return attrs.get("itemprop") == "articleBody" or attrs.get("role") == "main"
 
 
 def _template_twin(noscript) -> bool:
@@ -141,12 +150,13 @@ class _Walker:
         # hold them all), so it stays as deep as the page. Elements past MAX_DEPTH are walked for their text but
         # not entered: their text joins the deepest block, and no block carries more than MAX_DEPTH ancestors.
         # Entering and leaving an element are written out in the loop: it runs once per node of the page.
-        stack: list[tuple[object, bool]] = [(root, False)]
+        # An entry is a node to enter, or the tag (a str) of an element to leave.
+        stack: list[object] = [root]
         buffer, ancestors, ids, block_tags = self.buffer, self.ancestors, self.ids, self.block_tags
         node_tokens, candidates, skip = self.node_tokens, self.candidates, self.skip
         while stack:
-            node, leaving = stack.pop()
-            if leaving:  # the entry holds the element's tag
+            node = stack.pop()
+            if node.__class__ is str:  # leaving the element whose tag this is
                 ancestors.pop()
                 ids.pop()
                 if self.container_at is not None and len(ancestors) <= self.container_at:
@@ -159,7 +169,7 @@ class _Walker:
                     block_tags.pop()
                 continue
             if node is not root and (sibling := node.next) is not None:
-                stack.append((sibling, False))
+                stack.append(sibling)
             tag = node.tag
             if tag == "-text":
                 text = node.text_content
@@ -171,8 +181,16 @@ class _Walker:
             if not tag or tag[0] == "-" or tag in skip and not (tag == "noscript" and _template_twin(node)):
                 continue  # comments, doctype, processing instructions, and what a reader never sees
             attrs = node.attributes
-            if attrs and _hidden(attrs):
-                continue
+            if attrs:
+                get = attrs.get
+                token, hidden_class, in_body, class_marks = _element(tag, get("class") or "", get("id") or "")
+                if hidden_class or _hidden(attrs):
+                    continue
+                in_body = in_body or _marks_body(attrs)
+                # What `Candidates.enter` may find a mark in (MARK_TAGS); other elements would pass it for nothing.
+                marks = tag in MARK_TAGS or class_marks or bool(get("itemprop") or get("content"))
+            else:  # an element without attributes marks nothing but a <time>
+                token, in_body, marks = tag[:MAX_TOKEN_CHARS], tag in BODY_TAGS, tag == "time"
             if tag in MATH_TOKENS:
                 buffer.append(" ")
             if len(ancestors) < MAX_DEPTH:
@@ -182,18 +200,17 @@ class _Walker:
                     block_tags.append(tag)
                 if tag == "a":
                     self.links += 1
-                if attrs or tag == "time":  # an element without attributes marks nothing but a <time>
+                if marks:
                     candidates.enter(node, tag, attrs, ancestors, len(self.blocks), self.container_at is not None)
-                if self.container_at is None and _is_content_container(tag, attrs):
+                if in_body and self.container_at is None:
                     self.container_at = len(ancestors)
-                token = _descriptor(tag, attrs) if attrs else tag[:MAX_TOKEN_CHARS]
                 ancestors.append(token)
                 ids.append(self.next_id)
                 node_tokens[self.next_id] = token
                 self.next_id += 1
-                stack.append((tag, True))
+                stack.append(tag)
             if (child := node.child) is not None:
-                stack.append((child, False))
+                stack.append(child)
 
 
 def _walk(root, skip: frozenset[str] = SKIP_TAGS) -> _Walker:

@@ -1,0 +1,123 @@
+"""The fast paths of decoding and segmentation give what the plain computations they replace give."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from cleaner import decode
+from cleaner.segment import candidates, html
+
+# Pieces of class names: every name the author and title patterns list, joiners, cases, and characters that match
+# ASCII letters case-insensitively (Kelvin sign, long s, dotted and dotless i).
+CLASS_PIECES = ["author", "authors", "byline", "bylines", "by-author", "autor", "autorin", "autoren", "writer",
+                "auteur", "p-author", "Author", "BYLINE", "Name", "name", "link", "box", "card", "info", "bio",
+                "details", "comment", "entry", "post", "article", "story", "news", "blog", "single", "page",
+                "td-post", "wp-block-post", "title", "headline", "heading", "Title", "HEADLINE", "article__title",
+                "article__headline", "p-name", "title-post", "artikel-titel", "titel", "-", "_", "__", " ", "a1",
+                "4ceOm", "x", "aut", "head", "\u212a", "\u017f", "\u0130", "\u0131", "\u00e9"]  # fmt: skip
+
+
+def _plain_class_marks(class_attr: str) -> tuple[bool, bool]:
+    classes = class_attr.split()
+    return (
+        any(candidates.AUTHOR_CLASS.match(c) or candidates.AUTHOR_NAME_CLASS.match(c) for c in classes),
+        any(candidates.TITLE_CLASS.match(c) for c in classes),
+    )
+
+
+def test_class_marks_with_hints_match_the_patterns():
+    rng = random.Random(11)
+    for _ in range(20000):
+        class_attr = "".join(rng.choice(CLASS_PIECES) for _ in range(rng.randint(0, 5)))
+        assert candidates.class_marks.__wrapped__(class_attr) == _plain_class_marks(class_attr), class_attr
+
+
+@pytest.mark.parametrize(
+    ("pattern", "hint"),
+    [
+        (candidates.AUTHOR_CLASS, candidates.AUTHOR_HINT),
+        (candidates.AUTHOR_NAME_CLASS, candidates.AUTHOR_HINT),
+        (candidates.TITLE_CLASS, candidates.TITLE_HINT),
+    ],
+)
+def test_every_name_a_pattern_lists_holds_its_hint(pattern, hint):
+    """Each alternative the pattern spells out (a word of letters and dashes) in a name it matches holds the hint."""
+    names = set(re.findall(r"[a-z][a-z_-]+", pattern.pattern)) - {"a-z0-9"}
+    matched = [n for n in names | {f"x-{n}" for n in names} | {f"{n}-name" for n in names} if pattern.match(n)]
+    assert matched
+    for name in matched:
+        assert hint.search(name), name
+
+
+def _plain_element(tag: str, class_attr: str, id_attr: str) -> tuple[str, bool, bool, bool]:
+    classes = class_attr.split()
+    return (
+        html._token.__wrapped__(tag, class_attr, id_attr),
+        any(html.HIDDEN_CLASS.match(c) for c in classes),
+        tag in ("article", "main")
+        or any(html.CONTENT_CLASS.match(c) for c in classes)
+        or bool(id_attr and html.CONTENT_CLASS.match(id_attr)),
+        any(_plain_class_marks(class_attr)),
+    )
+
+
+def test_element_verdicts_match_the_plain_ones():
+    rng = random.Random(5)
+    pieces = CLASS_PIECES + ["hidden", "sr-only", "d-none", "entry-content", "article-body", "Main-Content"]
+    for _ in range(5000):
+        tag = rng.choice(["div", "article", "main", "span", "a", "h1"])
+        class_attr = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        id_attr = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 2)))
+        assert html._element.__wrapped__(tag, class_attr, id_attr) == _plain_element(tag, class_attr, id_attr)
+
+
+ATTRIBUTES = {
+    "class": ["", "author", "entry-title", "published", "byline-name", "x", "updated"],
+    "itemprop": ["", "author", "headline", "name", "datePublished", "articleBody"],
+    "content": ["", "2024-01-02"],
+    "property": ["", "article:published_time", "og:title"],
+    "rel": ["", "author"],
+    "href": ["", "/author/jane-doe/", "/news/"],
+    "title": ["", "2024-01-02"],
+    "datetime": ["", "2024-01-02"],
+    "id": ["", "main"],
+}
+
+
+def test_elements_the_walker_passes_over_mark_nothing():
+    """`Candidates.enter` finds nothing in an element the walker does not hand it (see MARK_TAGS)."""
+    tree = html.LexborHTMLParser("<p>Jane Doe</p>")
+    node = tree.css_first("p")
+    rng = random.Random(3)
+    for _ in range(5000):
+        tag = rng.choice(["div", "span", "a", "abbr", "time", "h1", "p"])
+        attrs = {k: v for k, values in ATTRIBUTES.items() if (v := rng.choice(values + [None]))}
+        get = attrs.get
+        handed = tag in candidates.MARK_TAGS or any(candidates.class_marks(get("class") or ""))
+        handed = handed or bool(get("itemprop") or get("content"))
+        if handed:
+            continue
+        found = candidates.Candidates()
+        found.enter(node, tag, attrs, ["body", "div"], 0, False)
+        assert not (found.times or found.authors or found.titles), (tag, attrs)
+
+
+MOJIBAKE_PIECES = [chr(c) for c in range(0x80, 0x100)] + list("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ") + ["a", " ", "é", "\u4e2d"]
+
+
+def test_the_utf8_gate_passes_every_text_the_mojibake_scan_would_look_at():
+    rng = random.Random(9)
+    for _ in range(50000):
+        text = "".join(rng.choice(MOJIBAKE_PIECES) for _ in range(rng.randint(1, 6)))
+        if decode._MAYBE_MOJIBAKE.search(text):
+            assert decode._MAYBE_MOJIBAKE_UTF8.search(text.encode("utf-8")), text
+
+
+def test_normalise_mends_and_repairs_as_before():
+    mojibake = "FuÃŸball und StraÃŸe"
+    assert decode.normalise(mojibake) == "Fußball und Straße"
+    assert decode.normalise("Fußball \ud800 StraÃŸe FuÃŸ") == "Fußball ? Straße Fuß"  # a lone surrogate
+    assert decode.normalise("Café") == "Café"
