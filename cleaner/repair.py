@@ -9,6 +9,8 @@ abbreviations ("vs.Real"), or names with an inner capital ("iPhone", "McDonald",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from .limits import MAX_BLOCKS
 from .record import Block, Page
@@ -107,6 +109,17 @@ _WORDS_GATE = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]")
 _SENTENCE_GATE = re.compile(r"[.!?][\"“”(]?[A-ZÀ-Ý]")
 
 
+def _maybe_glued(texts: list[str]) -> set[int]:
+    """The indices of the texts that either gate matches in; `_split_points` finds nothing in the others.
+
+    Each gate scans the texts joined by newlines once, instead of each text: no gate matches a newline, so each
+    match lies inside one text, and every text holding a match holds one of the scan's (a match that ends in an
+    earlier text ends before this one starts)."""
+    joined = "\n".join(texts)
+    ends = list(accumulate(len(text) + 1 for text in texts))  # where each text's newline stands, plus one
+    return {bisect_right(ends, m.start()) for gate in (_WORDS_GATE, _SENTENCE_GATE) for m in gate.finditer(joined)}
+
+
 def _split_points(text: str) -> list[int]:
     glued_words = _WORDS_GATE.search(text) is not None
     glued_sentences = _SENTENCE_GATE.search(text) is not None
@@ -166,7 +179,8 @@ def repair(page: Page) -> Page:
     # Splits may add blocks up to the segmenters' cap and no further: every later stage costs per block, and a
     # line of a million glued sentences is not one article's paragraphs.
     spare = max(0, MAX_BLOCKS - len(page.blocks))
-    for block in page.blocks:
+    maybe_glued = _maybe_glued([block.text for block in page.blocks])
+    for at, block in enumerate(page.blocks):
         single = undouble(block.text) if spare > 0 else None
         if single is not None:
             spare -= 1
@@ -174,7 +188,7 @@ def repair(page: Page) -> Page:
             repaired.append(_copy(block, single, gap=0))
             repaired[-1].drop("doubled_line", 1.0)
             continue
-        parts = split_glued(block.text, max_splits=spare)
+        parts = split_glued(block.text, max_splits=spare) if at in maybe_glued else [block.text]
         if len(parts) == 1 and parts[0] == block.text:
             repaired.append(block)  # what a copy would be: a fresh block holds only its text and layout
             continue

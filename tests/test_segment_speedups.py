@@ -8,7 +8,9 @@ import re
 import pytest
 
 from cleaner import decode
+from cleaner import repair as repair_module
 from cleaner.segment import candidates, html
+from cleaner.segment import text as segment_text_module
 
 # Pieces of class names: every name the author and title patterns list, joiners, cases, and characters that match
 # ASCII letters case-insensitively (Kelvin sign, long s, dotted and dotless i).
@@ -79,8 +81,8 @@ ATTRIBUTES = {
     "itemprop": ["", "author", "headline", "name", "datePublished", "articleBody"],
     "content": ["", "2024-01-02"],
     "property": ["", "article:published_time", "og:title"],
-    "rel": ["", "author"],
-    "href": ["", "/author/jane-doe/", "/news/"],
+    "rel": ["", "author", "nofollow author", "Author"],
+    "href": ["", "/author/jane-doe/", "/news/", "https://x.com/AUTHORS/jane?p=1", "/writers/"],
     "title": ["", "2024-01-02"],
     "datetime": ["", "2024-01-02"],
     "id": ["", "main"],
@@ -96,8 +98,8 @@ def test_elements_the_walker_passes_over_mark_nothing():
         tag = rng.choice(["div", "span", "a", "abbr", "time", "h1", "p"])
         attrs = {k: v for k, values in ATTRIBUTES.items() if (v := rng.choice(values + [None]))}
         get = attrs.get
-        handed = tag in candidates.MARK_TAGS or any(candidates.class_marks(get("class") or ""))
-        handed = handed or bool(get("itemprop") or get("content"))
+        handed = any(candidates.class_marks(get("class") or "")) or bool(get("itemprop") or get("content"))
+        handed = handed or tag in candidates.MARK_TAGS and (tag != "a" or candidates.author_link(attrs))
         if handed:
             continue
         found = candidates.Candidates()
@@ -121,3 +123,39 @@ def test_normalise_mends_and_repairs_as_before():
     assert decode.normalise(mojibake) == "Fußball und Straße"
     assert decode.normalise("Fußball \ud800 StraÃŸe FuÃŸ") == "Fußball ? Straße Fuß"  # a lone surrogate
     assert decode.normalise("Café") == "Café"
+
+
+def _plain_lines(text: str) -> list[tuple[str, int, int]]:
+    """segment_text's lines as the per-line substitutions make them: text, blank lines before, indent."""
+    lines, gap = [], 0
+    for raw in text.split("\n"):
+        visible = segment_text_module._INVISIBLE.sub("", raw.strip())
+        if not visible.strip():
+            gap += 1
+            continue
+        line = segment_text_module._SPACES.sub(" ", visible).strip()
+        lines.append((line, gap if lines else 0, len(raw) - len(raw.lstrip())))
+        gap = 0
+    return lines
+
+
+def test_text_lines_match_the_per_line_substitutions():
+    pieces = ["a", "Word", " ", "  ", "\t", "\n", "\n\n", "\u00a0", "\u2003", "\u200b", "\ufeff", "\u3000", "- ", "é"]
+    rng = random.Random(13)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        page = segment_text_module.segment_text(text)
+        assert [(b.text, b.gap_before, b.indent) for b in page.blocks] == _plain_lines(text), repr(text)
+
+
+def test_maybe_glued_finds_every_text_a_gate_matches():
+    pieces = ["a", "B", "é", "À", ".", "!", '"', "(", " ", "x", "Ý", "?", ""]
+    rng = random.Random(21)
+    for _ in range(3000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 6))]
+        expected = {
+            i
+            for i, text in enumerate(texts)
+            if repair_module._WORDS_GATE.search(text) or repair_module._SENTENCE_GATE.search(text)
+        }
+        assert repair_module._maybe_glued(texts) == expected, texts

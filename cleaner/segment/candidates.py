@@ -113,9 +113,16 @@ def _text(node) -> str:
     return " ".join((node.text(deep=True, separator=" ") or "").split())[: MAX_TEXT + 1]
 
 
-# The tags `Candidates.enter` may read a mark from whatever their attributes; any other element marks something
-# only by an itemprop, a content attribute (RDFa), or a class that `class_marks` finds.
+# The tags `Candidates.enter` may read a mark from whatever their class, itemprop or content attribute (a link only
+# when `author_link`); any other element marks something only by an itemprop, a content attribute (RDFa), or a
+# class that `class_marks` finds.
 MARK_TAGS = frozenset(("a", "abbr", "time"))
+
+
+def author_link(attrs: dict) -> bool:
+    """Whether a link's rel or href names an author: all that `Candidates.enter` reads from an <a> besides the
+    class, itemprop and content attribute that mark any element."""
+    return "author" in (attrs.get("rel") or "").split() or AUTHOR_HREF.search(attrs.get("href") or "") is not None
 
 
 @lru_cache(maxsize=4096)

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..fastre import finder
 from ..limits import MAX_BLOCKS, MAX_DEPTH, MAX_TOKEN_CHARS, too_many_blocks
 from ..record import Block, Page
-from .candidates import MARK_TAGS, Candidates, class_marks, json_ld, meta_tags
+from .candidates import MARK_TAGS, Candidates, author_link, class_marks, json_ld, meta_tags
 from .nesting import flatten
 from .streamed import place_streamed
 
@@ -188,7 +188,8 @@ class _Walker:
                     continue
                 in_body = in_body or _marks_body(attrs)
                 # What `Candidates.enter` may find a mark in (MARK_TAGS); other elements would pass it for nothing.
-                marks = tag in MARK_TAGS or class_marks or bool(get("itemprop") or get("content"))
+                marks = class_marks or bool(get("itemprop") or get("content"))
+                marks = marks or tag in MARK_TAGS and (tag != "a" or author_link(attrs))
             else:  # an element without attributes marks nothing but a <time>
                 token, in_body, marks = tag[:MAX_TOKEN_CHARS], tag in BODY_TAGS, tag == "time"
             if tag in MATH_TOKENS:

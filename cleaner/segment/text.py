@@ -10,22 +10,27 @@ from ..record import Block, Page
 
 _BULLET = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►‣◦–-])\s+")
 # Converters write tables and some layouts with runs of spaces; one space is what the reader sees.
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACING = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # besides the space itself
+_SPACES = re.compile(f"[ {_SPACING}]+")
+_UNEVEN_SPACES = re.compile(f"[{_SPACING}]|  ")  # what _SPACES would change: any other spacing, or two spaces
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 
 def segment_text(text: str, url: str | None = None) -> Page:
     blocks: list[Block] = []
     gap = 0
+    # Most pages have no invisible character and no spacing to squeeze: then each line is its stripped self, and
+    # the two substitutions a line, which would change nothing, are skipped.
+    plain = _INVISIBLE.search(text) is None and _UNEVEN_SPACES.search(text) is None
     for raw in _lines(text):
-        visible = _INVISIBLE.sub("", raw.strip())
+        visible = raw.strip() if plain else _INVISIBLE.sub("", raw.strip())
         if not visible.strip():
             gap += 1
             continue
         if len(blocks) >= MAX_BLOCKS:
             raise too_many_blocks("lines")
         indent = len(raw) - len(raw.lstrip())
-        line = _SPACES.sub(" ", visible).strip()
+        line = visible if plain else _SPACES.sub(" ", visible).strip()
         blocks.append(
             Block(
                 text=line,
