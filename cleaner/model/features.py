@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import groupby
 
@@ -380,6 +381,19 @@ def sums_below(parent: dict[int, int | None], order: list[int], *owns: dict) -> 
     return totals
 
 
+def per_deepest(chains: list[tuple[int, ...]], value: Callable[[tuple[int, ...]], tuple]) -> list[tuple]:
+    """`value(chain)` for each block's chain of elements (its ancestry; () for none), worked out once per deepest
+    element: blocks whose deepest element is the same have the same chain."""
+    found: dict[int | None, tuple] = {}
+    out = []
+    for chain in chains:
+        key = chain[-1] if chain else None
+        if key not in found:
+            found[key] = value(chain)
+        out.append(found[key])
+    return out
+
+
 def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
     """Readability's idea as features: paragraphs vote for their parent (and half for their grandparent) with
     their length and commas; a container starts from its tag's and class's weight, and its score is discounted
@@ -414,20 +428,19 @@ def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
     order = sorted(parent)
     chars, links = sums_below(parent, order, own_chars, own_links)
     final = {node: s * (1.0 - links[node] / chars[node]) for node, s in score.items() if chars.get(node)}
-    # The class weights and unlikeliness of a block's six innermost elements, once per deepest element (blocks
-    # with the same deepest element have the same ancestry).
-    deepest_of = [block.ancestry[-1] if block.ancestry else None for block in blocks]
-    along: dict[int | None, tuple[float, float]] = {None: (0.0, 0.0)}
-    for key, block in zip(deepest_of, blocks, strict=True):
-        if key not in along:
-            weights, unlikely = 0.0, 0.0
-            for node in block.ancestry[-6:]:
-                token = tokens.get(node, "")
-                weights += _class_weight(token)
-                if _unlikely(token):
-                    unlikely = 1.0
-            along[key] = (weights, unlikely)
-    class_weight, unlikely = np.array([along[key] for key in deepest_of], dtype=np.float64).reshape(n, 2).T
+    chains = [block.ancestry for block in blocks]
+
+    def weighed(chain: tuple[int, ...]) -> tuple[float, float]:
+        """The class weights and unlikeliness of a chain's six innermost elements."""
+        weights, unlikely = 0.0, 0.0
+        for node in chain[-6:]:
+            token = tokens.get(node, "")
+            weights += _class_weight(token)
+            if _unlikely(token):
+                unlikely = 1.0
+        return weights, unlikely
+
+    class_weight, unlikely = np.array(per_deepest(chains, weighed), dtype=np.float64).reshape(n, 2).T
     if not final:
         return [np.zeros(n), np.zeros(n), np.zeros(n), class_weight, unlikely]
     top = max(final, key=final.__getitem__)
@@ -449,13 +462,16 @@ def _candidate_features(blocks, tokens: dict[int, str]) -> list[np.ndarray]:
             best[node] = max(best[up], value)
             under_top[node] = under_top[up] or node == top
             under_parent[node] = under_parent[up] or node == top_parent
-    top_columns: dict[int | None, tuple[float, float, float]] = {None: (0.0, 0.0, 0.0)}  # per deepest element
-    for deepest in deepest_of:
-        if deepest not in top_columns:
-            top_columns[deepest] = (
-                1.0 if under_top[deepest] else 0.0,
-                best[deepest] / abs(top_score),
-                1.0 if top_parent is not None and under_parent[deepest] else 0.0,
-            )
-    in_top, best_share, near_top = np.array([top_columns[key] for key in deepest_of]).reshape(n, 3).T
+
+    def against_top(chain: tuple[int, ...]) -> tuple[float, float, float]:
+        if not chain:
+            return 0.0, 0.0, 0.0
+        deepest = chain[-1]
+        return (
+            1.0 if under_top[deepest] else 0.0,
+            best[deepest] / abs(top_score),
+            1.0 if top_parent is not None and under_parent[deepest] else 0.0,
+        )
+
+    in_top, best_share, near_top = np.array(per_deepest(chains, against_top)).reshape(n, 3).T
     return [in_top, best_share, near_top, class_weight, unlikely]

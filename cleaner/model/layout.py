@@ -5,10 +5,11 @@ that holds the article."""
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 
-from .features import add_parents, feature_names, sums_below
+from .features import add_parents, feature_names, per_deepest, sums_below
 
 LOG_WORDS = feature_names().index("log_words")
 STRETCH_GAP = 3  # likely-content blocks this far apart are one stretch
@@ -94,13 +95,11 @@ def container_features(p: np.ndarray, X: np.ndarray, ancestry: list[tuple[int, .
     levels = depth[main]
     out[:, 3] = below_mass[main] / total
     out[:, 4] = below_mass[main] / below_words[main] if below_words[main] else 0.0
-    # A block's columns depend on its chain alone, known from its deepest element: once per element.
-    deepest_of = [chain[-1] if chain else None for chain in ancestry]
-    along: dict[int | None, tuple[float, float, float]] = {}
-    for key, chain in zip(deepest_of, ancestry, strict=True):
-        if key not in along:
-            along[key] = _against_main(chain, above, main, levels, depth, below_mass, total)
-    out[:, :3] = [along[key] for key in deepest_of]
+    # A block's columns depend on its chain alone.
+    against = partial(
+        _against_main, above=above, main=main, levels=levels, depth=depth, below_mass=below_mass, total=total
+    )
+    out[:, :3] = per_deepest(ancestry, against)
     return out
 
 
