@@ -202,10 +202,10 @@ def train(
     """Train a block scorer, or the title-line or name-line model, on the `train` side of the site split (needs
     the [train] extra)."""
     try:
-        from .model.train import save
-        from .model.train import train as fit
-        from .model.train_nameline import train as fit_nameline
-        from .model.train_title import train as fit_title
+        from .train.blocks import save
+        from .train.blocks import train as fit
+        from .train.nameline import train as fit_nameline
+        from .train.title import train as fit_title
     except ImportError as exc:
         _error(f"training needs the [train] extra ({exc.name} is missing): pip install 'cleaner[train]'")
         raise typer.Exit(code=2) from None

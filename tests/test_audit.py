@@ -1,12 +1,11 @@
-"""The rule audit (rule hits on gold article lines) and the scraped-text scorer, on small data made here."""
+"""The rule audit (rule hits on gold article lines), on small data made here."""
 
 import gzip
 import json
 
-from cleaner.bench.split import split_of
-from cleaner.rules.audit import Audit, gold_bodies
-from cleaner.rules.audit import main as audit_main
-from cleaner.rules.scraped import page_scores, shingles
+from cleaner.bench.audit import Audit, gold_bodies
+from cleaner.bench.audit import main as audit_main
+from cleaner.devdata.split import split_of
 
 BODY = (
     "The prime ministers of France and Belgium vowed on Monday to reinforce their cooperation in the fight "
@@ -39,12 +38,3 @@ def test_audit_counts_each_rule_on_gold_lines(tmp_path, capsys):
     assert "split gold lines at 0 points" in report
     audit.add("The end of one sentence.The start of another one is here.")
     assert audit.splits == 1
-
-
-def test_shingle_scores_follow_the_datasets_readme():
-    assert shingles("a b c") == {("a", "b", "c"): 1}
-    assert page_scores("one two three four five", "one two three four five") == (1.0, 1.0)
-    precision, recall = page_scores("one two three four five six", "one two three four five")
-    assert (precision, recall) == (2 / 3, 1.0)
-    assert page_scores("", "one two three four") == (None, 0.0)
-    assert page_scores("one two three four", "") == (0.0, None)

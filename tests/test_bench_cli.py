@@ -7,10 +7,10 @@ import sys
 import bench_seeds
 from typer.testing import CliRunner
 
-from cleaner.bench.datasets import load
 from cleaner.bench.peers import select
 from cleaner.bench.runner import run
 from cleaner.cli import app
+from cleaner.devdata.datasets import load
 
 runner = CliRunner()
 

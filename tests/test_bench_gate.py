@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner.bench import gate
-from cleaner.bench.datasets import DATASETS
 from cleaner.cli import app
+from cleaner.devdata.datasets import DATASETS
 from cleaner.rules import all_rules
 
 EVERY_RULE = (*all_rules(), "context", "model")  # the cleaner with nothing switched on keeps all furniture

@@ -1,9 +1,9 @@
 """The bench's smaller parts: gold from readability's HTML, the converters, C4's line rules, dataset rows."""
 
 from cleaner.bench.c4 import c4_clean, keep_line
-from cleaner.bench.convert import CONVERTERS, html_to_paragraphs
-from cleaner.bench.datasets import find_datasets_dir, gold_of
 from cleaner.bench.peers import select
+from cleaner.devdata.datasets import find_datasets_dir, gold_of
+from cleaner.devdata.dumps import CONVERTERS, html_to_paragraphs
 
 
 def test_html_to_paragraphs_breaks_blocks_and_joins_inline():
@@ -65,9 +65,9 @@ def test_datasets_are_found_in_order_and_only_where_there_are_some(tmp_path):
 
 
 def test_a_page_left_empty_is_counted_and_scored_as_such():
-    from cleaner.bench.datasets import BenchPage, Gold
     from cleaner.bench.runner import run
     from cleaner.bench.summary import summarise
+    from cleaner.devdata.datasets import BenchPage, Gold
 
     page = BenchPage("d", "1", None, "<html><body><nav>Menu</nav></body></html>", Gold(body="Article text here."))
     runs = run([page], select(["c4-lines", "as-is"], ("text",)), converters=("html-text",))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.bench.score import (
+from cleaner.devdata.score import (
     BodyScore,
     Counts,
     body_score,

@@ -1,11 +1,11 @@
 """Pathological pages (issue 8): each finishes within the per-page time limit, as a record or as an error record
 that names the cap it broke; the work is bounded by construction (depth, blocks, windows), checked by counting.
-Timings are measured by `python -m cleaner.hostile` (README, "Hostile input"), never asserted here."""
+Timings are measured by `python -m cleaner.bench.hostile` (README, "Hostile input"), never asserted here."""
 
 import pytest
 
 from cleaner import Cleaner
-from cleaner.hostile import PAGES, bait, bait_pages, many_links, nested_divs, one_line_text, patterns
+from cleaner.bench.hostile import PAGES, bait, bait_pages, many_links, nested_divs, one_line_text, patterns
 from cleaner.limits import MAX_BLOCKS, MAX_DEPTH, PageTooLarge
 from cleaner.segment.html import segment_html
 from cleaner.segment.nesting import flatten

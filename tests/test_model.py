@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner import Cleaner
-from cleaner.bench.split import split_of
 from cleaner.cli import app
+from cleaner.devdata.split import split_of
 from cleaner.model.features import feature_names, page_features
 from cleaner.model.layout import (
     CONTAINER_FEATURES,
@@ -22,10 +22,10 @@ from cleaner.model.layout import (
     stretch_features,
 )
 from cleaner.model.scorer import GROUPS, BlockModel, shipped, stack_features
-from cleaner.model.train import STAGE2_GROUPS
 from cleaner.model.trees import TreeEnsemble, average
 from cleaner.repair import repair
 from cleaner.segment import segment
+from cleaner.train.blocks import STAGE2_GROUPS
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 

@@ -13,8 +13,8 @@ import pytest
 from helpers import SEEDS, run_cleaner
 
 from cleaner import Cleaner
+from cleaner.bench.hostile import one_line_text
 from cleaner.deadline import StuckPageWatch, time_limit
-from cleaner.hostile import one_line_text
 from cleaner.io import Item
 from cleaner.parallel import clean_parallel
 

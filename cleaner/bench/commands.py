@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
+from ..devdata.datasets import DATASETS, SPLITS, available, find_datasets_dir, load
 from . import gate as gates
-from .datasets import DATASETS, SPLITS, available, find_datasets_dir, load
 from .peers import select
 
 
@@ -107,7 +107,7 @@ def bench(
         raise _fail("no pages to run (check --dataset, --split and --limit)")
     learning = None
     if site_templates is not None:
-        from .convert import CONVERTERS
+        from ..devdata.dumps import CONVERTERS
         from .templates import learn, with_templates
 
         learned, learning = learn(all_pages, modes, tuple(CONVERTERS))

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datasets import available, load
+from ..devdata.datasets import available, load
 from .peers import cleaner_systems
 from .runner import run
 from .summary import Summary, meta_gold_fields, summarise

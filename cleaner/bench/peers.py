@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..devdata.dumps import html_to_paragraphs
 from .c4 import c4_clean
-from .convert import html_to_paragraphs
 
 Call = Callable[..., Any]  # (prepared input, url) -> raw result; a site-aware call also takes site=
 REFERENCE = "trafilatura"  # speeds are reported as a ratio to this system (HTML mode), measured in the same run

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..devdata.score import META_FIELDS, PRF
 from .peers import REFERENCE
-from .score import META_FIELDS, PRF
 from .summary import Overall, Summary
 
 

@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from .convert import CONVERTERS
-from .datasets import BenchPage
+from ..devdata.datasets import BenchPage
+from ..devdata.dumps import CONVERTERS
+from ..devdata.score import META_FIELDS, BodyScore, Counts, body_score, meta_counts, snippet_counts, tokens
 from .peers import Call, Output, System, quiet
-from .score import META_FIELDS, BodyScore, Counts, body_score, meta_counts, snippet_counts, tokens
 
 _clock = time.process_time
 WARM_UP_HTML = "<html><head><title>Warm up</title></head><body><p>One short paragraph of text.</p></body></html>"

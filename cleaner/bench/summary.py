@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
-from .datasets import BenchPage
+from ..devdata.datasets import BenchPage
+from ..devdata.score import META_FIELDS, NORMALISE, PRF, corpus_body, total
 from .peers import REFERENCE
 from .runner import PageRun
-from .score import META_FIELDS, NORMALISE, PRF, corpus_body, total
 
 
 @dataclass(slots=True)

@@ -18,11 +18,11 @@ from __future__ import annotations
 import time
 from collections.abc import Collection
 
+from ..devdata.datasets import BenchPage
+from ..devdata.dumps import CONVERTERS
 from ..pipeline import prepare
 from ..templates import LearnedPage, MemoryTemplates, SiteCounts
 from ..templates.normalise import block_hashes, page_key
-from .convert import CONVERTERS
-from .datasets import BenchPage
 from .peers import System, _article, _cleaner, _cold
 
 HOW = ("two-pass", "held-out")

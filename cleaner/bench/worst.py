@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .convert import CONVERTERS
-from .datasets import BenchPage
+from ..devdata.datasets import BenchPage
+from ..devdata.dumps import CONVERTERS
+from ..devdata.score import collapse, meta_counts, shingles
 from .runner import PageRun
-from .score import collapse, meta_counts, shingles
 
 SYSTEM = "cleaner"
 IN_GOLD = 0.5  # a block with at least this share of its shingles in the gold belongs to the article

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..bench.convert import CONVERTERS
-from ..bench.datasets import BenchPage
+from ..devdata.datasets import BenchPage
+from ..devdata.dumps import CONVERTERS
 from ..pipeline import Cleaner, prepare
 from ..record import Page
 

@@ -1,7 +1,7 @@
 """The development datasets: where they are, and their rows as pages with gold.
 
 The datasets are never copied into the repository; they are found at run time (`find_datasets_dir`).
-`python -m cleaner.bench.datasets` prints the folder it finds, or exits 1 when there is none (for `.ci/run`).
+`python -m cleaner.devdata.datasets` prints the folder it finds, or exits 1 when there is none (for `.ci/run`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..templates.sites import url_host
-from .convert import html_to_paragraphs
+from .dumps import html_to_paragraphs
 from .split import site_of, split_of
 
 DATASETS = ("wcxb-dev", "trafilatura-eval", "readability-pages", "dragnet", "news-portals")

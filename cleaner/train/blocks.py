@@ -1,6 +1,6 @@
 """Training the block scorer from the development datasets (`cleaner train`). Needs the `[train]` extra.
 
-Only rows on the `train` side of the site split (bench/split.py) are read. Each page is segmented as the
+Only rows on the `train` side of the site split (devdata/split.py) are read. Each page is segmented as the
 cleaner segments it (HTML blocks, or the lines of each plain-text converter's view of the page), and each block
 is labelled by its overlap with the gold body (labels.py); trafilatura-eval pages give weak labels from their
 snippets. Stage 1 is fitted on each half of the sites, in one or more ways of halving them (SPLITS), so that stage 2
@@ -22,16 +22,16 @@ from pathlib import Path
 
 import numpy as np
 
-from ..bench.datasets import gold_of, rows
-from ..bench.score import body_score, corpus_body
-from ..bench.split import site_of, split_of
+from ..devdata.datasets import gold_of, rows
+from ..devdata.score import body_score, corpus_body
+from ..devdata.split import site_of, split_of
+from ..model.features import feature_names, page_features
+from ..model.scorer import stage2_inputs, stage2_names
+from ..model.trees import average, from_sklearn
 from ..repair import repair
 from ..segment import segment
-from .datasets import snippet_labels, text_views
-from .features import feature_names, page_features
+from .examples import snippet_labels, text_views
 from .labels import LABEL_THRESHOLD, gold_index, overlap
-from .scorer import stage2_inputs, stage2_names
-from .trees import average, from_sklearn
 
 # Per mode, per fold model. HTML: three site splits (SPLITS), each cut in two folds, so each stage shipped is the
 # mean of six models of 33 shallow trees: as many trees as two fold models of 100 (the cost of a stage is trees x
@@ -182,7 +182,7 @@ def train(paths: list[str], mode: str, seed: int = 0, refit: bool = False, log=p
         "stage2": stage2,
         "training": {
             "datasets": [Path(p).name for p in paths],
-            "split": "train side of cleaner.bench.split (by site)",
+            "split": "train side of cleaner.devdata.split (by site)",
             "pages": len(items),
             "blocks": int(sum(len(ex.texts) for ex in items)),
             "params": params,

@@ -1,4 +1,4 @@
-"""Pathological pages, and a measurement of what each costs: `python -m cleaner.hostile [NAME...]`.
+"""Pathological pages, and a measurement of what each costs: `python -m cleaner.bench.hostile [NAME...]`.
 
 Each page is built by a function of its size, so the tests can run the same shapes small and the measurement
 full size (issue 8: 10 MB on one line, 100,000 nested <div>s, a million <a> tags, one repeated character).
@@ -83,7 +83,7 @@ def many_lines(count: int) -> str:
     return "Skip to content\n" * count
 
 
-# name -> (page builder, full size measured by `python -m cleaner.hostile`, small size the tests use)
+# name -> (page builder, full size measured by `python -m cleaner.bench.hostile`, small size the tests use)
 PAGES: dict[str, tuple[Callable[[int], str], int, int]] = {
     "one-line-text-10MB": (one_line_text, 10_000_000, 200_000),
     "one-line-html-10MB": (one_line_html, 10_000_000, 200_000),
@@ -187,7 +187,7 @@ def bait_pages(strings: list[str]) -> Iterator[tuple[str, str]]:
 
 def _measure_one(name: str, size: int | None) -> dict:
     """In this process: build the page, clean it once, report the costs."""
-    from .pipeline import Cleaner
+    from ..pipeline import Cleaner
 
     cleaner = Cleaner(time_limit=None)  # measure the real cost, not the limit
     cleaner.clean("<html><body><p>Warm up the rules and the parser.</p></body></html>")
@@ -212,10 +212,10 @@ def _measure_one(name: str, size: int | None) -> dict:
 def _feature_seconds(text: str) -> float | None:
     """CPU seconds to compute the learned scorer's features over the page's blocks: part of every page's cost once
     a model ships (cleaner/model/html.json, text.json), measured here while none does."""
-    from .model.features import page_features
-    from .model.scorer import shipped
-    from .repair import repair
-    from .segment import segment
+    from ..model.features import page_features
+    from ..model.scorer import shipped
+    from ..repair import repair
+    from ..segment import segment
 
     page = repair(segment(text))
     if shipped(page.mode) is not None:
@@ -227,7 +227,7 @@ def _feature_seconds(text: str) -> float | None:
 
 def _measure_bait(size: int) -> None:
     """CPU seconds of cleaning each pattern's bait pages (text and HTML), the slowest first, then the total."""
-    from .pipeline import Cleaner
+    from ..pipeline import Cleaner
 
     cleaner = Cleaner(time_limit=None)
     costs = []
@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(_measure_one(args.one, args.size)))
         return
     for name in args.names or PAGES:
-        command = [sys.executable, "-m", "cleaner.hostile", "--one", name]
+        command = [sys.executable, "-m", "cleaner.bench.hostile", "--one", name]
         if args.size:
             command += ["--size", str(args.size)]
         done = subprocess.run(command, capture_output=True, text=True)

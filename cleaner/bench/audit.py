@@ -2,7 +2,7 @@
 bodies (lines a human kept as the article) and count the hits. A rule's hits are its false removals, so this is
 the precision check to run before and after changing a rule. Only the `train` side of the fixed split is read.
 
-    python -m cleaner.rules.audit ../shared/datasets/wcxb-dev.jsonl.gz ../shared/datasets/dragnet.jsonl.gz
+    python -m cleaner.bench.audit ../shared/datasets/wcxb-dev.jsonl.gz ../shared/datasets/dragnet.jsonl.gz
 
 Two counts per reason: `alone`, the lines the rule matches when asked on its own (every rule sees every line),
 and `pipeline`, the lines the whole text pipeline removes from the gold body with that reason (first rule wins,
@@ -20,13 +20,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..bench.split import split_of
 from ..classify import apply_rules
 from ..decode import normalise
+from ..devdata.split import split_of
 from ..pipeline import Cleaner
 from ..repair import repair
+from ..rules import Rule, all_rules
 from ..segment.text import segment_text
-from . import Rule, all_rules
 
 EXAMPLES = 5
 
@@ -101,7 +101,7 @@ class Audit:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cleaner.rules.audit", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m cleaner.bench.audit", description=__doc__.split("\n\n")[0])
     parser.add_argument("datasets", nargs="+", type=Path, help="dataset .jsonl.gz files with a gold `body` field")
     parser.add_argument("--side", default="train", choices=("train", "validation"))
     parser.add_argument("--examples", type=int, default=EXAMPLES, help="matched lines to show per rule")

@@ -23,16 +23,16 @@ from pathlib import Path
 
 import numpy as np
 
-from ..bench.datasets import load
-from ..bench.score import meta_counts, normalise_byline
+from ..devdata.datasets import load
+from ..devdata.score import meta_counts, normalise_byline
 from ..meta.byline import text_byline
 from ..meta.nameline import FEATURES, candidates, given_features, given_name
 from ..meta.titleline import text_headline
+from ..model.nameline import FORMAT
+from ..model.packaged import feature_matrix
+from ..model.trees import from_sklearn
 from ..pipeline import Cleaner
-from .nameline import FORMAT
-from .packaged import feature_matrix
 from .textviews import VIEWS, judged_views
-from .trees import from_sklearn
 
 PARAMS = {"max_iter": 100, "learning_rate": 0.1, "max_leaf_nodes": 15, "l2_regularization": 1.0}
 THRESHOLDS = (-1.0, 0.0, 1.0, 2.0, 3.0)
@@ -172,7 +172,7 @@ def train(paths: list[str], seed: int = 0, log=print) -> dict:
         "model": final,
         "training": {
             "datasets": [Path(p).name for p in paths if Path(p).name.split(".")[0] in BYLINE_DATASETS],
-            "split": "train side of cleaner.bench.split (by site)",
+            "split": "train side of cleaner.devdata.split (by site)",
             "candidates": len(y),
             "bylines": int(y.sum()),
             "params": PARAMS,

@@ -17,15 +17,15 @@ from pathlib import Path
 
 import numpy as np
 
-from ..bench.datasets import load
-from ..bench.score import normalise_text
+from ..devdata.datasets import load
+from ..devdata.score import normalise_text
 from ..meta.sitename import strip_site, text_site_names
 from ..meta.titleline import FEATURES, candidates
+from ..model.packaged import feature_matrix
+from ..model.title import FORMAT
+from ..model.trees import from_sklearn
 from ..pipeline import Cleaner
-from .packaged import feature_matrix
 from .textviews import VIEWS, judged_views
-from .title import FORMAT
-from .trees import from_sklearn
 
 PARAMS = {"max_iter": 100, "learning_rate": 0.1, "max_leaf_nodes": 15, "l2_regularization": 1.0}
 THRESHOLDS = (-12.0, -10.0, -8.0, -6.0, -5.0, -4.0, -3.0, -2.0)
@@ -109,7 +109,7 @@ def train(paths: list[str], seed: int = 0, log=print) -> dict:
         "model": final,
         "training": {
             "datasets": [Path(p).name for p in paths if Path(p).name.split(".")[0] in HEADLINE_DATASETS],
-            "split": "train side of cleaner.bench.split (by site)",
+            "split": "train side of cleaner.devdata.split (by site)",
             "candidates": len(y),
             "headlines": int(y.sum()),
             "params": PARAMS,

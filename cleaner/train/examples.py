@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..bench.convert import html_text_view, inscriptis_view
+from ..devdata.dumps import html_text_view, inscriptis_view
 
 
 def _squash(text: str) -> str:
