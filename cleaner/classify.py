@@ -132,16 +132,9 @@ def context_drops(page: Page, spare: Collection[int] = ()) -> list[int]:
 def apply_context(page: Page, spare: Collection[int] = (), sure: float | None = None) -> None:
     """Drop the blocks `context_drops` finds, as `context`, unless they are all the body the page has left: then
     those short lines are the page's text (a photo page, a short note), and an error page aside, they stay.
-    Measured on the train side of the split (200 pages per dataset, HTML), this guard raised body F1 on
-    readability-pages by 0.014 and dragnet by 0.001, and trafilatura-eval's snippet F by 0.005; it changed none
-    of the other datasets.
 
     `sure` (with a learned model, CONTENT_SURE): a line the model scored under it is content wherever it stands,
-    the cells of a table or the items of a list between two removed blocks. On the train side (300 pages per
-    dataset, HTML), 790 such lines the pass dropped were content and 15 were furniture; trafilatura-eval's
-    snippet F rose by 0.006 (0.9324 to 0.9388), wcxb-dev's body F1 by 0.0004, dragnet's by 0.0003, and
-    readability-pages' fell by 0.0001; in plain-text mode (150 pages per dataset) trafilatura-eval rose by
-    0.003 with html-text and news-portals fell by 0.001 with html-text, the rest unchanged."""
+    the cells of a table or the items of a list between two removed blocks. (Both measured: docs/DECISIONS.md.)"""
     drops = context_drops(page, spare)
     kept = {i for i, b in enumerate(page.blocks) if b.keep}
     if kept and kept <= set(drops) and not any(b.reason == ERROR_PAGE for b in page.blocks):
@@ -157,9 +150,7 @@ def empty_sections(page: Page, spare: Collection[int] = ()) -> list[int]:
     """Kept headings that title nothing kept: removed lines follow them up to the next heading of their level
     or above, or up to the page's end ("Related posts" over a dropped teaser list, "16 Responses" over dropped
     comments). An article does not end on a heading, nor leave a section empty. Only on a page whose kept text
-    holds a paragraph besides them, so a short page's heading is never all that is left. Measured on the train
-    side (300 pages per dataset, HTML): trafilatura-eval snippet F +0.0024, wcxb-dev body F1 +0.0001, the other
-    datasets unchanged; text mode has no headings to find."""
+    holds a paragraph besides them, so a short page's heading is never all that is left (docs/DECISIONS.md)."""
     blocks = page.blocks
     kept = [i for i, b in enumerate(blocks) if b.keep]
     found = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .io.readers import Item
+from .io.item import Item
 from .pipeline import Cleaner
 from .record import INTERNAL, Article
 

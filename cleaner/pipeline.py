@@ -34,38 +34,20 @@ from .classify import (
 )
 from .config import Config
 from .deadline import Expiry, PageTimeout, time_limit
-from .decode import DecodeError, decode
-from .limits import MAX_CHARS, PageTooLarge, check_size, too_large
+from .decode import DecodeError
+from .limits import PageTooLarge
 from .meta import Metadata, detect_language, extract
 from .meta.language import load_profiles
 from .model.scorer import shipped
 from .page import Page
+from .prepare import prepare
 from .record import INTERNAL, NOT_A_PAGE, OUT_OF_MEMORY, TIMEOUT, TOO_LARGE, UNPARSABLE, Article, removal
-from .repair import repair
 from .rules import all_rules
 from .rules.dispatch import RuleDispatch
-from .segment import segment
 from .templates import match_template, open_templates, site_for
-from .textcache import start_page
 
 METADATA = "metadata"
 LANGUAGE = "language"
-
-
-def prepare(content: str | bytes, mode: str, url: str | None = None, charset: str | None = None) -> Page:
-    """Decode, detect, segment and repair: the page's blocks as every pass (and template learning) sees them."""
-    start_page()
-    if isinstance(content, (bytearray, memoryview)):
-        content = bytes(content)
-    if not isinstance(content, (str, bytes)):
-        raise DecodeError(f"not a page: the content must be text or bytes, not {type(content).__name__}")
-    check_size(content)
-    text = decode(content, charset)
-    if len(text) > MAX_CHARS:
-        raise too_large(len(text), "characters", MAX_CHARS)
-    page = segment(text, mode, url)
-    repair(page)
-    return page
 
 
 @dataclass(frozen=True, slots=True)

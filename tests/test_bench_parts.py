@@ -82,7 +82,7 @@ def test_each_page_starts_with_empty_line_caches():
     functions are emptied when a page is prepared."""
     from cleaner import Cleaner
     from cleaner.meta.dates import find_dates
-    from cleaner.pipeline import prepare
+    from cleaner.prepare import prepare
     from cleaner.rules import plain
 
     Cleaner(mode="text").clean("Brussels, 2 February 2016\n\nThe prime ministers met on Monday.\n\nShare :")

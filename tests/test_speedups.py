@@ -20,7 +20,7 @@ from cleaner.meta.titleline import _Longer
 from cleaner.model import features
 from cleaner.model.scorer import STACK_WINDOWS, shipped, stack_features
 from cleaner.page import Block, Page
-from cleaner.pipeline import prepare
+from cleaner.prepare import prepare
 from cleaner.repair import repair
 from cleaner.rules import Phrases, all_rules, teasers
 from cleaner.rules.dispatch import RuleDispatch

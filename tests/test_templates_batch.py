@@ -12,7 +12,7 @@ from news_site import build_site, score
 from typer.testing import CliRunner
 
 from cleaner.cli import app
-from cleaner.pipeline import prepare
+from cleaner.prepare import prepare
 from cleaner.templates import LearnedPage, MemoryTemplates, TemplateStore, site_for, threshold
 from cleaner.templates.decide import DOMINANT_SHARE
 from cleaner.templates.normalise import line_hash

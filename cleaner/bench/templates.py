@@ -20,7 +20,7 @@ from collections.abc import Collection
 
 from ..devdata.datasets import BenchPage
 from ..devdata.dumps import CONVERTERS
-from ..pipeline import prepare
+from ..prepare import prepare
 from ..templates import LearnedPage, MemoryTemplates, SiteCounts
 from ..templates.normalise import block_hashes, page_key
 from .peers import System, _article, _cleaner, _same

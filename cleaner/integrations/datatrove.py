@@ -26,7 +26,7 @@ from datatrove.pipeline.writers.disk_base import DiskWriter
 from datatrove.utils.typeshelper import StatHints
 
 from ..config import Config
-from ..io.readers import Item
+from ..io.item import Item
 from ..pipeline import Cleaner
 from ..record import written
 from ..templates import LearnedPage, TemplateStore

@@ -12,36 +12,18 @@ import io
 import json
 import os
 import sys
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from ..record import INVALID_JSON, NO_CONTENT, NOT_FOUND, TOO_LARGE, UNREADABLE
+from ..record import INVALID_JSON, NO_CONTENT, NOT_FOUND, TOO_LARGE
+from .item import MAX_LINE_BYTES, MAX_PAGE_BYTES, READ_ERRORS, Item
+from .warc import read_warc
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
 SUFFIXES = PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
-MAX_PAGE_BYTES = 50_000_000
-# A JSON line holds one page, escaped (up to six bytes per character): past this it is not one page, and
-# reading it whole could exhaust memory (a dump with no newline at all).
-MAX_LINE_BYTES = 2 * MAX_PAGE_BYTES
-
-
-@dataclass(slots=True)
-class Item:
-    """One page to clean (or one input that could not be read: `error`)."""
-
-    id: str
-    content: str | bytes | None = None
-    url: str | None = None
-    mode: str | None = None  # set when the input says what the content is (a JSONL "html" or "text" field)
-    extra: dict[str, Any] = field(default_factory=dict)
-    error: str | None = None
-    error_kind: str = UNREADABLE  # of an item with `error` (record.py's kinds)
-    charset: str | None = None  # declared outside the document (HTTP header in a WARC record)
 
 
 def _kind(path: str) -> str:
@@ -89,9 +71,6 @@ def _open(path: str) -> BinaryIO:
     return raw
 
 
-READ_ERRORS = (OSError, EOFError, zlib.error, gzip.BadGzipFile)
-
-
 def read_inputs(
     inputs: Iterable[str],
     html_field: str = "html",
@@ -117,8 +96,6 @@ def read_inputs(
             if kind == "jsonl":
                 yield from read_jsonl(stream, path, html_field, text_field)
             elif kind == "warc":
-                from .warc import read_warc
-
                 yield from read_warc(stream, path, skipped if skipped is not None else Counter())
             else:
                 yield _read_page(stream, path)

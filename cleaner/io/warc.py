@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..record import NO_CONTENT, TOO_LARGE
-from .readers import MAX_PAGE_BYTES, READ_ERRORS, Item
+from .item import MAX_PAGE_BYTES, READ_ERRORS, Item
 
 if TYPE_CHECKING:
     from warcio.recordloader import ArcWarcRecord

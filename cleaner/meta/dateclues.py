@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .. import reasons
 from ..page import Page
 from ..segment.candidates import place_of
 from . import ld
@@ -75,7 +76,7 @@ _LABEL_END = re.compile(r"[\s:|,.\-–—·•]+$")
 MAX_LABEL_WORDS = 5
 # A copyright line dates the site's rights, not the article ("Copyright 12.01.2023 Example Verlag GmbH").
 COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved|alle rechte|tous droits|derechos reservados", re.I)
-NOT_DATING = frozenset({"photo_caption", "photo_credit", "teaser_list", "footer"})
+NOT_DATING = frozenset({reasons.PHOTO_CAPTION, reasons.PHOTO_CREDIT, reasons.TEASER_LIST, reasons.FOOTER})
 MAX_LINE_WORDS = 25  # a dated line longer than this is a sentence that mentions a date
 NEAR_BEFORE, NEAR_AFTER = 4, 25  # blocks around the headline that make up an article's header
 UNDER_HEADLINE = 4  # blocks right under the headline: an aside there is the article's own header box

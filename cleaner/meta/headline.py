@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lines import NON_WORD
 from ..page import Page
 from ..segment.candidates import place_of
 from . import ld
 from .sitename import is_site, site_names, strip_site
 
-_NORM = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
 DECLARED_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "title", "parsely-title", "sailthru.title")
@@ -37,7 +37,7 @@ class Title:
 
 
 def norm(text: str) -> str:
-    return _NORM.sub(" ", text.lower()).strip()
+    return NON_WORD.sub(" ", text.lower()).strip()
 
 
 def tokens(text: str) -> frozenset[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..lines import compact
 from ..page import Page
 from . import ld
 
@@ -14,16 +15,10 @@ from . import ld
 # one (it introduces a subtitle: "Zimbabwe coup: Robert Mugabe ...").
 SEPARATOR = re.compile(r"\s+(?:[-|–—·•»/\\]|::|\|\|)\s+|\s*\|\s*|\s+::\s*")
 _SEPARATOR_CHAR = re.compile(r"[-|–—·•»/\\:]")
-_NORM = re.compile(r"[\W_]+")
 SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher")
 SITE_EXTRA = 4  # "nytimes" + ".com"
 MAX_SITE = 40  # a longer og:site_name is a page title put in the wrong tag
 _HOST_NOISE = frozenset("www m amp blog blogs news de com org net co uk fr es it at ch io".split())
-
-
-def compact(text: str) -> str:
-    """Lower-cased letters and digits only: "The New-York Times" -> "thenewyorktimes"."""
-    return _NORM.sub("", text.lower())
 
 
 def site_names(page: Page) -> list[str]:

@@ -3,7 +3,7 @@ position, and its neighbours' features (furniture comes in runs, articles in one
 
 `page_features(page)` returns an (n_blocks, n_features) float32 matrix whose columns are `feature_names()`.
 Everything is computed once per page; neighbour features are windowed means. The rules' verdicts are not
-features: measured on the validation split, they added nothing the model did not already see.
+features (docs/DECISIONS.md).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from itertools import groupby
 import numpy as np
 
 from ..fastre import finder
+from ..lines import paragraph_like, title_like
 from ..page import Page
 from .words import FURNITURE_WORDS, STOP_WORDS
 
@@ -110,8 +111,8 @@ def _text_features(text: str, chars: list[float]) -> list[float]:
     punct = chars[3]
     sentences = len(_SENTENCE.findall(text))
     terminal = 1.0 if _TERMINAL.search(text[-8:]) else 0.0
-    paragraph_like = 1.0 if n_words >= 20 or (n_words >= 10 and terminal) else 0.0
-    title_like = 1.0 if 1 <= n_words <= 20 and not terminal and not text.endswith((",", ";", ":")) else 0.0
+    paragraph = 1.0 if paragraph_like(n_words, bool(terminal)) else 0.0
+    title = 1.0 if title_like(n_words) and not terminal and not text.endswith((",", ";", ":")) else 0.0
     return [
         math.log1p(n_chars),
         math.log1p(n_words),
@@ -128,9 +129,9 @@ def _text_features(text: str, chars: list[float]) -> list[float]:
         1.0 if ("19" in sample or "20" in sample) and _YEAR.search(sample) else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
         float(text.count("|") + text.count("•") + text.count("·") + text.count("»")),
-        paragraph_like,
+        paragraph,
         float(furniture),
-        title_like,
+        title,
         1.0 if _QUOTE.search(sample) else 0.0,
         1.0 if ("http" in sample or "www." in sample or "@" in sample) and _URL.search(sample) else 0.0,
     ]

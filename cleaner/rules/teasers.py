@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from .. import reasons
+from ..lines import CLAUSE_END
+from ..lines import title_like as title_like_length
 from . import cached, line_rule, phrases, plain, rule, words
 
 # A label that follows each teaser title ("Title / Read more").
@@ -65,7 +67,6 @@ def teaser_label(text):
     return is_more_link(text) or is_list_header(text)
 
 
-_END = re.compile(r"[.:;,][\"'”’»)\]]*$")
 # A sentence ends inside the line: after a lower-case word, so not "vs. Reality", "Mt. Fuji" or "U.S. Army".
 _INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{3}[.!?]\s+[A-ZÀ-Ý]")
 _FIRST_WORD = re.compile(r"[^\W_][\w'’-]*")
@@ -77,7 +78,9 @@ def title_like(text: str) -> bool:
     """A short line that reads as a title: a few words, capitalised ("iPhone" counts), one sentence at most,
     no sentence-ending period."""
     text = plain(text)
-    if not (1 <= words(text) <= 20 and len(text) <= 160) or _END.search(text) or _INNER_SENTENCE_END.search(text):
+    if not (title_like_length(words(text)) and len(text) <= 160) or CLAUSE_END.search(text):
+        return False
+    if _INNER_SENTENCE_END.search(text):
         return False
     if _BYLINE.match(text):  # "By REUTERS", "Von Anna Schmidt": a byline, not a title
         return False

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from ..devdata.datasets import BenchPage
 from ..devdata.dumps import CONVERTERS
 from ..page import Page
-from ..pipeline import Cleaner, prepare
+from ..pipeline import Cleaner
+from ..prepare import prepare
 
 VIEWS = tuple(CONVERTERS)  # the plain-text views: html-text, inscriptis
 
