@@ -210,7 +210,7 @@ CONVERTERS: dict[str, Callable[[str], str]] = {name: partial(dump, name) for nam
 _BULLET = re.compile(r"^(\s*)(?:[*\-+•·▪◦]|\d{1,3}[.)])\s+(?=\S)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1")
 _BULLETS = ("*", "-", "•", "+", "1.")
 
 
@@ -250,7 +250,8 @@ def augment(text: str, rng: random.Random) -> str:
             lead = lead.lstrip()
             line = line.lstrip()
         if wrap and len(lead) + len(line) > wrap:
-            first, *rest = textwrap.wrap(line.strip(), max(20, wrap - len(margin) - len(lead))) or [""]
+            width = max(20, wrap - len(margin) - len(lead))
+            first, *rest = textwrap.wrap(line.strip(), width, break_long_words=False, break_on_hyphens=False) or [""]
             out.append(f"{margin}{lead}{first}")
             out.extend(f"{margin}{hang}{more}" for more in rest)
         else:
