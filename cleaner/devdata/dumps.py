@@ -21,8 +21,8 @@ sibling in training (`lynx`, `html2text`): the same kind of dump by another tool
 scraper puts us in.
 
 The subprocess styles (lynx, w3m) cost tens of milliseconds a page, so their dumps are cached on disk, keyed by the
-style, the tool's version and the HTML (`$XDG_CACHE_HOME/cleaner-dumps`, else `~/.cache/cleaner-dumps`).
-A style whose tool is missing is reported by `missing`, and the bench runs the others.
+style, the tool's version, the code that calls it and the HTML (`$XDG_CACHE_HOME/cleaner-dumps`, else
+`~/.cache/cleaner-dumps`). A style whose tool is missing is reported by `missing`, and the bench runs the others.
 
 `augment` varies a dump the way other scrapers would have written it (wrap width, bullets, blank lines,
 indentation, Markdown), so that a model learns the furniture, not one converter's habits.
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import inspect
 import os
 import random
 import re
@@ -177,13 +178,21 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cleaner-dumps"
 
 
+@cache
+def _recipe(name: str) -> str:
+    """A digest of the code that runs the style's tool (its options), so that changing them changes the cache key."""
+    source = inspect.getsource(STYLES[name].convert)
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
 def dump(name: str, html: str) -> str:
     """The page as style `name` dumps it; a subprocess style's dump is read from the cache when it was made before.
     Raises what the scraper raises on a page it cannot read."""
     style = STYLES[name]
     if not style.binary or not html.strip():
         return style.convert(html)
-    key = hashlib.sha256(f"{name}\0{style.version()}\0".encode() + html.encode("utf-8", "surrogatepass"))
+    key = hashlib.sha256(f"{name}\0{style.version()}\0{_recipe(name)}\0".encode())
+    key.update(html.encode("utf-8", "surrogatepass"))
     digest = key.hexdigest()
     path = cache_dir() / name / digest[:2] / f"{digest}.txt"
     try:
