@@ -207,7 +207,7 @@ def _versions() -> dict[str, str]:
             found[name] = version(name)
         except PackageNotFoundError:
             found[name] = "not installed"
-    for name in ("lynx", "w3m"):
+    for name in ("lynx", "w3m", "chromium"):  # the programs of the subprocess dump styles
         found[name] = STYLES[name].version() or "not installed"
     return found
 
