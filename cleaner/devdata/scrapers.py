@@ -188,6 +188,7 @@ class Browser:
         multiprocessing.util.Finalize(self, self.close, exitpriority=10)
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self.call("Page.enable", {}, self.session)  # for its dialogs
         self.call("Network.enable", {}, self.session)
         self.call("Network.setBlockedURLs", {"urls": ["*"]}, self.session)  # fail at once, never wait for a host
         self.frame = self.call("Page.getFrameTree", {}, self.session)["frameTree"]["frame"]["id"]
@@ -195,12 +196,16 @@ class Browser:
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def call(self, method: str, params: dict, session: str | None = None) -> dict:
+    def _send_message(self, method: str, params: dict, session: str | None) -> int:
         self._count += 1
         message = {"id": self._count, "method": method, "params": params}
         if session:
             message["sessionId"] = session
         os.write(self._send, json.dumps(message).encode() + b"\0")
+        return self._count
+
+    def call(self, method: str, params: dict, session: str | None = None) -> dict:
+        ident = self._send_message(method, params, session)
         deadline = time.monotonic() + TIMEOUT
         while True:
             while b"\0" not in self._buffer:
@@ -212,7 +217,9 @@ class Browser:
                 self._buffer += chunk
             raw, self._buffer = self._buffer.split(b"\0", 1)
             answer = json.loads(raw)
-            if answer.get("id") == self._count:
+            if answer.get("method") == "Page.javascriptDialogOpening":  # alert() waits for a click: give it one
+                self._send_message("Page.handleJavaScriptDialog", {"accept": True}, answer.get("sessionId"))
+            if answer.get("id") == ident:
                 if "error" in answer:
                     raise RuntimeError(f"chromium: {method}: {answer['error']}")
                 return answer["result"]
