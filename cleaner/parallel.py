@@ -24,7 +24,7 @@ from .deadline import StuckPageWatch
 from .io.readers import Item
 from .items import clean_item
 from .pipeline import Cleaner
-from .record import Article
+from .record import INTERNAL, Article
 
 _worker_cleaner: Cleaner | None = None
 _worker_watch: StuckPageWatch | None = None
@@ -211,4 +211,4 @@ def _result(item: Item, future: Future) -> Article:
 
 def _failed(item: Item, why: str) -> Article:
     # clean_item already turns every error inside a worker into a record; this is the transport failing.
-    return Article.failed(f"internal error: {why}", id=item.id, url=item.url, extra=item.extra)
+    return Article.failed(INTERNAL, f"internal error: {why}", id=item.id, url=item.url, extra=item.extra)

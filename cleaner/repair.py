@@ -13,7 +13,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from .limits import MAX_BLOCKS
-from .record import Block, Page
+from .page import Block, Page
 
 # "documents.Two", "capital.\"The", "bombings.(Reporting": a sentence end with no space before the next one,
 # which goes on as words ("Two and", not "Services.AddHttpClient" or "Twilio;").

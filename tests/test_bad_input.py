@@ -16,6 +16,7 @@ from cleaner.cli import app
 from cleaner.decode import DecodeError, decode
 from cleaner.io.readers import Item
 from cleaner.rules import Rule
+from cleaner.rules.dispatch import RuleDispatch
 
 runner = CliRunner()
 ARTICLE = (
@@ -132,7 +133,8 @@ def test_bad_jsonl_lines_are_rejected_one_by_one(tmp_path):
     # The summary counts the error records by kind, and says how long the run took.
     summary = result.stderr.splitlines()[-1]
     assert summary.startswith("cleaner: done: 2 record(s), 6 error record(s) (") and summary.endswith(" s")
-    assert "(3 invalid JSON; 1 a JSON line must be an object, not list; " in summary
+    assert "(4 invalid json; 2 no content) in " in summary
+    assert [r["error_kind"] for r in rejected] == ["invalid_json"] * 2 + ["no_content"] * 2 + ["invalid_json"] * 2
 
 
 def test_truncated_gzip_jsonl_keeps_the_records_before_the_damage(tmp_path):
@@ -152,10 +154,13 @@ def test_a_crash_on_one_page_does_not_stop_the_batch():
         return False
 
     cleaner = Cleaner(mode="text")
-    cleaner.rules = [Rule("exploding_rule", explode, 1.0, frozenset({"text"}), overrule=True), *cleaner.rules]
+    exploding = Rule("exploding_rule", explode, 1.0, frozenset({"text"}), "tests", "explodes")
+    for dispatches in (cleaner.rules, cleaner.overruling):
+        dispatches["text"] = RuleDispatch([exploding, *dispatches["text"].rules])
     items = [Item(id="a", content="explode here"), Item(id="b", content=ARTICLE)]
     articles = list(clean_items(cleaner, items))
     assert articles[0].error == "internal error: KeyError: 'a bug in a rule'"
+    assert articles[0].error_kind == "internal"
     assert articles[1].error is None and "130 people" in articles[1].body
 
 

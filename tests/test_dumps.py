@@ -152,7 +152,8 @@ def test_a_missing_program_is_a_reason_not_a_crash(monkeypatch):
 
 _PAGE = (
     '<html><head><meta charset="iso-8859-1"><title>T</title></head><body><nav><a href="/a">Start</a></nav>'
-    "<script>alert('a dialog waits for a click')</script><h1>Grüße aus Köln</h1><p>Erster Absatz mit <a href='https://example.org/x'>einem Link</a>.</p></body></html>"
+    "<script>alert('a dialog waits for a click')</script><h1>Grüße aus Köln</h1>"
+    "<p>Erster Absatz mit <a href='https://example.org/x'>einem Link</a>.</p></body></html>"
 )
 
 

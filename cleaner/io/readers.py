@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from ..record import INVALID_JSON, NO_CONTENT, NOT_FOUND, TOO_LARGE, UNREADABLE
+
 PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
@@ -38,6 +40,7 @@ class Item:
     mode: str | None = None  # set when the input says what the content is (a JSONL "html" or "text" field)
     extra: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    error_kind: str = UNREADABLE  # of an item with `error` (record.py's kinds)
     charset: str | None = None  # declared outside the document (HTTP header in a WARC record)
 
 
@@ -100,7 +103,7 @@ def read_inputs(
     by kind instead of becoming Items, so the caller can say how many it passed over."""
     for path, error in expand(inputs):
         if error:
-            yield Item(id=path, error=error)
+            yield Item(id=path, error=error, error_kind=NOT_FOUND)
             continue
         kind = _kind(path) if path != "-" else stdin_format
         try:
@@ -130,9 +133,11 @@ def _read_page(stream: BinaryIO, path: str) -> Item:
     except READ_ERRORS as exc:
         return Item(id=path, error=f"cannot read: {_describe(exc)}")
     if len(data) > MAX_PAGE_BYTES:
-        return Item(id=path, error=f"file larger than {MAX_PAGE_BYTES:,} bytes; not a single page")
+        return Item(
+            id=path, error=f"file larger than {MAX_PAGE_BYTES:,} bytes; not a single page", error_kind=TOO_LARGE
+        )
     if not data.strip():
-        return Item(id=path, error="empty file")
+        return Item(id=path, error="empty file", error_kind=NO_CONTENT)
     return Item(id=path, content=data)
 
 
@@ -161,7 +166,11 @@ def read_jsonl(stream: BinaryIO, path: str, html_field: str, text_field: str) ->
             return
         lineno += 1
         if too_long:
-            yield Item(id=f"{path}:{lineno}", error=f"line longer than {MAX_LINE_BYTES:,} bytes; not a single page")
+            yield Item(
+                id=f"{path}:{lineno}",
+                error=f"line longer than {MAX_LINE_BYTES:,} bytes; not a single page",
+                error_kind=TOO_LARGE,
+            )
         elif line.strip():
             yield _jsonl_item(line, f"{path}:{lineno}", html_field, text_field)
 
@@ -176,9 +185,11 @@ def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> It
     try:
         record = json.loads(line)
     except (ValueError, RecursionError) as exc:
-        return Item(id=where, error=f"invalid JSON: {exc}")
+        return Item(id=where, error=f"invalid JSON: {exc}", error_kind=INVALID_JSON)
     if not isinstance(record, dict):
-        return Item(id=where, error=f"a JSON line must be an object, not {type(record).__name__}")
+        return Item(
+            id=where, error=f"a JSON line must be an object, not {type(record).__name__}", error_kind=INVALID_JSON
+        )
     raw_id = record.get("id")
     item_id = str(raw_id) if raw_id not in (None, "") else where
     url = record.get("url") if isinstance(record.get("url"), str) else None
@@ -192,7 +203,7 @@ def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> It
         reason = f"field {present[0]!r} is empty or not a string"
     else:
         reason = f"no {html_field!r} or {text_field!r} field (see --html-field / --text-field)"
-    return Item(id=item_id, url=url, extra=extra, error=reason)
+    return Item(id=item_id, url=url, extra=extra, error=reason, error_kind=NO_CONTENT)
 
 
 def _describe(exc: BaseException) -> str:

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
+from ..record import NO_CONTENT, TOO_LARGE
 from .readers import MAX_PAGE_BYTES, READ_ERRORS, Item
 
 if TYPE_CHECKING:
@@ -81,9 +82,15 @@ def _page_item(record: ArcWarcRecord, where: str) -> Item:
     except Exception as exc:  # a broken encoding in one record must not end the archive
         return Item(id=record_id, url=url, extra=extra, error=f"cannot decode the HTTP payload: {exc}")
     if len(data) > MAX_PAGE_BYTES:
-        return Item(id=record_id, url=url, extra=extra, error=f"payload larger than {MAX_PAGE_BYTES:,} bytes")
+        return Item(
+            id=record_id,
+            url=url,
+            extra=extra,
+            error=f"payload larger than {MAX_PAGE_BYTES:,} bytes",
+            error_kind=TOO_LARGE,
+        )
     if not data.strip():
-        return Item(id=record_id, url=url, extra=extra, error="empty HTTP payload")
+        return Item(id=record_id, url=url, extra=extra, error="empty HTTP payload", error_kind=NO_CONTENT)
     return Item(
         id=record_id, content=data, url=url, mode="html", extra=extra, charset=match.group(1) if match else None
     )

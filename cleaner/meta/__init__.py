@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..record import Page
+from ..page import Page
 from .byline import byline_blocks, html_byline, text_byline
 from .date import html_date, text_date
 from .headline import headline_lines, html_headline
@@ -27,6 +27,7 @@ class Metadata:
     headline: str | None = None
     byline: list[str] = field(default_factory=list)
     date: str | None = None
+    language: str | None = None  # of the body, once the other passes have left it (pipeline.py)
     sources: dict[str, str] = field(default_factory=dict)
     roles: dict[str, list[int]] = field(default_factory=dict)
 

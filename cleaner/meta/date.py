@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from ..record import Page
+from ..page import Page
 from .dateclues import Clue, collect, day_first, stamp
 
 WEIGHTS = {

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..record import Page
+from ..page import Page
 from ..segment.candidates import place_of
 from . import ld
 from .dates import WEEKDAYS, find_dates, is_date_only
@@ -107,7 +107,7 @@ def parse_value(value: str | None, day_first: bool | None = None) -> date | None
 
 def day_first(page: Page) -> bool | None:
     """How the page writes 03/04/2025: month first in US English, day first in most other locales."""
-    lang = (page.meta.get("lang") or "").lower()
+    lang = (page.declared.lang or "").lower()
     if not lang:
         return None
     if lang.startswith("en"):
@@ -127,7 +127,7 @@ def _markup_clues(page: Page, order: bool | None) -> list[Clue]:
             if _plausible(value):
                 clues.append(Clue(value, "json-ld", kind, source=source))
                 break
-    meta = page.meta.get("meta", {})
+    meta = page.declared.meta
     for keys, kind in ((PUBLISHED_META, "published"), (MODIFIED_META, "modified")):
         for key in keys:
             value = next((v for v in (parse_value(x, order) for x in meta.get(key, [])) if _plausible(v)), None)
@@ -148,7 +148,7 @@ def of_article(place: str, in_content: bool, at: int, header: range) -> bool:
 
 def _time_clues(page: Page, order: bool | None, near: range, header: range) -> list[Clue]:
     clues = []
-    for mark in page.meta.get("times", []):
+    for mark in page.declared.times:
         if not of_article(mark["place"], mark["in_content"], mark["at"], header):
             continue
         value = parse_value(mark["datetime"], order) or parse_value(mark["text"], order)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..record import Page
+from ..page import Page
 from ..segment.candidates import place_of
 from . import ld
 from .sitename import is_site, site_names, strip_site
@@ -63,7 +63,7 @@ def declared_titles(page: Page, sites: list[str]) -> list[Title]:
         text = ld.text_of(obj.get("headline")) or ld.text_of(obj.get("name"))
         if text:
             found.append(Title(strip_site(text, sites), "json-ld"))
-    meta = page.meta.get("meta", {})
+    meta = page.declared.meta
     for key in DECLARED_KEYS:
         if meta.get(key):
             found.append(Title(strip_site(meta[key][0], sites), key))
@@ -76,7 +76,7 @@ def shown_titles(page: Page, sites: list[str], level: int = 1) -> list[Title]:
     """Visible headings of `level` (1: <h1> and elements marked as the entry's title; 2: <h2>/<h3>)."""
     found: list[Title] = []
     if level == 1:
-        for mark in page.meta.get("titles", []):
+        for mark in page.declared.titles:
             if mark["place"] == "page":
                 found.append(Title(mark["text"], mark["source"]))
     for block in page.blocks:

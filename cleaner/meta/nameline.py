@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection
 
 from ..model.nameline import nameline_model
 from ..model.packaged import best_scored
-from ..record import Page
+from ..page import Page
 from .byline import BY_LINE, Byline, by_line_names
 from .dateclues import headline_at
 from .dates import find_dates

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..record import Page
+from ..page import Page
 from . import ld
 
 # Title separators: " - ", " | ", " – ", " — ", " · ", " :: ", " » ", "|" without spaces; a plain ":" is not
@@ -28,24 +28,21 @@ def compact(text: str) -> str:
 
 def site_names(page: Page) -> list[str]:
     """What the page calls its site, most explicit first (compacted, without duplicates); once per page."""
-    cached = page.meta.get("_site_names")
-    if cached is None:
-        cached = page.meta["_site_names"] = _site_names(page)
-    return cached
+    return page.once(_site_names)
 
 
 def _site_names(page: Page) -> list[str]:
     names: list[str] = []
-    meta = page.meta.get("meta", {})
+    meta = page.declared.meta
     for key in SITE_KEYS:
         names.extend(meta.get(key, []))
-    for obj in ld.iter_objects(page.meta.get("json_ld", [])):  # every object: WebSite and Organization too
+    for obj in ld.iter_objects(page.declared.json_ld):  # every object: WebSite and Organization too
         kinds = ld.types(obj)
         if kinds & {"website", "organization", "newsmediaorganization"}:
             names.append(ld.text_of(obj.get("name")) or "")
         if kinds & ld.ARTICLE_TYPES:
             names.append(ld.text_of(obj.get("publisher")) or "")
-    url = page.url or page.meta.get("canonical") or (meta.get("og:url") or [None])[0]
+    url = page.url or page.declared.canonical or (meta.get("og:url") or [None])[0]
     if url:
         host = (urlsplit(url).hostname or "").lower()
         labels = [label for label in host.split(".") if label and label not in _HOST_NOISE]

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from itertools import accumulate
 from urllib.parse import urlsplit
 
-from ..memo import text_cache
 from ..model.packaged import best_scored
 from ..model.title import title_model
-from ..record import Page
+from ..page import Page
+from ..textcache import text_cache
 from .byline import by_line_names
 from .dateclues import stamp
 from .dates import find_dates
@@ -40,6 +40,9 @@ MAX_GAP = 3  # short lines (subheadings, captions) inside an article; more end i
 LOOK_AHEAD = 8  # lines after a title within which its article starts
 NEAR_ARTICLE = 15  # lines above the longest run of paragraphs
 MIN_TITLE_WORDS, MAX_TITLE_WORDS, MAX_TITLE_CHARS = 2, 25, 200
+# Pure functions of a line's text, asked of every line of a page by every candidate: kept while the page is
+# cleaned (textcache.py).
+per_text = text_cache(16384)
 _NORM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
 _END = re.compile(r"[.:;,][\"'”’»)\]]*$")
@@ -50,11 +53,6 @@ FEATURES = (
     "closest_above_article repeated early title_case question_or_colon words_2_3 words_4_7 words_8_14 words_15 "
     "dropped lead_overlap body_overlap score kept site_name words before_article capitals digits"
 ).split()
-
-
-# Pure functions of a line's text, asked of every line of every page: kept per distinct line (menus, footers
-# and bylines recur on a page and across a site's pages).
-per_text = text_cache(16384)
 
 
 @per_text

@@ -17,8 +17,7 @@ from itertools import groupby
 import numpy as np
 
 from ..fastre import finder
-from ..memo import text_memo
-from ..record import Page
+from ..page import Page
 from .words import FURNITURE_WORDS, STOP_WORDS
 
 _WORD = re.compile(r"\w+")
@@ -137,22 +136,12 @@ def _text_features(text: str, chars: list[float]) -> list[float]:
     ]
 
 
-KEPT_TEXTS = 16384  # distinct block texts whose text features are kept (then the memo starts afresh)
-_KEPT = text_memo()
-
-
 def _texts_features(texts: list[str]) -> list[list[float]]:
-    """`_text_features` of each text, a function of the text alone: computed once per distinct text and kept
-    across pages (menus, footers and share bars recur on a page and across a site's pages). Past KEPT_TEXTS, the
-    memo starts afresh with the page's own texts."""
-    kept = _KEPT
-    new = [t for t in dict.fromkeys(texts) if t not in kept]
-    if len(kept) + len(new) > KEPT_TEXTS:
-        kept.clear()
-        new = list(dict.fromkeys(texts))
-    for text, chars in zip(new, _char_counts(new).tolist(), strict=True):
-        kept[text] = _text_features(text, chars)
-    return [kept[t] for t in texts]
+    """`_text_features` of each text, computed once per distinct text of the page (menus, share bars and
+    repeated headlines recur)."""
+    distinct = list(dict.fromkeys(texts))
+    found = dict(zip(distinct, map(_text_features, distinct, _char_counts(distinct).tolist()), strict=True))
+    return [found[t] for t in texts]
 
 
 CHROME, HEADER, BOILER, CONTENT, COMMENT, CAPTION = (1 << k for k in range(6))
@@ -228,7 +217,7 @@ def page_features(page: Page) -> np.ndarray:
         columns = np.array([_tag_column(b.tag, b.heading) for b in blocks])
         has_tag = np.flatnonzero(columns >= 0)
         rows[has_tag, len(BASE) + columns[has_tag]] = 1.0
-    return np.hstack([rows, _context(rows, blocks, page.meta.get("node_tokens") or {})])
+    return np.hstack([rows, _context(rows, blocks, page.declared.elements)])
 
 
 @lru_cache(maxsize=256)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..record import Page
+from ..page import Page
 from .html import segment_html
 from .text import segment_text
 

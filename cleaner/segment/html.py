@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..fastre import finder
 from ..limits import MAX_BLOCKS, MAX_DEPTH, MAX_TOKEN_CHARS, too_many_blocks
-from ..record import Block, Page
+from ..page import Block, Declared, Page
 from .candidates import MARK_TAGS, Candidates, author_link, class_marks, json_ld, meta_tags
 from .nesting import flatten
 from .streamed import place_streamed
@@ -232,15 +232,16 @@ def segment_html(html: str, url: str | None = None) -> Page:
     title_node = tree.css_first("title")
     html_node = tree.css_first("html")
     canonical = tree.css_first('link[rel="canonical"]')
-    meta = {
-        "meta": meta_tags(tree),
-        "json_ld": json_ld(tree),
-        "times": walker.candidates.times,
-        "authors": walker.candidates.authors,
-        "titles": walker.candidates.titles,
-        "lang": (html_node.attributes.get("lang") if html_node else None),
-        "canonical": canonical.attributes.get("href") if canonical else None,
-        "node_tokens": walker.node_tokens,
-    }
     title = SPACES.sub(" ", title_node.text()).strip() if title_node else None
-    return Page(blocks=walker.blocks, mode="html", url=url, title=title or None, meta=meta)
+    declared = Declared(
+        title=title or None,
+        meta=meta_tags(tree),
+        json_ld=json_ld(tree),
+        times=walker.candidates.times,
+        authors=walker.candidates.authors,
+        titles=walker.candidates.titles,
+        lang=html_node.attributes.get("lang") if html_node else None,
+        canonical=canonical.attributes.get("href") if canonical else None,
+        elements=walker.node_tokens,
+    )
+    return Page(blocks=walker.blocks, mode="html", url=url, declared=declared)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..limits import MAX_BLOCKS, too_many_blocks
-from ..record import Block, Page
+from ..page import Block, Page
 
 _BULLET = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►‣◦–-])\s+")
 # Converters write tables and some layouts with runs of spaces; one space is what the reader sees.

@@ -17,7 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..record import Block, Page
+from ..page import Block, Page
 from .normalise import block_hashes
 from .slug import names_page, slug_words
 from .source import LearnedPage, SiteCounts, TemplateSource

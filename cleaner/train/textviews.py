@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from ..devdata.datasets import BenchPage
 from ..devdata.dumps import CONVERTERS, TRAIN_STYLES, runnable
+from ..page import Page
 from ..pipeline import Cleaner, prepare
-from ..record import Page
 
 VIEWS = TRAIN_STYLES  # the dump styles a model may learn from (never a held-out one)
 
@@ -26,5 +26,5 @@ def judged_views(cleaner: Cleaner, bench_page: BenchPage) -> Iterator[tuple[int,
             continue
         page = prepare(text, "text", bench_page.url, None)
         if page.blocks:
-            cleaner.judge(page)
+            cleaner.run(page, until="metadata")
             yield view, page
