@@ -3,7 +3,7 @@
 from cleaner.bench.c4 import c4_clean, keep_line
 from cleaner.bench.peers import select
 from cleaner.devdata.datasets import find_datasets_dir, gold_of
-from cleaner.devdata.dumps import CONVERTERS, html_to_paragraphs
+from cleaner.devdata.dumps import CONVERTERS, STYLES, html_to_paragraphs, missing
 
 
 def test_html_to_paragraphs_breaks_blocks_and_joins_inline():
@@ -17,9 +17,13 @@ def test_html_to_paragraphs_breaks_blocks_and_joins_inline():
 
 def test_converters_keep_all_visible_text():
     html = "<html><body><nav>Home</nav><p>Article text here.</p><script>var x;</script></body></html>"
-    for convert in CONVERTERS.values():
+    not_here = missing(list(STYLES))
+    for name, convert in CONVERTERS.items():
+        if name in not_here:
+            continue
         text = convert(html)
-        assert "Home" in text and "Article text here." in text and "var x" not in text
+        # trafilatura's own extraction is the one style that already leaves the page's furniture out
+        assert ("Home" in text or name == "trafilatura") and "Article text here." in text and "var x" not in text
         assert convert("") == ""
 
 
