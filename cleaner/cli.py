@@ -46,6 +46,12 @@ class Format(str, Enum):
     text = "text"
 
 
+class BodyFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
 def _error(message: str) -> None:
     typer.echo(f"cleaner: {message}", err=True)
 
@@ -94,6 +100,11 @@ def clean(
     ] = None,
     site: Annotated[str | None, typer.Option(help=help_text("site"))] = None,
     time_limit: Annotated[float, typer.Option(min=0, help=help_text("time_limit"))] = default("time_limit"),
+    body_format: Annotated[BodyFormat, typer.Option(help=help_text("body_format"))] = BodyFormat.text,
+    links: Annotated[bool, typer.Option(help=help_text("links"))] = False,
+    images: Annotated[bool, typer.Option(help=help_text("images"))] = False,
+    comments: Annotated[bool, typer.Option(help=help_text("comments"))] = False,
+    articles_only: Annotated[bool, typer.Option(help=help_text("articles_only"))] = False,
 ) -> None:
     """Clean pages into JSON Lines records (one per input, in input order); `-o x.parquet` writes Parquet."""
     if not inputs:
@@ -109,6 +120,11 @@ def clean(
             site=site,
             time_limit=time_limit,
             explain=explain,
+            body_format=body_format.value,
+            links=links,
+            images=images,
+            comments=comments,
+            articles_only=articles_only,
         )
         options = BatchOptions(
             inputs=inputs,

@@ -42,6 +42,7 @@ from .model.scorer import shipped
 from .page import Page
 from .prepare import prepare
 from .record import INTERNAL, NOT_A_PAGE, OUT_OF_MEMORY, TIMEOUT, TOO_LARGE, UNPARSABLE, Article, removal
+from .render import body_text, render
 from .rules import all_rules
 from .rules.dispatch import RuleDispatch
 from .templates import match_template, open_templates, site_for
@@ -165,7 +166,7 @@ class Cleaner:
     ) -> Page:
         """Prepare a page and run the passes over it; every block carries its decision. (For `explain` and
         tests.)"""
-        page = prepare(content, mode or self.config.mode, url, charset)
+        page = prepare(content, mode or self.config.mode, url, charset, links=self.config.links)
         page.site = site
         return self.run(page)
 
@@ -225,16 +226,11 @@ class Cleaner:
             byline=list(found.byline),
             date=found.date,
             language=found.language,
-            body=body_text(page),
+            body=render(page, self.config.body_format, self.config.links),
             removed=[removal(b) for b in page.blocks if not b.keep],
             sources=dict(found.sources),
             extra=dict(extra or {}),
         )
-
-
-def body_text(page: Page) -> str:
-    """The kept blocks, paragraphs separated by a blank line."""
-    return "\n\n".join(b.text for b in page.blocks if b.keep)
 
 
 _DEFAULT: Cleaner | None = None
