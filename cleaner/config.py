@@ -40,8 +40,9 @@ class Config:
     )
     links: bool = _option(False, "Keep the body's inline links, as [text](absolute URL) in Markdown (HTML pages).")
     images: bool = _option(
-        False, "List in-article images with their caption and credit in `images`, and show them in a Markdown or "
-        "HTML body where they stand."
+        False,
+        "List in-article images with their caption and credit in `images`, and show them in a Markdown or "
+        "HTML body where they stand.",
     )
     comments: bool = _option(False, "Extract readers' comments into `comments` (they never stay in the body).")
     articles_only: bool = _option(

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..page import CELL, ITEM, PRE, QUOTE, Block, Page
+from ..reasons import HEADLINE
 from ..segment.text import strip_bullet
 from .urls import page_base, resolve
 
@@ -284,7 +285,7 @@ def _heading_levels(page: Page, kept: list[Block]) -> dict[int, int]:
     levels = sorted({b.heading for b in kept if b.heading})
     if not levels:
         return {}
-    headline = [b.heading for b in page.blocks if b.role == "headline" and b.heading]
+    headline = [b.heading for b in page.blocks if b.role == HEADLINE and b.heading]
     top = headline[0] if headline and headline[0] < levels[0] else levels[0] - 1
     return {level: min(6, max(2, level - top + 1)) for level in levels}
 
