@@ -37,18 +37,20 @@ from .deadline import Expiry, PageTimeout, time_limit
 from .decode import DecodeError
 from .limits import PageTooLarge
 from .meta import Metadata, detect_language, extract
+from .meta.images import article_images
 from .meta.language import load_profiles
 from .model.scorer import shipped
 from .page import Page
 from .prepare import prepare
 from .record import INTERNAL, NOT_A_PAGE, OUT_OF_MEMORY, TIMEOUT, TOO_LARGE, UNPARSABLE, Article, removal
-from .render import body_text, render
+from .render import Placed, body_text, render
 from .rules import all_rules
 from .rules.dispatch import RuleDispatch
 from .templates import match_template, open_templates, site_for
 
 METADATA = "metadata"
 LANGUAGE = "language"
+IMAGES = "images"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,7 @@ class Cleaner:
             Pass("context", self._apply_context),
             Pass("inner_lines", keep_inner_lines),
             Pass(LANGUAGE, self._detect_language),
+            Pass(IMAGES, self._find_images),
         ]
         switchable = [p.name for p in passes if p.name != "rules"]
         disabled = set(config.disable)
@@ -154,6 +157,19 @@ class Cleaner:
             found.sources["language"] = "langdetect"
         page.found = found
 
+    def _find_images(self, page: Page) -> None:
+        """The article's images into `images` (with --images), and the first as the lead image when the page
+        declares none."""
+        found = page.found if page.found is not None else Metadata()
+        page.found = found
+        wanted = self.config.images or (METADATA in self.pass_names and "image" not in found.fields)
+        images = article_images(page) if wanted else []
+        if self.config.images and images:
+            found.fields[IMAGES] = [image.record() for image in images]
+            found.sources[IMAGES] = "html"
+        if images and "image" not in found.fields and METADATA in self.pass_names:
+            found.fields["image"], found.sources["image"] = images[0].src, "article-image"
+
     # --- a page, an article -------------------------------------------------------------------------------
 
     def page(
@@ -217,19 +233,23 @@ class Cleaner:
             return UNPARSABLE, f"could not clean this page: {type(exc).__name__}: {exc}"
         return INTERNAL, f"internal error: {type(exc).__name__}: {exc}"
 
+    def _figures(self, page: Page) -> list[Placed]:
+        """The images a Markdown or HTML body shows where they stand (with --images)."""
+        if not self.config.images or self.config.body_format == "text":
+            return []
+        return [image.placed() for image in article_images(page)]
+
     def article(self, page: Page, id: str | None = None, extra: dict | None = None) -> Article:
         found = page.found if page.found is not None else Metadata()
+        values = {name: value for name, value in found.record_values().items() if value is not None}
         return Article(
             id=id,
             url=page.url,
-            headline=found.headline,
-            byline=list(found.byline),
-            date=found.date,
-            language=found.language,
-            body=render(page, self.config.body_format, self.config.links),
+            body=render(page, self.config.body_format, self.config.links, self._figures(page)),
             removed=[removal(b) for b in page.blocks if not b.keep],
             sources=dict(found.sources),
             extra=dict(extra or {}),
+            **values,
         )
 
 

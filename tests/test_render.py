@@ -5,7 +5,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.devdata.structure import strip_markdown
-from cleaner.render.urls import resolve
+from cleaner.urls import resolve
 
 PAGE = """<html><head><title>Pensions rise | Example News</title><base href="/news/"></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a></nav>

@@ -33,15 +33,18 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^(?:\s*>\s?)+")
 _HEADING = re.compile(r"^\s*#{1,6}(?:\s+|$)")
 _LIST = re.compile(r"^\s*(?:[-+*]|\d{1,9}[.)])\s+")
+_BULLET = re.compile(r"^\s*[-+*]\s+")
 _LINK = re.compile(r"!?\[((?:[^\]\\]|\\.)*)\]\((?:[^()\\\s]|\\.)*\)")
 _CELL_BAR = re.compile(r"(?<!\\)\|")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def strip_markdown(markdown: str | None) -> str:
+def strip_markdown(markdown: str | None, numbers: bool = False) -> str:
     """The text of a Markdown body without its markup: headings', list items' and quotes' markers, table bars
     and rules, code fences, link addresses (their text stays), images with the caption line under them, and
-    backslash escapes. What is left is the words a text body gives for the same page."""
+    backslash escapes. What is left is the words a text body gives for the same page. `numbers`: an ordered
+    list's numbers are words (a scraped text's own "1. Multimeter"), not markup (an HTML page's <ol>)."""
+    bullet = _BULLET if numbers else _LIST
     out: list[str] = []
     in_code = False
     after_image = False
@@ -61,7 +64,7 @@ def strip_markdown(markdown: str | None) -> str:
         after_image = False
         if _TABLE_RULE.match(line):
             continue
-        line = _LIST.sub("", _HEADING.sub("", _QUOTE.sub("", line)), count=1)
+        line = bullet.sub("", _HEADING.sub("", _QUOTE.sub("", line)), count=1)
         line = _LINK.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1), line)
         if line.lstrip().startswith("|"):
             line = " ".join(cell.strip() for cell in _CELL_BAR.split(line.strip().strip("|")))

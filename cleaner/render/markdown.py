@@ -62,8 +62,8 @@ class _MarkdownWriter:
 
     def list_block(self, block: ListBlock, indent: str = "") -> str:
         lines = []
-        for n, item in enumerate(block.items, start=block.start):
-            marker = f"{n}. " if block.ordered else "- "
+        for n, item in enumerate(block.items, start=1):
+            marker = f"{item.number if item.number is not None else n}. " if block.ordered else "- "
             inner = indent + " " * len(marker)
             for k, paragraph in enumerate(item.paragraphs):
                 text = self.paragraph(paragraph).replace("\n", "\n" + inner)

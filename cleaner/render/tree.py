@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..page import CELL, ITEM, PRE, QUOTE, Block, Page
 from ..reasons import HEADLINE
 from ..segment.text import strip_bullet
-from .urls import page_base, resolve
+from ..urls import page_base, resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +45,13 @@ class Paragraph:
 class ListItem:
     paragraphs: list[Paragraph]
     children: list[ListBlock] = field(default_factory=list)
+    number: str | None = None  # a text page's own number for the item ("03. ..."): its words are the page's
 
 
 @dataclass(slots=True)
 class ListBlock:
     ordered: bool
     items: list[ListItem]
-    start: int = 1
 
 
 @dataclass(slots=True)
@@ -195,6 +195,7 @@ class _Builder:
         else:
             depth, ordered = block.indent, _ORDERED.match(block.text) is not None
             text = strip_bullet(block.text)
+        number = _number(block.text) if ordered and not self.html else None
         while self.lists and self.lists[-1][0] > depth:
             self.lists.pop()
         line = self._line(block, text)
@@ -206,12 +207,11 @@ class _Builder:
                     item.paragraphs.append(Paragraph([line]))
                 return
             if current.ordered == ordered:
-                current.items.append(ListItem([Paragraph([line])]))
+                current.items.append(ListItem([Paragraph([line])], number=number))
                 self.lists[-1] = (depth, current, block.unit)
                 return
             self.lists.pop()
-        start = _start(block.text) if not self.html and ordered else 1
-        new = ListBlock(ordered, [ListItem([Paragraph([line])])], start)
+        new = ListBlock(ordered, [ListItem([Paragraph([line])], number=number)])
         if self.lists:
             self.lists[-1][1].items[-1].children.append(new)
         else:
@@ -290,9 +290,9 @@ def _heading_levels(page: Page, kept: list[Block]) -> dict[int, int]:
     return {level: min(6, max(2, level - top + 1)) for level in levels}
 
 
-def _start(text: str) -> int:
+def _number(text: str) -> str | None:
     digits = re.match(r"\d+", text)
-    return int(digits.group()) if digits else 1
+    return digits.group() if digits else None
 
 
 def _code_text(raw: str) -> str:

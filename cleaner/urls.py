@@ -1,12 +1,13 @@
-"""Addresses as a rendered body writes them: absolute (resolved against the page's <base> and URL), and safe (no
-script or data URL; a malformed address is dropped, never raised)."""
+"""Addresses as the record writes them (a rendered body's links and images, the canonical URL, the lead image):
+absolute (resolved against the page's <base> and URL), and safe (no script or data URL; a malformed address is
+dropped, never raised)."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urljoin, urlsplit
 
-from ..page import Page
+from .page import Page
 
 SAFE_SCHEMES = frozenset(("http", "https", "mailto", "ftp", "tel", ""))
 # Browsers strip controls and spaces around an address, and tabs and line breaks inside it ("java\tscript:" runs as
