@@ -11,9 +11,12 @@ and `Cleaner.article` makes the record.
     context        short lines stranded between furniture leave, short lines inside the article stay
     inner_lines    short lines the model dropped between kept blocks stay (with the model)
     language       the language of the body that is left
+    images         the article's own images (record `images` with --images; the lead image when none is declared)
+    page_type      article, listing, error or other (meta/pagetype.py)
+    comments       readers' comments into `comments`, and out of the body (with --comments)
 
 Any pass but `rules` can be switched off by name (`Cleaner(disable=["context"])`), and so can any rule; with
-`metadata` off the record has no headline, byline, date or language (the language pass goes with it).
+`metadata` off the record has no headline, byline, date, language or page type (those passes go with it).
 """
 
 from __future__ import annotations
@@ -37,12 +40,25 @@ from .deadline import Expiry, PageTimeout, time_limit
 from .decode import DecodeError
 from .limits import PageTooLarge
 from .meta import Metadata, detect_language, extract
+from .meta.comments import drop_comment_lines, reader_comments
 from .meta.images import article_images
 from .meta.language import load_profiles
+from .meta.pagetype import page_type
 from .model.scorer import shipped
 from .page import Page
 from .prepare import prepare
-from .record import INTERNAL, NOT_A_PAGE, OUT_OF_MEMORY, TIMEOUT, TOO_LARGE, UNPARSABLE, Article, removal
+from .record import (
+    ARTICLE,
+    INTERNAL,
+    NOT_A_PAGE,
+    NOT_ARTICLE,
+    OUT_OF_MEMORY,
+    TIMEOUT,
+    TOO_LARGE,
+    UNPARSABLE,
+    Article,
+    removal,
+)
 from .render import Placed, body_text, render
 from .rules import all_rules
 from .rules.dispatch import RuleDispatch
@@ -51,6 +67,8 @@ from .templates import match_template, open_templates, site_for
 METADATA = "metadata"
 LANGUAGE = "language"
 IMAGES = "images"
+COMMENTS = "comments"
+PAGE_TYPE = "page_type"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +102,10 @@ class Cleaner:
             Pass("inner_lines", keep_inner_lines),
             Pass(LANGUAGE, self._detect_language),
             Pass(IMAGES, self._find_images),
+            Pass(PAGE_TYPE, self._classify_page),
         ]
+        if config.comments:
+            passes.append(Pass(COMMENTS, self._read_comments))
         switchable = [p.name for p in passes if p.name != "rules"]
         disabled = set(config.disable)
         unknown = disabled - set(registry) - set(switchable)
@@ -94,7 +115,7 @@ class Cleaner:
                 f"(passes: {', '.join(switchable)}; rules: `cleaner rules` lists them)"
             )
         if METADATA in disabled:
-            disabled.add(LANGUAGE)  # the language alone is no metadata record
+            disabled |= {LANGUAGE, PAGE_TYPE}  # the language alone is no metadata record; the page type reads it
         self.passes = [p for p in passes if p.name not in disabled]
         rules = [r for name, r in registry.items() if name not in disabled]
         self.rules = {mode: RuleDispatch(r for r in rules if mode in r.modes) for mode in ("html", "text")}
@@ -170,6 +191,19 @@ class Cleaner:
         if images and "image" not in found.fields and METADATA in self.pass_names:
             found.fields["image"], found.sources["image"] = images[0].src, "article-image"
 
+    def _classify_page(self, page: Page) -> None:
+        found = page.found if page.found is not None else Metadata()
+        page.found = found
+        found.fields[PAGE_TYPE], found.sources[PAGE_TYPE] = page_type(page, found)
+
+    def _read_comments(self, page: Page) -> None:
+        found = page.found if page.found is not None else Metadata()
+        page.found = found
+        comments = reader_comments(page)
+        if comments:
+            found.fields[COMMENTS], found.sources[COMMENTS], lines = comments
+            drop_comment_lines(page, lines)
+
     # --- a page, an article -------------------------------------------------------------------------------
 
     def page(
@@ -210,13 +244,19 @@ class Cleaner:
         try:
             with time_limit(self.time_limit) as expiry:
                 page = self.page(content, url=url, mode=mode, charset=charset, site=site)
-                return self.article(page, id=id, extra=extra)
+                return self._rejected(self.article(page, id=id, extra=extra))
         except PageTimeout:
             return Article.failed(TIMEOUT, self._timed_out(), id=id, url=url, extra=extra)
         except MemoryError:
             return Article.failed(OUT_OF_MEMORY, "ran out of memory cleaning this page", id=id, url=url, extra=extra)
         except Exception as exc:  # a bug on one page must never reach the caller's loop; the record says what
             return Article.failed(*self._failure(exc, expiry), id=id, url=url, extra=extra)
+
+    def _rejected(self, article: Article) -> Article:
+        """With `articles_only`, a page of another type becomes a rejected record: its type is the reason."""
+        if self.config.articles_only and article.page_type not in (None, ARTICLE):
+            article.error, article.error_kind = f"not an article: {article.page_type} page", NOT_ARTICLE
+        return article
 
     def _timed_out(self) -> str:
         return f"stopped at the time limit: the page took more than {self.time_limit:g} s to clean"

@@ -28,7 +28,7 @@ from datatrove.utils.typeshelper import StatHints
 from ..config import Config
 from ..io.item import Item
 from ..pipeline import Cleaner
-from ..record import written
+from ..record import REJECTIONS, written
 from ..templates import LearnedPage, TemplateStore
 from ..templates.learn import learn_item
 from ..templates.store import BATCH_PAGES
@@ -39,7 +39,9 @@ NOT_IN_METADATA = ("id", "url", "body")  # the document has its own id and url, 
 
 class CleanArticles(PipelineStep):
     """Cleans each document. Takes every option of the Cleaner (config.py: mode, disable, templates, site,
-    time_limit, explain; `explain` is on by default here), and its own `drop_empty` and `exclusion_writer`."""
+    time_limit, explain, body_format, links, images, comments, articles_only; `explain` is on by default here),
+    and its own `drop_empty` and `exclusion_writer`. With `articles_only`, a page of another type is excluded
+    (`filter_reason` "not an article: listing page") whatever `drop_empty` says."""
 
     name = "🧹 cleaner"
     type = "✂️ - FORMAT"
@@ -69,7 +71,7 @@ class CleanArticles(PipelineStep):
                 doc.metadata[METADATA_KEY] = {
                     name: record[name] for name in written(self.config.explain) if name not in NOT_IN_METADATA
                 }
-                reason = _drop_reason(article.error, article.body) if self.drop_empty else None
+                reason = _drop_reason(article) if self.drop_empty or article.error_kind in REJECTIONS else None
                 if reason:
                     self.stat_update(StatHints.dropped, f"dropped_{reason}")
                     if excluded:
@@ -85,10 +87,12 @@ class CleanArticles(PipelineStep):
                 yield doc
 
 
-def _drop_reason(error: str | None, body: str) -> str | None:
-    if error is not None:
+def _drop_reason(article) -> str | None:
+    if article.error_kind in REJECTIONS:  # --articles-only: a listing, an error page, another page
+        return f"cleaner_{article.page_type}_page"
+    if article.error is not None:
         return "cleaner_error"
-    return None if body else "cleaner_no_article"
+    return None if article.body else "cleaner_no_article"
 
 
 class LearnSiteTemplates(PipelineStep):
