@@ -38,7 +38,9 @@ class Config:
     body_format: str = _option(
         "text", "The body as plain text (paragraphs between blank lines), Markdown, or a safe HTML fragment."
     )
-    links: bool = _option(False, "Keep the body's inline links, as [text](absolute URL) in Markdown (HTML pages).")
+    links: bool = _option(
+        False, "Keep the body's inline links, with absolute URLs, in a Markdown or HTML body (HTML pages)."
+    )
     images: bool = _option(
         False,
         "List in-article images with their caption and credit in `images`, and show them in a Markdown or "

@@ -86,6 +86,17 @@ def test_a_layout_table_is_no_data_table():
     assert "|" not in body and body.count("\n\n") == 5
 
 
+def test_a_cell_broken_by_br_and_a_described_row_stay_a_data_table():
+    rows = "".join(
+        f"<tr><td>Film {n}</td><td>{1960 + n}</td><td>A couple wakes up one sunny morning and finds that the day "
+        f"repeats itself, again and again, until they learn what it asks of them ({n}).</td></tr>"
+        for n in range(4)
+    )
+    table = f"<table><tr><th>Title</th><th>Year</th><th>Plot<br>(summary)</th></tr>{rows}</table>"
+    body = Cleaner(body_format="markdown").clean(f"<html><body>{table}</body></html>").body
+    assert "| Title | Year | Plot (summary) |" in body and body.count("\n| Film ") == 4
+
+
 def test_text_pages_render_their_list_items():
     text = (
         "Pensions rise in April\n\nThe state pension rises by 8.5 per cent in April, the Treasury said on Monday, "

@@ -17,6 +17,7 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 TABLE, LISTS, GALLERY, COMMENTS = "en-html-table", "en-html-lists", "en-html-gallery", "en-html-comments-wordpress"
 TEXT_PAGE = "en-text-navigation"
+FRONT, ERROR = "en-html-section-front", "en-html-404"
 URL = {
     TABLE: "https://dailycourier.example/money/2025/01/14/state-pension-rise-april",
     LISTS: "https://trailnotes.example/garden/autumn-jobs/",
@@ -32,10 +33,11 @@ DECLARED = {
     "site_name": "The Daily Courier",
     "description": "The full new state pension will rise to £230.25 a week from April.",
     "image": "pension-coins.jpg",
-    "tags": "triple lock",
+    "tags": "triple lock",  # as JSON-LD keywords; en-html-gallery declares its tags as article:tag (META_TAG)
     "categories": "Money",
     "canonical_url": "/money/2025/01/14/state-pension-rise-april",
 }
+META_TAG = "tall ships"
 FEATURES = (
     "Markdown body",
     "HTML body",
@@ -75,19 +77,23 @@ def _has(text: object, *needles: str) -> bool:
 _NESTED = re.compile(r"^ {2,}(?:[-*+]|\d+\.) \S", re.M)
 
 
-def _metadata(found: dict[str, object]) -> dict[str, bool]:
-    out = {}
+def _metadata(found: dict[str, object], gallery_tags: object = None) -> dict[str, bool | str]:
+    """Each DECLARED field found as declared; tags: "yes" from both declarations, else the one it read."""
+    out: dict[str, bool | str] = {}
     for name, value in DECLARED.items():
         got = found.get(name)
         got = " ".join(got) if isinstance(got, (list, tuple)) else got
         out[f"metadata: {name}"] = bool(got) and value.lower() in str(got).lower()
+    meta_tags = META_TAG in (gallery_tags or ())
+    if meta_tags != out["metadata: tags"]:
+        out["metadata: tags"] = "article:tag only" if meta_tags else "JSON-LD only"
     return out
 
 
 # --- the systems ------------------------------------------------------------------------------------------------
 
 
-def cleaner() -> dict[str, bool]:
+def cleaner() -> dict[str, bool | str]:
     from cleaner import Cleaner
 
     md = Cleaner(body_format="markdown", links=True, images=True)
@@ -108,15 +114,21 @@ def cleaner() -> dict[str, bool]:
         and any(i["caption"] for i in gallery.images),
         "readers' comments, apart from the body": bool(comments.comments)
         and comments.comments[0]["text"] not in comments.body,
-        "page type (article, listing, error...)": table.page_type == "article"
-        and Cleaner().clean(page("en-html-404")).page_type == "error",
-        **_metadata(found),
+        "page type (article, listing, error...)": (table.page_type, _cleaner_type(FRONT), _cleaner_type(ERROR))
+        == ("article", "listing", "error"),
+        **_metadata(found, gallery.tags),
         "plain-text input (a scraped dump)": _cleans_dump(text.body),
         "a reason for each removed line": bool(table.removed) and all(r["reason"] for r in table.removed),
     }
 
 
-def trafilatura() -> dict[str, bool]:
+def _cleaner_type(name: str) -> str | None:
+    from cleaner import Cleaner
+
+    return Cleaner().clean(page(name)).page_type
+
+
+def trafilatura() -> dict[str, bool | str]:
     from trafilatura import bare_extraction, extract
 
     def md(name: str, **options) -> str | None:
@@ -129,6 +141,11 @@ def trafilatura() -> dict[str, bool]:
     meta = bare_extraction(page(TABLE), url=URL[TABLE], with_metadata=True).as_dict()
     meta["headline"], meta["site_name"], meta["canonical_url"] = meta.get("title"), meta.get("sitename"), meta["url"]
     text = extract(page(TEXT_PAGE))
+    gallery_meta = bare_extraction(page(GALLERY), url=URL[GALLERY], with_metadata=True).as_dict()
+    types = []
+    for name in (FRONT, ERROR):
+        found = bare_extraction(page(name), with_metadata=True)
+        types.append(found.as_dict().get("pagetype") if found else None)
     return {
         "Markdown body": _has(table, "The new weekly rates") and "#" in (table or ""),
         "HTML body": _has(html, "<table"),
@@ -137,14 +154,15 @@ def trafilatura() -> dict[str, bool]:
         "inline links, absolute": _has(table, "](https://www.gov.uk/"),
         "in-article images with captions": _has(gallery, "tall-ships-crew.jpg", "Cadets stand"),
         "readers' comments, apart from the body": bool(doc.comments) and doc.comments not in (doc.text or ""),
-        "page type (article, listing, error...)": bool(meta.get("pagetype")),
-        **_metadata(meta),
+        # `pagetype` is what the page declares (og:type, JSON-LD): "website" for the section front, nothing for the 404
+        "page type (article, listing, error...)": bool(meta.get("pagetype")) and None not in types,
+        **_metadata(meta, gallery_meta.get("tags")),
         "plain-text input (a scraped dump)": _cleans_dump(text),
         "a reason for each removed line": False,
     }
 
 
-def newspaper4k() -> dict[str, bool]:
+def newspaper4k() -> dict[str, bool | str]:
     from newspaper import Article
 
     def parsed(name: str, **options) -> Article:
@@ -161,8 +179,8 @@ def newspaper4k() -> dict[str, bool]:
         "modified": str(table.meta_data.get("article", {}).get("modified_time", "")) if table.meta_data else "",
         "site_name": table.meta_site_name,
         "description": table.meta_description,
-        "image": table.top_image,
-        "tags": sorted(table.tags),
+        "image": table.top_image or table.meta_img,
+        "tags": sorted(table.tags or ()),
         "categories": "",
         "canonical_url": table.canonical_link,
     }
@@ -176,13 +194,13 @@ def newspaper4k() -> dict[str, bool]:
         "in-article images with captions": _has(gallery.article_html, "tall-ships-crew.jpg", "Cadets stand"),
         "readers' comments, apart from the body": False,
         "page type (article, listing, error...)": False,
-        **_metadata(meta),
+        **_metadata(meta, gallery.tags),
         "plain-text input (a scraped dump)": _cleans_dump(parsed(TEXT_PAGE).text),
         "a reason for each removed line": False,
     }
 
 
-def readability() -> dict[str, bool]:
+def readability() -> dict[str, bool | str]:
     from readability import Document
 
     table, lists, gallery = (Document(page(name), url=URL[name]).summary() for name in (TABLE, LISTS, GALLERY))
@@ -202,7 +220,7 @@ def readability() -> dict[str, bool]:
     }
 
 
-def justext() -> dict[str, bool]:
+def justext() -> dict[str, bool | str]:
     import justext as jt
 
     dump = jt.justext(page(TEXT_PAGE).encode("utf-8"), jt.get_stoplist("English"))
@@ -221,7 +239,7 @@ def justext() -> dict[str, bool]:
     }
 
 
-SYSTEMS: dict[str, Callable[[], dict[str, bool]]] = {
+SYSTEMS: dict[str, Callable[[], dict[str, bool | str]]] = {
     "cleaner": cleaner,
     "trafilatura": trafilatura,
     "newspaper4k": newspaper4k,
@@ -238,8 +256,12 @@ def table() -> str:
             found[name] = check()
     lines = ["| feature | " + " | ".join(found) + " |", "|---|" + "---:|" * len(found)]
     for feature in FEATURES:
-        lines.append(f"| {feature} | " + " | ".join("yes" if found[s][feature] else "no" for s in found) + " |")
+        lines.append(f"| {feature} | " + " | ".join(_cell(found[s][feature]) for s in found) + " |")
     return "\n".join(lines)
+
+
+def _cell(value: bool | str) -> str:
+    return value if isinstance(value, str) else "yes" if value else "no"
 
 
 if __name__ == "__main__":

@@ -89,9 +89,9 @@ class Placed:
     caption: str = ""
 
 
-# A table is data, not layout, when it has at least two rows and two columns, one block a cell, and its cells are
-# short: a cell that is a paragraph (or many cells of many words) means the table lays out an article.
-CELL_WORDS = 40
+# A table is data, not layout, when it has at least two rows and two columns and its cells are short: a cell that
+# is a long paragraph (or many cells of many words) means the table lays out an article (docs/DECISIONS.md).
+CELL_WORDS = 80
 MEAN_CELL_WORDS = 15
 _ORDERED = re.compile(r"^\d{1,3}[.)]\s")
 
@@ -235,20 +235,25 @@ class _Builder:
     def _table(self, cells: list[Block]) -> None:
         self.lists.clear()
         self.previous = cells[-1]
-        rows: dict[int, dict[int, Block]] = {}
-        layout = False
-        for cell in cells:
-            row = rows.setdefault(cell.row, {})
-            layout = layout or cell.col in row or len(cell.text.split()) > CELL_WORDS
-            row[cell.col] = cell
+        rows: dict[int, dict[int, list[Block]]] = {}
+        for cell in cells:  # a cell broken by <br> or holding paragraphs is several blocks: one cell still
+            rows.setdefault(cell.row, {}).setdefault(cell.col, []).append(cell)
         width = max(cell.col for cell in cells) + 1
-        layout = layout or len(rows) < 2 or width < 2
-        layout = layout or sum(len(c.text.split()) for c in cells) > MEAN_CELL_WORDS * len(cells)
+        words = [sum(len(b.text.split()) for b in blocks) for row in rows.values() for blocks in row.values()]
+        layout = len(rows) < 2 or width < 2 or max(words) > CELL_WORDS or sum(words) > MEAN_CELL_WORDS * len(words)
         if layout:  # a layout table: its cells are the article's paragraphs
             self.nodes.extend(Paragraph([self._line(cell)]) for cell in cells)
             return
         by_row = [row for _, row in sorted(rows.items())]
-        self.nodes.append(Table([[self._line(row[c]) if c in row else [] for c in range(width)] for row in by_row]))
+        self.nodes.append(Table([[self._cell(row.get(c, [])) for c in range(width)] for row in by_row]))
+
+    def _cell(self, blocks: list[Block]) -> Line:
+        line: Line = []
+        for block in blocks:
+            if line:
+                line.append(Run(" "))
+            line.extend(self._line(block))
+        return line
 
     # --- inline -----------------------------------------------------------------------------------------------
 
