@@ -209,3 +209,36 @@ def test_an_over_long_jsonl_line_is_rejected_without_reading_it_whole(tmp_path, 
         (f"{dump}:2", "line longer than 1,000 bytes; not a single page"),
         ("b", None),
     ]
+
+
+BAD_URL = "http://[oops"
+PAGE_WITH_HEAD = (
+    "<html><head><title>Council backs the new budget</title>{head}</head><body><article>"
+    "<h1>Council backs the new budget</h1><p>" + ARTICLE.split("\n\n")[1] + "</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f'<link rel="canonical" href="{BAD_URL}">',
+        f'<meta property="og:url" content="{BAD_URL}">',
+        f'<base href="{BAD_URL}">',
+        f'<link rel="canonical" href="{BAD_URL}"><meta property="og:url" content="{BAD_URL}">',
+    ],
+)
+def test_a_bad_url_in_the_page_is_ignored_not_fatal(head):
+    article = Cleaner().clean(PAGE_WITH_HEAD.format(head=head))
+    assert article.error is None and "cooperation against terrorism" in article.body
+
+
+def test_a_bad_url_given_with_the_page_is_ignored_not_fatal(tmp_path):
+    cleaner = Cleaner(templates=None)
+    for mode, page in (("html", PAGE_WITH_HEAD.format(head="")), ("text", ARTICLE)):
+        article = cleaner.clean(page, url=BAD_URL, mode=mode)
+        assert article.error is None and "cooperation against terrorism" in article.body
+        assert article.url == BAD_URL  # kept as given: the record says what the input said
+    dump = tmp_path / "pages.jsonl"
+    dump.write_text(json.dumps({"id": "a", "url": BAD_URL, "text": ARTICLE}) + "\n", encoding="utf-8")
+    result, records = run(str(dump), "--site", "example.com")
+    assert result.exit_code == 0 and "error" not in records[0] and records[0]["url"] == BAD_URL

@@ -16,12 +16,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from itertools import accumulate
-from urllib.parse import urlsplit
 
 from ..memo import text_cache
 from ..model.packaged import best_scored
 from ..model.title import title_model
 from ..record import Page
+from ..urls import url_path
 from .byline import by_line_names
 from .dateclues import stamp
 from .dates import find_dates
@@ -113,7 +113,7 @@ def _next_paragraphs(paragraphs: list[bool]) -> list[int]:
 
 
 def _slug_words(url: str | None) -> set[str]:
-    path = urlsplit(url).path if url else ""
+    path = url_path(url)
     return {w for w in _NORM.split(path.lower()) if len(w) > 2 and not w.isdigit()}
 
 
