@@ -242,3 +242,32 @@ def test_a_bad_url_given_with_the_page_is_ignored_not_fatal(tmp_path):
     dump.write_text(json.dumps({"id": "a", "url": BAD_URL, "text": ARTICLE}) + "\n", encoding="utf-8")
     result, records = run(str(dump), "--site", "example.com")
     assert result.exit_code == 0 and "error" not in records[0] and records[0]["url"] == BAD_URL
+
+
+def _strict(line: str):
+    def refuse(name):
+        raise ValueError(f"not strict JSON: {name}")
+
+    return json.loads(line, parse_constant=refuse)
+
+
+def test_nan_and_infinity_in_passed_through_fields_are_written_as_null(tmp_path):
+    dump = tmp_path / "numbers.jsonl"
+    dump.write_text(
+        '{"id": "a", "s": 1e999, "n": NaN, "m": [-Infinity, 1.5], "text": ' + json.dumps(ARTICLE) + "}\n",
+        encoding="utf-8",
+    )
+    for out in (tmp_path / "out.jsonl", None):
+        args = [str(dump)] + (["-o", str(out)] if out else [])
+        result, _ = run(*args)
+        lines = (out.read_text(encoding="utf-8") if out else result.stdout).splitlines()
+        record = _strict(lines[0])
+        assert (record["s"], record["n"], record["m"]) == (None, None, [None, 1.5])
+    # and a record built in Python with such values is written as valid JSON too
+    from cleaner.io.writers import to_json_line
+
+    assert _strict(to_json_line({"id": "x", "f": float("nan"), "g": {"h": [float("inf")]}})) == {
+        "id": "x",
+        "f": None,
+        "g": {"h": [None]},
+    }

@@ -10,6 +10,7 @@ import glob
 import gzip
 import io
 import json
+import math
 import os
 import sys
 import zlib
@@ -174,7 +175,7 @@ def _skip_line(stream: BinaryIO) -> None:
 
 def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> Item:
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_constant=_no_constant, parse_float=_finite_float)
     except (ValueError, RecursionError) as exc:
         return Item(id=where, error=f"invalid JSON: {exc}")
     if not isinstance(record, dict):
@@ -193,6 +194,17 @@ def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> It
     else:
         reason = f"no {html_field!r} or {text_field!r} field (see --html-field / --text-field)"
     return Item(id=item_id, url=url, extra=extra, error=reason)
+
+
+# NaN, Infinity and numbers too large for a float (1e999) have no strict JSON form: read as null, so that every
+# record written is valid JSON whatever the input held (README, "Hostile input").
+def _no_constant(name: str) -> None:
+    return None
+
+
+def _finite_float(text: str) -> float | None:
+    number = float(text)
+    return number if math.isfinite(number) else None
 
 
 def _describe(exc: BaseException) -> str:

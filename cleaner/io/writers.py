@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import re
 import shutil
@@ -27,7 +28,11 @@ _LINE_BREAKS_PATTERN = re.compile("[\u2028\u2029\x85]")
 
 
 def to_json_line(record: dict[str, Any]) -> str:
-    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line = json.dumps(record, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # NaN or infinity, which strict JSON has no word for: written as null (README)
+        record = _finite(record)
+        line = json.dumps(record, ensure_ascii=False, allow_nan=False)
     # Only strings can hold them, so escaping them keeps the JSON the same value and the record one line to all.
     line = _LINE_BREAKS_PATTERN.sub(lambda m: _LINE_BREAKS[m.group(0)], line) + "\n"
     try:
@@ -36,8 +41,19 @@ def to_json_line(record: dict[str, Any]) -> str:
         # A lone surrogate passed through from the input (an id or a field of a JSONL line: "\\ud800" in its
         # JSON) has no UTF-8 form: this record is written with ASCII escapes, so it stays valid UTF-8 and reads
         # back (and resumes) with the very id it came with.
-        line = json.dumps(record, ensure_ascii=True) + "\n"
+        line = json.dumps(record, ensure_ascii=True, allow_nan=False) + "\n"
     return line
+
+
+def _finite(value: Any) -> Any:
+    """`value` with every float that is NaN or infinite replaced by None."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 def to_text(record: dict[str, Any]) -> str:
