@@ -148,6 +148,9 @@ class Cleaner:
         site: str | None = None,
     ) -> Article:
         """Clean one page into an Article. Never raises on bad content: the Article carries `error` instead."""
+        if extra is not None and not isinstance(extra, dict):
+            why = f"extra must be a dict of fields to pass through, not {type(extra).__name__}"
+            return Article.failed(why, id=id, url=url)
         expiry = None
         try:
             with time_limit(self.time_limit) as expiry:

@@ -75,6 +75,7 @@ class Article:
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         record: dict[str, Any] = dict(self.extra)
+        record.pop("error", None)  # only a record that could not be cleaned says `error` (README, "Hostile input")
         record.update(
             id=self.id,
             url=self.url,
@@ -93,4 +94,4 @@ class Article:
 
     @classmethod
     def failed(cls, error: str, id: str | None = None, url: str | None = None, extra=None) -> Article:
-        return cls(id=id, url=url, error=error, extra=dict(extra or {}))
+        return cls(id=id, url=url, error=error, extra=dict(extra) if isinstance(extra, dict) else {})

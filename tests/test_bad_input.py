@@ -271,3 +271,31 @@ def test_nan_and_infinity_in_passed_through_fields_are_written_as_null(tmp_path)
         "f": None,
         "g": {"h": [None]},
     }
+
+
+def test_clean_with_extra_fields_that_are_not_a_dict_gives_an_error_record():
+    for content in (None, ARTICLE):
+        article = Cleaner().clean(content, extra=[1, 2], id="x")
+        assert article.id == "x" and article.error == "extra must be a dict of fields to pass through, not list"
+        assert article.to_dict()["error"] == article.error
+
+
+def test_an_input_field_called_error_is_not_carried_onto_a_successful_record(tmp_path):
+    dump = tmp_path / "pages.jsonl"
+    dump.write_text(json.dumps({"id": "a", "error": "HTTP 500 on first try", "text": ARTICLE}) + "\n")
+    result, records = run(str(dump))
+    assert result.exit_code == 0 and "done: 1 record(s), 0 error record(s)" in result.stderr
+    assert "error" not in records[0] and records[0]["input_error"] == "HTTP 500 on first try"
+    # and from Python: a field in `extra` never makes a cleaned page look failed
+    record = Cleaner().clean(ARTICLE, extra={"error": "stale"}).to_dict()
+    assert "error" not in record
+
+
+@pytest.mark.parametrize("name, content", [("empty.jsonl", b""), ("blank.jsonl", b"\n \n\t\n"), ("e.jsonl.gz", b"")])
+def test_an_empty_jsonl_file_is_an_error_record_as_an_empty_page_is(tmp_path, good, name, content):
+    dump = tmp_path / name
+    dump.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
+    result, records = run(str(dump), str(good))
+    assert result.exit_code == 1
+    assert records[0]["id"] == str(dump) and records[0]["error"] == "empty file"
+    assert "error" not in records[1]

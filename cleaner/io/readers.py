@@ -147,8 +147,10 @@ def _sniff(stream: BinaryIO) -> tuple[BinaryIO, str]:
 
 
 def read_jsonl(stream: BinaryIO, path: str, html_field: str, text_field: str) -> Iterator[Item]:
-    """One Item per line, streamed: each is yielded as soon as its line is read."""
+    """One Item per line, streamed: each is yielded as soon as its line is read. A file without a single line
+    that holds anything is one error record, as an empty page file is."""
     lineno = 0
+    found = False
     while True:
         try:
             line = stream.readline(MAX_LINE_BYTES + 1)
@@ -159,11 +161,15 @@ def read_jsonl(stream: BinaryIO, path: str, html_field: str, text_field: str) ->
             yield Item(id=f"{path}:{lineno + 1}", error=f"cannot read further: {_describe(exc)}")
             return
         if not line:
+            if not found:
+                yield Item(id=path, error="empty file")
             return
         lineno += 1
         if too_long:
+            found = True
             yield Item(id=f"{path}:{lineno}", error=f"line longer than {MAX_LINE_BYTES:,} bytes; not a single page")
         elif line.strip():
+            found = True
             yield _jsonl_item(line, f"{path}:{lineno}", html_field, text_field)
 
 
@@ -184,6 +190,8 @@ def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> It
     item_id = str(raw_id) if raw_id not in (None, "") else where
     url = record.get("url") if isinstance(record.get("url"), str) else None
     extra = {k: v for k, v in record.items() if k not in (html_field, text_field)}
+    if "error" in extra:  # `error` marks a record that could not be cleaned: the input's own is kept apart
+        extra.setdefault("input_error", extra.pop("error"))
     for name, mode in ((html_field, "html"), (text_field, "text")):
         value = record.get(name)
         if isinstance(value, str) and value.strip():
