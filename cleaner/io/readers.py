@@ -12,6 +12,7 @@ import io
 import json
 import math
 import os
+import re
 import sys
 import zlib
 from collections import Counter
@@ -27,6 +28,11 @@ MAX_PAGE_BYTES = 50_000_000
 # A JSON line holds one page, escaped (up to six bytes per character): past this it is not one page, and
 # reading it whole could exhaust memory (a dump with no newline at all).
 MAX_LINE_BYTES = 2 * MAX_PAGE_BYTES
+# The shape of a JSON line, checked before it is parsed: a record nests a few levels (a scraper's own fields,
+# JSON-LD) and holds a few thousand values. Deeper, every later step that walks it (JSON encoding, pickling to a
+# worker, Parquet) would exhaust Python's stack; more values, and parsing alone could take gigabytes.
+MAX_JSON_DEPTH = 100
+MAX_JSON_VALUES = 1_000_000
 
 
 @dataclass(slots=True)
@@ -179,7 +185,35 @@ def _skip_line(stream: BinaryIO) -> None:
         pass
 
 
+# A JSON string (to its closing quote, or to the end of an unfinished line), and what is not a bracket.
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"?')
+_NOT_BRACKET = re.compile(rb"[^\[\]{}]+")
+
+
+def json_shape_error(line: bytes) -> str | None:
+    """Why a JSON line is too deep or too large to parse, or None. Counting is done outside strings, in C
+    (regular expressions and bytes methods), in time linear in the line."""
+    opens = line.count(b"[") + line.count(b"{")
+    if opens <= MAX_JSON_DEPTH and opens + line.count(b",") < MAX_JSON_VALUES:
+        return None  # nesting needs brackets, and values commas: too few of either anywhere in the line
+    outside = _JSON_STRING.sub(b'""', line)
+    if outside.count(b"[") + outside.count(b"{") + outside.count(b",") >= MAX_JSON_VALUES:
+        return f"JSON line too large: more than {MAX_JSON_VALUES:,} values"
+    brackets = _NOT_BRACKET.sub(b"", outside).replace(b"{", b"[").replace(b"}", b"]")
+    # Each pass takes away the innermost pairs, one level of nesting: what is left after MAX_JSON_DEPTH passes
+    # nests deeper. (Brackets that do not pair up are invalid JSON, which the parser reports.)
+    for _ in range(MAX_JSON_DEPTH):
+        shorter = brackets.replace(b"[]", b"")
+        if len(shorter) == len(brackets):
+            return None
+        brackets = shorter
+    return f"JSON nested too deeply: more than {MAX_JSON_DEPTH} levels" if b"[]" in brackets else None
+
+
 def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> Item:
+    shape_error = json_shape_error(line)
+    if shape_error:
+        return Item(id=where, error=shape_error)
     try:
         record = json.loads(line, parse_constant=_no_constant, parse_float=_finite_float)
     except (ValueError, RecursionError) as exc:

@@ -1,0 +1,58 @@
+"""Hostile input files (issue 25): each gives a record or an error record that says what was wrong, reading
+stays bounded, and no one input stops the batch, in one process, with --jobs, --resume and Parquet output."""
+
+import json
+
+from helpers import read_records, run_cleaner
+
+from cleaner.io.readers import MAX_JSON_DEPTH, MAX_JSON_VALUES, json_shape_error
+
+TEXT = "The council approved the budget on Tuesday after a long debate about schools and roads."
+
+
+def nested(depth: int) -> str:
+    """A JSONL line whose whole object nests `depth` levels (the record itself is the first)."""
+    inner = "[" * (depth - 1) + "]" * (depth - 1)
+    return f'{{"id": "d{depth}", "x": {inner}, "text": {json.dumps(TEXT)}}}'
+
+
+def test_json_nesting_and_size_are_measured_outside_strings():
+    assert json_shape_error(nested(MAX_JSON_DEPTH).encode()) is None
+    assert json_shape_error(nested(MAX_JSON_DEPTH + 1).encode()) == "JSON nested too deeply: more than 100 levels"
+    brackets_in_a_string = json.dumps({"html": "[{" * 5000, "text": "a, b, " * MAX_JSON_VALUES}).encode()
+    assert json_shape_error(brackets_in_a_string) is None
+    many = ("[" + "0," * MAX_JSON_VALUES + "0]").encode()
+    assert json_shape_error(many) == "JSON line too large: more than 1,000,000 values"
+
+
+def test_a_deeply_nested_line_is_an_error_record_in_every_kind_of_run(tmp_path):
+    dump = tmp_path / "deep.jsonl"
+    depths = (MAX_JSON_DEPTH, MAX_JSON_DEPTH + 1, 985, 3000)
+    lines = [json.dumps({"id": "first", "text": TEXT})] + [nested(d) for d in depths]
+    dump.write_text("\n".join(lines + [json.dumps({"id": "last", "text": TEXT})]) + "\n")
+    expected = ["first", f"d{MAX_JSON_DEPTH}", *(f"{dump}:{n}" for n in (3, 4, 5)), "last"]
+
+    out = tmp_path / "out.jsonl"
+    done = run_cleaner(str(dump), "-o", str(out), "--jobs", "2")
+    assert done.returncode == 1, done.stderr
+    records = read_records(out)
+    assert [r["id"] for r in records] == expected
+    assert [r.get("error") for r in records[2:5]] == ["JSON nested too deeply: more than 100 levels"] * 3
+    assert "error" not in records[1] and json.dumps(records[1]["x"]) == "[" * 99 + "]" * 99
+
+    # --resume reads back the records already written, the deepest allowed among them
+    part = tmp_path / "out.jsonl.part"
+    part.write_text("".join(line + "\n" for line in out.read_text().splitlines()[:2]))
+    out.unlink()
+    done = run_cleaner(str(dump), "-o", str(out), "--resume")
+    assert done.returncode == 1, done.stderr
+    assert [r["id"] for r in read_records(out)] == expected
+
+    parquet = tmp_path / "out.parquet"
+    done = run_cleaner(str(dump), "-o", str(parquet))
+    assert done.returncode == 1, done.stderr
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(parquet)
+    assert table.column("id").to_pylist() == expected
+    assert table.column("x").to_pylist()[1] == "[" * 99 + "]" * 99  # too deep for Parquet's own types: JSON text
