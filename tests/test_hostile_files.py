@@ -2,9 +2,13 @@
 stays bounded, and no one input stops the batch, in one process, with --jobs, --resume and Parquet output."""
 
 import json
+import os
+import socket
 
+import pytest
 from helpers import read_records, run_cleaner
 
+from cleaner.io import readers
 from cleaner.io.readers import MAX_JSON_DEPTH, MAX_JSON_VALUES, json_shape_error
 
 TEXT = "The council approved the budget on Tuesday after a long debate about schools and roads."
@@ -56,3 +60,32 @@ def test_a_deeply_nested_line_is_an_error_record_in_every_kind_of_run(tmp_path):
     table = pq.read_table(parquet)
     assert table.column("id").to_pylist() == expected
     assert table.column("x").to_pylist()[1] == "[" * 99 + "]" * 99  # too deep for Parquet's own types: JSON text
+
+
+def test_a_fifo_socket_or_device_is_an_error_record_never_opened(tmp_path):
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT)
+    os.mkfifo(folder / "b.html")  # nothing ever writes to it: opening it to read would wait forever
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(folder / "c.txt"))
+        globbed = str(tmp_path / "crawl" / "*.html")
+        done = run_cleaner(str(folder), globbed, str(folder / "b.html"), "/dev/null", timeout=120)
+    assert done.returncode == 1, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(r["id"], r.get("error")) for r in records] == [
+        (str(folder / "a.txt"), None),
+        (str(folder / "b.html"), "not a regular file: a FIFO, whose reading may never end"),
+        (str(folder / "c.txt"), "not a regular file: a socket, whose reading may never end"),
+        (str(folder / "b.html"), "not a regular file: a FIFO, whose reading may never end"),
+        (str(folder / "b.html"), "not a regular file: a FIFO, whose reading may never end"),
+        ("/dev/null", "not a regular file: a character device, whose reading may never end"),
+    ]
+
+
+def test_a_file_swapped_for_a_fifo_after_it_was_listed_is_refused_without_waiting(tmp_path):
+    # expand() went by stat; _open() checks the file it actually opened, opened without blocking.
+    fifo = tmp_path / "late.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file: a FIFO"):
+        readers._open(str(fifo))

@@ -13,6 +13,7 @@ import json
 import math
 import os
 import re
+import stat
 import sys
 import zlib
 from collections import Counter
@@ -58,7 +59,8 @@ def _kind(path: str) -> str:
 
 
 def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    """(path, error) for each input file: folders walked in sorted order, globs expanded, '-' kept."""
+    """(path, error) for each input file: folders walked in sorted order, globs expanded, '-' kept. A FIFO, a
+    socket or a device, found in a folder, by a glob or named, is an error: reading it could wait forever."""
     for spec in inputs:
         if spec == "-":
             yield spec, None
@@ -69,25 +71,50 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                 for name in sorted(files):
                     if name.lower().removesuffix(".gz").endswith(SUFFIXES):
                         found = True
-                        yield os.path.join(root, name), None
+                        path = os.path.join(root, name)
+                        yield path, _not_regular(path)
             if not found:
                 yield spec, "folder holds no .txt, .html, .htm, .jsonl or .warc files"
         elif any(ch in spec for ch in "*?[") and not os.path.exists(spec):
-            matches = sorted(p for p in glob.glob(spec, recursive=True) if os.path.isfile(p))
+            matches = sorted(p for p in glob.glob(spec, recursive=True) if not os.path.isdir(p))
             if not matches:
                 yield spec, "no file matches this pattern"
             for match in matches:
-                yield match, None
-        elif os.path.isfile(spec):
-            yield spec, None
+                yield match, _not_regular(match)
+        elif os.path.exists(spec):
+            yield spec, _not_regular(spec)
         else:
             yield spec, "no such file or folder"
 
 
+_FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"))
+
+
+def _not_regular(path: str, mode: int | None = None) -> str | None:
+    """Why `path` is not a file to read (a FIFO, a socket, a device), or None. Stat only: never opened."""
+    if mode is None:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            return f"cannot open: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "a block device" if stat.S_ISBLK(mode) else "")
+    return f"not a regular file: {kind or 'a special file'}, whose reading may never end"
+
+
 def _open(path: str) -> BinaryIO:
+    """The file at `path` for reading (stdin for '-'); raises OSError with the reason when it is not a regular
+    file. Opened without blocking, so a FIFO put in a file's place since it was listed is refused, not waited on."""
     if path == "-":
         return sys.stdin.buffer
-    raw = open(path, "rb")  # noqa: SIM115  (closed by the caller)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    why = _not_regular(path, os.fstat(fd).st_mode)
+    if why:
+        os.close(fd)
+        raise OSError(why)
+    os.set_blocking(fd, True)
+    raw = os.fdopen(fd, "rb")
     if path.lower().endswith(".gz"):
         return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
     return raw
