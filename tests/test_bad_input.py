@@ -299,3 +299,30 @@ def test_an_empty_jsonl_file_is_an_error_record_as_an_empty_page_is(tmp_path, go
     assert result.exit_code == 1
     assert records[0]["id"] == str(dump) and records[0]["error"] == "empty file"
     assert "error" not in records[1]
+
+
+BUDGET = "The council approved the budget on Tuesday after a long debate about schools and roads. " * 3
+
+
+@pytest.mark.parametrize("label", ["punycode", "undefined", "utf-7", "cp037", "utf-16", "utf-16-le", "UTF-16BE", "x"])
+def test_a_charset_no_browser_applies_to_an_8bit_page_is_ignored(label):
+    page = (
+        f'<html><head><meta charset="{label}"><title>Budget</title></head><body><article>'
+        f"<h1>Council approves the budget</h1><p>{BUDGET}</p><p>+ADw-p+AD4-</p></article></body></html>"
+    ).encode()
+    article = Cleaner().clean(page)
+    assert article.error is None, article.error
+    assert BUDGET.strip() in article.body and "+ADw-p+AD4-" in article.body
+
+
+def test_charset_labels_follow_the_whatwg_table():
+    from cleaner.encodings import codec_for_label
+
+    assert decode("café €".encode("cp1252"), "ISO-8859-1") == "café €"  # browsers read latin1 as 1252
+    assert decode("é".encode("cp1252") + b" \x81", "us-ascii") == "é \x81"  # ... with its five undefined bytes
+    assert decode("Привет".encode("koi8-r"), "koi8") == "Привет"
+    assert decode("中文".encode("gb18030"), "gb2312") == "中文"
+    assert decode("한국어".encode("cp949"), "euc_kr") == "한국어"  # a caller's Python codec name, if browsers use it
+    assert decode("x".encode("utf-16-le"), "utf-16") == "x"  # from outside the page (HTTP), UTF-16 is honoured
+    assert codec_for_label("utf-16", in_meta=True) == "utf-8"  # inside an 8-bit page, it cannot be
+    assert [codec_for_label(n) for n in ("utf-7", "punycode", "undefined", "cp037", "iso-2022-kr")] == [None] * 5
