@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from .deadline import DEFAULT_TIME_LIMIT
 from .io import Item, open_output, read_inputs
-from .io.writers import PART_SUFFIX, Output
+from .io.readers import input_named
+from .io.writers import PART_SUFFIX, Output, OutputError
 from .items import clean_item, clean_items
 from .parallel import clean_parallel
 from .pipeline import Cleaner
@@ -93,6 +94,7 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
     tally = Tally()
     if options.jobs < 1:
         raise ValueError("--jobs must be at least 1")
+    _check_outputs(options)
     if options.resume and _already_complete(options.output):
         Reporter(live=False).note(f"{options.output} is complete: nothing to resume")
         return tally
@@ -140,6 +142,17 @@ def _learn(options: BatchOptions, templates: str, out: Output, bad: Output | Non
         _keep_parts(out, bad, reporter)
         raise
     reporter.note(learned.describe())
+
+
+def _check_outputs(options: BatchOptions) -> None:
+    """Refuse, before any work, an output or rejects file that is one of the inputs (it would be replaced while
+    read), or the two being the same file."""
+    for flag, path in (("-o", options.output), ("--rejects", options.rejects)):
+        found = input_named(path, options.inputs) if path else None
+        if found is not None:
+            raise OutputError(f"{flag} {path} is one of the inputs ({found}): write the records somewhere else")
+    if options.rejects and options.output and os.path.abspath(options.rejects) == os.path.abspath(options.output):
+        raise OutputError("--rejects must name another file than -o")
 
 
 def _already_complete(output: str | None) -> bool:

@@ -87,6 +87,26 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             yield spec, "no such file or folder"
 
 
+def input_named(path: str, inputs: Iterable[str]) -> str | None:
+    """The input that `path` (an output) is, or would be read as: a file named or matched by a glob, or a file
+    with an input's suffix inside a folder given as input. Writing there would replace what is being read."""
+    if path in (None, "-") or not os.path.exists(path):
+        return None
+    real = os.path.realpath(path)
+    for spec in inputs:
+        if spec == "-":
+            continue
+        if os.path.isdir(spec):
+            folder = os.path.join(os.path.realpath(spec), "")
+            if real.startswith(folder) and os.path.basename(real).lower().removesuffix(".gz").endswith(SUFFIXES):
+                return spec
+            continue
+        candidates = glob.glob(spec, recursive=True) if not os.path.exists(spec) else [spec]
+        if any(os.path.exists(c) and os.path.samefile(c, path) for c in candidates):
+            return spec
+    return None
+
+
 _FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"))
 
 
