@@ -42,14 +42,21 @@ def _start_worker(make_cleaner: Callable[[], Cleaner], parent: int) -> None:
     threading.Thread(target=_watch, args=(parent, _worker_watch), daemon=True).start()
 
 
-def _watch(parent: int, pages: StuckPageWatch) -> None:
+def _watch(parent: int, pages: StuckPageWatch | None) -> None:
     # A worker holds both ends of its task queue, so it never sees EOF when its parent is killed (SIGKILL, OOM):
     # without this watch it would wait for work forever. The same thread ends a worker stuck on one page where
     # the time limit cannot reach (deadline.py); the pool then breaks and _isolate names the page.
     while os.getppid() == parent:
-        pages.end_if_stuck()
+        if pages is not None:
+            pages.end_if_stuck()
         time.sleep(StuckPageWatch.POLL_SECONDS)
     os._exit(1)
+
+
+def watch_parent(parent: int) -> None:
+    """In a worker of another pool (the learning pass of --two-pass): end this process when `parent` dies."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as in the cleaning workers: the parent decides
+    threading.Thread(target=_watch, args=(parent, None), daemon=True).start()
 
 
 def _clean_in_worker(item: Item, mode: str | None) -> Article:

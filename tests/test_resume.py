@@ -268,3 +268,51 @@ def test_an_output_that_is_one_of_the_inputs_is_refused_before_any_work(tmp_path
         proc = run_cleaner(*args)
         assert proc.returncode == 2 and "is one of the inputs" in proc.stderr, proc.stderr
         assert pages.read_bytes() == before and not (tmp_path / "out.jsonl").exists()
+
+
+def _limit_file_size(size: int):
+    def limit() -> None:
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails (EFBIG) instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
+def test_a_write_that_fails_stops_with_one_line_and_resume_finishes(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    ids = write_jsonl_batch(pages, 12)
+    out = tmp_path / "out.jsonl"
+    proc = run_cleaner(str(pages), "-o", str(out), preexec_fn=_limit_file_size(6_000))
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert lines == [
+        f"cleaner: stopped: cannot write {out}.part: File too large; the records so far are in {out}.part: "
+        "run again with --resume to finish"
+    ], proc.stderr
+    assert not out.exists() and 0 < (tmp_path / "out.jsonl.part").stat().st_size <= 6_000
+    proc = run_cleaner(str(pages), "-o", str(out), "--resume")
+    assert proc.returncode == 0, proc.stderr
+    assert [r["id"] for r in read_records(out)] == ids
+
+
+def test_a_full_disk_is_said_in_one_line(tmp_path):
+    full = tmp_path / "full"
+    full.mkdir()
+    pages = tmp_path / "pages.jsonl"
+    write_jsonl_batch(pages, 12)
+    command = " ".join(cleaner_command(str(pages), "-o", str(full / "out.jsonl")))
+    # A 16 KB tmpfs, mounted in a private user and mount namespace (no root needed where those are allowed).
+    proc = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=16k tmpfs {full} || exit 77; {command}"],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode == 77 or "unshare:" in proc.stderr:
+        pytest.skip("no tmpfs can be mounted here (user namespaces are off)")
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        f"cleaner: stopped: cannot write {full}/out.jsonl.part: No space left on device; the records so far are in "
+        f"{full}/out.jsonl.part: run again with --resume to finish"
+    ], proc.stderr

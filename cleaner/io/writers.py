@@ -75,6 +75,10 @@ class OutputError(ValueError):
     """The output cannot be opened as asked (a leftover `.part` without --resume, --resume to stdout, ...)."""
 
 
+class WriteFailed(RuntimeError):
+    """Writing a file output failed (a full disk, a quota): the run stops, its records so far kept for --resume."""
+
+
 class Output:
     """A record sink. `commit()` turns a file output's `.part` into the output; `close()` keeps the `.part`."""
 
@@ -109,7 +113,9 @@ class Output:
         try:
             if resume and not self._new_part:
                 self.done = resume_part(fd)
-            self._stream = os.fdopen(fd, "ab")  # closed by commit or close
+            # Unbuffered: each record is one write straight to the file, so a full disk fails that write and
+            # nothing is left in a buffer to fail again at close.
+            self._stream = os.fdopen(fd, "ab", buffering=0)  # closed by commit or close
         except BaseException:
             os.close(fd)
             self._unlock()
@@ -120,8 +126,17 @@ class Output:
         # One write and a flush per record: a reader of the pipe gets it now, and a kill leaves at most one
         # partial line at the end of the `.part`, which --resume cuts off.
         # (A lone surrogate in a text-format record is written as its escape: no UTF-8 form exists.)
-        self._stream.write(line.encode("utf-8", errors="backslashreplace"))
-        self._stream.flush()
+        data = line.encode("utf-8", errors="backslashreplace")
+        if self.path is None:
+            self._stream.write(data)
+            self._stream.flush()
+            return
+        try:
+            view = memoryview(data)
+            while view:  # a raw write may take part of the line; a kill mid-line leaves what --resume cuts off
+                view = view[self._stream.write(view) :]
+        except OSError as exc:  # a full disk, a quota, a file-size limit
+            raise WriteFailed(f"cannot write {self.part}: {exc.strerror or exc}") from None
 
     def commit(self) -> None:
         """Make the output complete: the `.part` becomes OUTPUT in its final format."""
@@ -140,6 +155,8 @@ class Output:
                 os.replace(self.part, self.path)
                 return
             os.unlink(self.part)
+        except OSError as exc:  # the conversion ran out of disk: the `.part` is whole, --resume completes it
+            raise WriteFailed(f"cannot write {self.path}: {exc.strerror or exc}") from None
         finally:
             self._unlock()
 

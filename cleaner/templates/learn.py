@@ -6,6 +6,7 @@ what, nor in what order, so the template (and the cleaning after it) is the same
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -47,8 +48,16 @@ def learn_items(
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    # spawn, as the cleaning pass does: no reader thread is copied into half a process.
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    from ..parallel import watch_parent  # here, not at the top: parallel imports the pipeline, which imports this
+
+    # spawn, as the cleaning pass does: no reader thread is copied into half a process. Each worker ends itself
+    # when the run is killed, instead of waiting for work forever.
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=watch_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def _in_workers(items: Iterable[Item], mode: str, default_site: str | None, jobs: int) -> Iterator[LearnedPage | str]:
