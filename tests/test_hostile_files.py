@@ -1,6 +1,8 @@
 """Hostile input files (issue 25): each gives a record or an error record that says what was wrong, reading
 stays bounded, and no one input stops the batch, in one process, with --jobs, --resume and Parquet output."""
 
+import gzip
+import io
 import json
 import os
 import socket
@@ -89,3 +91,38 @@ def test_a_file_swapped_for_a_fifo_after_it_was_listed_is_refused_without_waitin
     os.mkfifo(fifo)
     with pytest.raises(OSError, match="not a regular file: a FIFO"):
         readers._open(str(fifo))
+
+
+def test_blank_lines_are_read_past_in_bulk_and_counted(tmp_path):
+    dump = tmp_path / "blank.jsonl.gz"
+    record = json.dumps({"id": "", "text": TEXT}).encode()
+    dump.write_bytes(gzip.compress(b"\n" * 1000 + record + b"\n" + b" \n" * 2_000_000))
+    items = list(readers.read_inputs([str(dump)]))
+    assert [(i.id, i.error) for i in items] == [(f"{dump}:1001", None)]  # line numbers stay exact
+    blank = tmp_path / "newlines.jsonl.gz"
+    blank.write_bytes(gzip.compress(b"\n" * 20_000_000))
+    assert [(i.id, i.error) for i in readers.read_inputs([str(blank)])] == [(str(blank), "empty file")]
+
+    class Counted(io.BufferedReader):
+        lines = 0
+
+        def readline(self, size=-1):
+            Counted.lines += 1
+            return super().readline(size)
+
+    stream = Counted(io.BytesIO(b"\n \r\n" * 1_000_000 + record + b"\n"))
+    assert [i.id for i in readers.read_jsonl(stream, "s", "html", "text")] == ["s:2000001"]
+    assert Counted.lines < 100  # a few calls per 64 KB, not one per line
+
+
+def test_a_decompression_bomb_is_read_no_further_than_its_size_allows(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_INFLATED", 1 << 20)  # the real floor is 1 GB; the ratio is the same
+    bomb = tmp_path / "bomb.jsonl.gz"
+    bomb.write_bytes(gzip.compress(b"\n" * 20_000_000 + json.dumps({"text": TEXT}).encode()))
+    items = list(readers.read_inputs([str(bomb)]))
+    assert len(items) == 1 and items[0].error.startswith(
+        "cannot read further: stopped reading: it inflates to more than 100 times its compressed size"
+    )
+    fine = tmp_path / "fine.jsonl.gz"  # real pages compress a few times, far from the ratio
+    fine.write_bytes(gzip.compress(b"".join(json.dumps({"text": f"{TEXT} {n}"}).encode() + b"\n" for n in range(5000))))
+    assert [i.error for i in readers.read_inputs([str(fine)])] == [None] * 5000

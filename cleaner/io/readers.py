@@ -34,6 +34,10 @@ MAX_LINE_BYTES = 2 * MAX_PAGE_BYTES
 # worker, Parquet) would exhaust Python's stack; more values, and parsing alone could take gigabytes.
 MAX_JSON_DEPTH = 100
 MAX_JSON_VALUES = 1_000_000
+# A compressed input may always inflate to MAX_INFLATED bytes, and past that to MAX_INFLATION times the
+# compressed bytes read (README, "Hostile input"): what reading one file may cost is bounded by its size.
+MAX_INFLATED = 1 << 30
+MAX_INFLATION = 100
 
 
 @dataclass(slots=True)
@@ -136,8 +140,47 @@ def _open(path: str) -> BinaryIO:
     os.set_blocking(fd, True)
     raw = os.fdopen(fd, "rb")
     if path.lower().endswith(".gz"):
-        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+        return _Inflating(raw)  # type: ignore[return-value]
     return raw
+
+
+class InflationLimit(OSError):
+    """A compressed input inflated past what its size allows: a decompression bomb, read no further."""
+
+
+class _Inflating:
+    """A .gz input, inflated as it is read, that stops with InflationLimit once it has given more than
+    MAX_INFLATED bytes and more than MAX_INFLATION times the compressed bytes read so far. Real dumps of pages
+    compress about 5 to 10 times; a bomb (a file of newlines, one repeated line) a thousand."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.gz = gzip.GzipFile(fileobj=raw)
+        self.inflated = 0
+
+    def _counted(self, data: bytes) -> bytes:
+        self.inflated += len(data)
+        if self.inflated > MAX_INFLATED and self.inflated > MAX_INFLATION * max(self.raw.tell(), 1):
+            raise InflationLimit(
+                f"stopped reading: it inflates to more than {MAX_INFLATION} times its compressed size "
+                f"({self.inflated:,} bytes from {self.raw.tell():,}), a decompression bomb"
+            )
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        return self._counted(self.gz.read(size))
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._counted(self.gz.readline(size))
+
+    def peek(self, size: int = 0) -> bytes:
+        return self.gz.peek(size)
+
+    def close(self) -> None:
+        try:
+            self.gz.close()
+        finally:
+            self.raw.close()
 
 
 READ_ERRORS = (OSError, EOFError, zlib.error, gzip.BadGzipFile)
@@ -224,6 +267,26 @@ def read_jsonl(stream: BinaryIO, path: str, html_field: str, text_field: str) ->
         elif line.strip():
             found = True
             yield _jsonl_item(line, f"{path}:{lineno}", html_field, text_field)
+        else:
+            try:
+                lineno += _skip_blank(stream)
+            except READ_ERRORS as exc:
+                yield Item(id=f"{path}:{lineno + 1}", error=f"cannot read further: {_describe(exc)}")
+                return
+
+
+def _skip_blank(stream: BinaryIO) -> int:
+    """Read past whitespace in pieces of 64 KB instead of line by line (a dump of millions of empty lines would
+    cost a Python call each); the number of line ends passed."""
+    peek = getattr(stream, "peek", None)
+    newlines = 0
+    while peek is not None:
+        ahead = peek(1 << 16)
+        blank = len(ahead) - len(ahead.lstrip())
+        if not blank:
+            break
+        newlines += stream.read(blank).count(b"\n")
+    return newlines
 
 
 def _skip_line(stream: BinaryIO) -> None:
