@@ -169,3 +169,11 @@ def test_an_empty_warc_is_an_error_record(tmp_path):
     warc.write_bytes(gzip.compress(b""))
     proc = run_cleaner(str(warc))
     assert [json.loads(line)["error"] for line in proc.stdout.splitlines()] == ["empty file"]
+
+
+def test_a_response_without_a_target_uri_is_an_error_record_not_a_crash():
+    a, b, c = _three_records()
+    broken = b"\r\n".join(line for line in b.split(b"\r\n") if not line.startswith(b"WARC-Target-URI"))
+    items = list(read_warc(io.BytesIO(a + broken + c), "crawl.warc", Counter()))
+    assert [i.url for i in items] == ["http://harbour.example/a", None, "http://harbour.example/c"]
+    assert items[1].error.startswith("not a valid WARC record: AttributeError")

@@ -84,10 +84,13 @@ def _record_item(raw: bytes, where: str, skipped: Counter[str]) -> Iterator[Item
         return
     try:
         record = next(iter(ArchiveIterator(io.BytesIO(raw))))
-    except (ArchiveLoadFailed, StopIteration, ValueError) as exc:
-        yield Item(id=where, error=f"not a valid WARC record: {getattr(exc, 'msg', exc) or type(exc).__name__}")
+        skip = skip_reason(record)
+    except ArchiveLoadFailed as exc:
+        yield Item(id=where, error=f"not a valid WARC record: {exc.msg}")
         return
-    skip = skip_reason(record)
+    except Exception as exc:  # warcio fails on some malformed records (a response without a target URI)
+        yield Item(id=where, error=f"not a valid WARC record: {type(exc).__name__}: {exc}")
+        return
     if skip:
         skipped[skip] += 1
         return
