@@ -12,11 +12,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from ..deadline import DEFAULT_TIME_LIMIT, PageTimeout, time_limit
 from ..io.readers import Item
 from .sites import site_for
 from .source import LearnedPage
 
 NO_SITE = "no site"  # no `site` field, no URL, no --site: cleaned without a template
+LEARN_TIME_LIMIT = DEFAULT_TIME_LIMIT
 UNREADABLE = "unreadable"  # cannot be read or decoded: its error record comes from the cleaning pass
 
 
@@ -30,8 +32,10 @@ def learn_item(item: Item, mode: str = "auto", default_site: str | None = None) 
     if site is None:
         return NO_SITE
     try:
-        page = prepare(item.content, item.mode or mode, item.url, item.charset)
-    except Exception:  # whatever fails here fails again in the cleaning pass, which gives it an error record
+        # Under the default time limit, as a page is cleaned: a page that would exceed it here is left out.
+        with time_limit(LEARN_TIME_LIMIT):
+            page = prepare(item.content, item.mode or mode, item.url, item.charset)
+    except (Exception, PageTimeout):  # what fails here fails again in the cleaning pass, which says so
         return UNREADABLE
     return LearnedPage.of(page, site)
 
