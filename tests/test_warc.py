@@ -177,3 +177,16 @@ def test_a_response_without_a_target_uri_is_an_error_record_not_a_crash():
     items = list(read_warc(io.BytesIO(a + broken + c), "crawl.warc", Counter()))
     assert [i.url for i in items] == ["http://harbour.example/a", None, "http://harbour.example/c"]
     assert items[1].error.startswith("not a valid WARC record: AttributeError")
+
+
+def test_a_bomb_in_a_warc_header_line_is_read_no_further_than_its_size_allows(tmp_path, monkeypatch):
+    from cleaner.bench.hostile import warc_long_header
+    from cleaner.io import readers
+
+    monkeypatch.setattr(readers, "MAX_INFLATED", 1 << 20)  # the real floor is 1 GB; the ratio is the same
+    warc = tmp_path / "long.warc.gz"
+    warc_long_header(str(warc), 5_000_000)
+    errors = [item.error for item in readers.read_inputs([str(warc)])]
+    assert errors[0] == "not a valid WARC record: a header line longer than 65,536 bytes"
+    assert errors[1].startswith("cannot read further: stopped reading: it inflates to more than 100 times")
+    assert len(errors) == 2

@@ -205,7 +205,7 @@ PAGES: dict[str, tuple[Callable[[int], str], int, int]] = {
     "attributes-budget": (attributes_under_budget, 99, 10),
     "formatting-bomb-3300": (formatting_bomb, 3_300, 100),
     "formatting-bomb-blocks-3300": (formatting_bomb_in_blocks, 3_300, 100),
-    "links-around-blocks-1M": (links_around_blocks, 1_000_000, 20_000),
+    "links-around-blocks-900k": (links_around_blocks, 900_000, 20_000),
 }
 
 # Hostile input files (issue 25), cleaned by a real `cleaner clean` in a fresh process: name -> (file name, the

@@ -48,7 +48,11 @@ def read_warc(stream: BinaryIO, path: str, skipped: Counter[str]) -> Iterator[It
         except _Broken as exc:
             number += 1
             yield Item(id=where, error=f"not a valid WARC record: {exc}")
-            if not _catch_up(source):
+            try:
+                if not source.skip_to_next_record():
+                    return
+            except READ_ERRORS as exc:  # a decompression bomb in the part skipped: say so
+                yield Item(id=f"{path}#{number + 1}", error=f"cannot read further: {_describe(exc)}")
                 return
             continue
         except READ_ERRORS as exc:
@@ -64,14 +68,6 @@ def read_warc(stream: BinaryIO, path: str, skipped: Counter[str]) -> Iterator[It
             skipped[f"WARC {kind} record"] += 1
         else:
             yield from _record_item(raw, where, skipped)
-
-
-def _catch_up(source: _Source) -> bool:
-    """Read on to the next record after a broken one; False at the end of the input, or where it cannot be read."""
-    try:
-        return source.skip_to_next_record()
-    except READ_ERRORS:
-        return False
 
 
 def _record_item(raw: bytes, where: str, skipped: Counter[str]) -> Iterator[Item]:
