@@ -195,9 +195,9 @@ def test_exit_status_in_a_real_process(tmp_path, good):
 
 
 def test_an_over_long_jsonl_line_is_rejected_without_reading_it_whole(tmp_path, monkeypatch):
-    from cleaner.io import readers
+    from cleaner.io import jsonl
 
-    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1_000)  # the real cap is 100 MB; the logic is the same
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 1_000)  # the real cap is 100 MB; the logic is the same
     dump = tmp_path / "pages.jsonl"
     long_line = json.dumps({"id": "long", "text": "word " * 1_000})
     dump.write_text(

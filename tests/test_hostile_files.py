@@ -11,7 +11,7 @@ import pytest
 from helpers import read_records, run_cleaner
 
 from cleaner.io import readers
-from cleaner.io.readers import MAX_JSON_DEPTH, MAX_JSON_VALUES, json_shape_error
+from cleaner.io.jsonl import MAX_JSON_DEPTH, MAX_JSON_VALUES, json_shape_error, read_jsonl
 
 TEXT = "The council approved the budget on Tuesday after a long debate about schools and roads."
 
@@ -115,7 +115,7 @@ def test_blank_lines_are_read_past_in_bulk_and_counted(tmp_path):
             return super().readline(size)
 
     stream = Counted(io.BytesIO(b"\n \r\n" * 1_000_000 + record + b"\n"))
-    assert [i.id for i in readers.read_jsonl(stream, "s", "html", "text")] == ["s:2000001"]
+    assert [i.id for i in read_jsonl(stream, "s", "html", "text")] == ["s:2000001"]
     assert Counted.lines < 100  # a few calls per 64 KB, not one per line
 
 

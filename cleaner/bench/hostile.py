@@ -23,6 +23,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 try:  # Python 3.11+
@@ -157,6 +158,16 @@ def deep_jsonl(path: str, depth: int) -> None:
         f.write(good + "\n" + deep + "\n" + good + "\n")
 
 
+def long_jsonl_line(path: str, size: int) -> None:
+    """One JSONL line of `size` bytes just under the line cap, of 4-byte characters (the widest a string can be
+    in memory): the most one line costs to read."""
+    emoji = "\U0001f600".encode()
+    with open(path, "wb") as f:
+        f.write(b'{"id": "long", "text": "')
+        f.write(emoji * ((size - 40) // len(emoji)))
+        f.write(b'"}\n')
+
+
 def warc_long_header(path: str, size: int) -> None:
     """A .warc.gz whose one record has a WARC header line of `size` bytes (issue 25: its cost grew with its
     square)."""
@@ -212,6 +223,7 @@ PAGES: dict[str, tuple[Callable[[int], str], int, int]] = {
 # function that writes it at a size, full size, small size).
 FILES: dict[str, tuple[str, Callable[[str, int], None], int, int]] = {
     "jsonl-deep-3000": ("deep.jsonl", deep_jsonl, 3_000, 1_000),
+    "jsonl-line-100MB": ("long.jsonl", long_jsonl_line, 99_999_000, 1_000_000),
     "jsonl-gz-newlines-200MB": ("newlines.jsonl.gz", newlines_jsonl_gz, 200_000_000, 2_000_000),
     "jsonl-gz-newlines-10GB": ("newlines.jsonl.gz", newlines_jsonl_gz, 10_000_000_000, 2_000_000),
     "warc-header-line-2GB": ("long.warc.gz", warc_long_header, 2_000_000_000, 2_000_000),
@@ -341,7 +353,8 @@ def _measure_file(name: str, size: int | None) -> dict:
         wall = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     records = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-    outcome = "; ".join(r.get("error") or "record" for r in records) or done.stderr.strip()[-300:]
+    kinds = Counter(r.get("error") or "record" for r in records)
+    outcome = "; ".join(f"{count} × {kind}" for kind, count in kinds.items()) or done.stderr.strip()[-300:]
     return {
         "file": name,
         "bytes": bytes_on_disk,
