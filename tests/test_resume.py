@@ -210,6 +210,15 @@ def test_a_kill_between_the_two_commits_is_resumed_with_every_reject_once(tmp_pa
     assert sorted(r["id"] for r in read_records(out) + read_records(rejects)) == sorted(ids)
 
 
+def in_process(*args: str):
+    """`cleaner clean` in this process, where the process is not the point (a refusal before any work)."""
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    return CliRunner().invoke(app, ["clean", *args])
+
+
 @pytest.mark.parametrize("link", ["out.jsonl.part", "out.jsonl", "rejects.jsonl.part"])
 def test_resume_refuses_to_write_through_a_symlink(tmp_path, link):
     pages = tmp_path / "pages.jsonl"
@@ -220,9 +229,9 @@ def test_resume_refuses_to_write_through_a_symlink(tmp_path, link):
     if link != "out.jsonl.part":
         (tmp_path / "out.jsonl.part").write_text("")
     out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
-    proc = run_cleaner(str(pages), "-o", str(out), "--rejects", str(rejects), "--resume")
-    assert proc.returncode == 2
-    assert f"{tmp_path / link} is a symbolic link" in proc.stderr
+    done = in_process(str(pages), "-o", str(out), "--rejects", str(rejects), "--resume")
+    assert done.exit_code == 2
+    assert f"{tmp_path / link} is a symbolic link" in done.stderr
     assert victim.read_text() == "not to be truncated\n"
 
 
@@ -265,8 +274,8 @@ def test_an_output_that_is_one_of_the_inputs_is_refused_before_any_work(tmp_path
         [str(tmp_path / "crawl"), "-o", str(pages)],
         [str(tmp_path / "crawl"), "--rejects", str(pages), "-o", str(tmp_path / "out.jsonl")],
     ):
-        proc = run_cleaner(*args)
-        assert proc.returncode == 2 and "is one of the inputs" in proc.stderr, proc.stderr
+        done = in_process(*args)
+        assert done.exit_code == 2 and "is one of the inputs" in done.stderr, done.stderr
         assert pages.read_bytes() == before and not (tmp_path / "out.jsonl").exists()
 
 

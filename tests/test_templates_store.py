@@ -173,13 +173,12 @@ def test_a_crafted_store_given_to_clean_is_a_usage_error_at_once(tmp_path):
         db.executescript(RECURSING_VIEW)
     page_file = tmp_path / "page.txt"
     page_file.write_text("Masthead\nFooter\nThe council approved the budget after a long debate.\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "cleaner", "clean", str(page_file), "--templates", str(path), "--site", "a.example"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 2 and "is not a template store: its schema holds view 'lines'" in done.stderr
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    done = CliRunner().invoke(app, ["clean", str(page_file), "--templates", str(path), "--site", "a.example"])
+    assert done.exit_code == 2 and "is not a template store: its schema holds view 'lines'" in done.stderr
 
 
 def _exit_on_sigterm(signum, frame):  # as the CLI does
