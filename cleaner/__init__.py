@@ -6,8 +6,9 @@
 >>> article.to_dict()
 """
 
+from .page import Block
 from .pipeline import Cleaner, clean
-from .record import Article, Block
+from .record import Article
 
 __all__ = ["Article", "Block", "Cleaner", "clean"]
 __version__ = "0.1.0"

@@ -13,9 +13,9 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .deadline import DEFAULT_TIME_LIMIT
+from .config import Config
 from .io import Item, open_output, read_inputs
 from .io.readers import input_named
 from .io.writers import PART_SUFFIX, Output, OutputError, WriteFailed
@@ -23,7 +23,7 @@ from .items import clean_item, clean_items
 from .parallel import clean_parallel
 from .pipeline import Cleaner
 from .progress import Reporter
-from .record import Article
+from .record import INTERNAL, Article
 from .templates.twopass import learn_inputs, template_store
 
 __all__ = ["BatchOptions", "Tally", "clean_item", "clean_items", "run_batch"]
@@ -34,7 +34,7 @@ class Tally:
     records: int = 0
     errors: int = 0
     resumed: int = 0  # inputs skipped because an earlier, interrupted run wrote their records
-    reasons: dict[str, int] = field(default_factory=dict)  # error records by kind (the message before its ":")
+    kinds: dict[str, int] = field(default_factory=dict)  # error records by kind (record.py's ERROR_KINDS)
     started: float = field(default_factory=time.monotonic)
 
     def count(self, article: Article) -> None:
@@ -42,57 +42,48 @@ class Tally:
             self.records += 1
             return
         self.errors += 1
-        reason = article.error.split(":")[0]
-        self.reasons[reason] = self.reasons.get(reason, 0) + 1
+        kind = article.error_kind or INTERNAL
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
 
     def summary(self) -> str:
-        """One line for the end of a run: records, error records by reason, and time."""
+        """One line for the end of a run: records, error records by kind, and time."""
         seconds = time.monotonic() - self.started
         line = f"done: {self.records:,} record(s), {self.errors:,} error record(s)"
-        if self.reasons:
-            by_reason = sorted(self.reasons.items(), key=lambda kv: (-kv[1], kv[0]))
-            line += " (" + "; ".join(f"{count:,} {reason}" for reason, count in by_reason) + ")"
+        if self.kinds:
+            by_kind = sorted(self.kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+            line += " (" + "; ".join(f"{count:,} {kind.replace('_', ' ')}" for kind, count in by_kind) + ")"
         return line + f" in {seconds:,.1f} s"
 
 
 @dataclass(slots=True)
 class BatchOptions:
+    """A batch run: what to read and write, and the Cleaner's configuration (its `templates`, a store path, is
+    also what a two-pass run learns into)."""
+
     inputs: list[str]
+    config: Config = field(default_factory=Config)
     output: str | None = None  # None or "-": stdout
     fmt: str = "jsonl"
     rejects: str | None = None
-    explain: bool = False
-    mode: str = "auto"
-    disable: tuple[str, ...] = ()
     html_field: str = "html"
     text_field: str = "text"
     jobs: int = 1
     resume: bool = False
-    time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds per page (0 or None: no limit)
     live: bool | None = None  # progress display; None: when stderr is a terminal
-    templates: str | None = None  # a site template store to clean with (and, with two_pass, to learn into)
     two_pass: bool = False  # learn the site templates of the whole input first, then clean
-    site: str | None = None  # the site of pages whose input names none (no URL, no `site` field)
 
 
 def run_batch(options: BatchOptions) -> Tally:
     """Clean every input into the outputs. Raises ValueError (bad options) or OutputError before any work."""
     _check_outputs(options)
     with template_store(
-        options.templates, options.two_pass, options.inputs, options.output, options.resume
+        options.config.templates, options.two_pass, options.inputs, options.output, options.resume
     ) as templates:
         return _run(options, templates)
 
 
 def _run(options: BatchOptions, templates: str | None) -> Tally:
-    make_cleaner = functools.partial(
-        Cleaner,
-        mode=options.mode,
-        disable=options.disable,
-        templates=templates,
-        site=options.site,
-        time_limit=options.time_limit,
-    )
+    make_cleaner = functools.partial(Cleaner, replace(options.config, templates=templates))
     cleaner = make_cleaner()  # here too in parallel runs: a bad option fails now, not in every worker
     tally = Tally()
     if options.jobs < 1:
@@ -119,7 +110,7 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
     with Reporter(options.live) as reporter, contextlib.closing(articles):
         try:
             for article in articles:
-                _write(article, out, bad, options.explain, reporter)
+                _write(article, out, bad, options.config.explain, reporter)
                 tally.count(article)
             # Rejects first: a complete OUTPUT is what tells a later --resume that the run finished, so a kill
             # between the two commits must leave OUTPUT.part behind, never REJECTS.part (the rejects would then be
@@ -142,7 +133,13 @@ def _learn(options: BatchOptions, templates: str, out: Output, bad: Output | Non
     reporter = Reporter(live=False)
     try:
         learned = learn_inputs(
-            templates, options.inputs, options.mode, options.html_field, options.text_field, options.site, options.jobs
+            templates,
+            options.inputs,
+            options.config.mode,
+            options.html_field,
+            options.text_field,
+            options.config.site,
+            options.jobs,
         )
     except BaseException:
         _keep_parts(out, bad, reporter)

@@ -4,152 +4,52 @@ pass over neighbours."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
-from functools import lru_cache
+from collections.abc import Collection, Iterable
 
 import numpy as np
 
-from .memo import text_memo
-from .record import Block, Page
-from .rules import Rule
+from .page import Block, Page
+from .reasons import CONTEXT, DOUBLED_LINE, ERROR_PAGE, HEADLINE, LINK_LIST, MODEL, ROLES, SITE_TEMPLATE
+from .rules import Rule, all_rules
+from .rules.dispatch import RuleDispatch
 from .templates import TemplateMatch
 
-CONTEXT = "context"
-ERROR_PAGE = "error_page"  # the rule that finds "Page not found" pages: they have no article
 SHORT_WORDS = 10  # a line this short is judged by its neighbours
 HEADING_WORDS = 12  # a heading this short may title a furniture section
 CONTENT_SURE = 0.2  # a learned model's furniture probability under which the context pass leaves a line
 
 
-_NO_LIMIT = float("inf")
-VERDICTS = 16384  # distinct texts whose verdict is kept, as many as the rules' `cached` (then the memo starts afresh)
-
-
-class LineVerdicts:
-    """Which of some line rules (as (longest text read, line part) pairs, in order) first matches a text, kept
-    per distinct text: menus, footers and share bars recur on a page and across a site's pages, and a page's
-    paragraphs recur across its HTML and text forms."""
-
-    def __init__(self, lines: tuple[tuple[float, Callable[[str], bool]], ...]) -> None:
-        self.lines = lines
-        self._kept = text_memo()
-        # The line rules (index, line part) that read a text no longer than each of their few distinct limits: a
-        # text of any size is read by those of the least limit it fits, with no size test per rule.
-        self._reading = [
-            (bound, tuple((k, line) for k, (limit, line) in enumerate(lines) if limit >= bound))
-            for bound in sorted({limit for limit, _ in lines})
-        ]
-
-    def first(self, text: str) -> int:
-        """The index of the first line rule whose line part matches `text`; len(lines) when none does."""
-        kept = self._kept
-        found = kept.get(text)
-        if found is None:
-            if len(kept) >= VERDICTS:
-                kept.clear()
-            size = len(text)
-            found = len(self.lines)
-            for bound, reading in self._reading:
-                if size <= bound:
-                    for k, line in reading:
-                        if line(text):
-                            found = k
-                            break
-                    break
-            kept[text] = found
-        return found
-
-
-@lru_cache(maxsize=16)
-def line_verdicts(lines: tuple[tuple[float, Callable[[str], bool]], ...]) -> LineVerdicts:
-    """One `LineVerdicts` per list of line rules, shared by every list of rules that holds them in that order."""
-    return LineVerdicts(lines)
-
-
-class RuleChecks:
-    """Rules in the order they are consulted, asked of blocks by `first`.
-
-    A line rule's verdict depends on the block's text alone, so it is asked once per distinct text
-    (`LineVerdicts`); the other rules, and the neighbour parts of line rules, are asked of the block where it
-    stands. The first rule that matches is the one the plain loop
-    `for r in rules: if len(text) <= r.max_chars and r.check(page, i): return r` finds."""
-
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.rules = rules
-        limits = [_NO_LIMIT if r.max_chars is None else r.max_chars for r in rules]
-        lines = [n for n, r in enumerate(rules) if r.line is not None]
-        self._verdicts = line_verdicts(tuple((limits[n], rules[n].line) for n in lines))
-        self._positions = [*lines, len(rules)]  # a line rule's index among the line rules -> its position
-        self._others = [
-            (n, limits[n], r.check if r.line is None else r.context, r)
-            for n, r in enumerate(rules)
-            if r.line is None or r.context is not None
-        ]
-
-    def first(self, page: Page, i: int) -> Rule | None:
-        """The first rule that matches block i."""
-        text = page.blocks[i].text
-        hit = self._positions[self._verdicts.first(text)]
-        size = len(text)
-        for n, limit, check, r in self._others:  # a plain loop: this runs for every block
-            if n >= hit:
-                break
-            if size <= limit and check(page, i):
-                return r
-        return self.rules[hit] if hit < len(self.rules) else None
-
-
-@lru_cache(maxsize=16)
-def rule_checks(rules: tuple[Rule, ...]) -> RuleChecks:
-    """One `RuleChecks` per list of rules."""
-    return RuleChecks(rules)
-
-
-def active_checks(page: Page, rules: Iterable[Rule]) -> RuleChecks:
-    """The rules of `rules` that apply to the page's mode."""
-    return rule_checks(tuple(r for r in rules if page.mode in r.modes))
-
-
-def rule_hits(page: Page, rules: Iterable[Rule]) -> list[Rule | None]:
-    """The first rule that matches each block (None where none does)."""
-    active = active_checks(page, rules)
-    return [active.first(page, i) for i in range(len(page.blocks))]
-
-
-def apply_rules(page: Page, rules: Iterable[Rule]) -> None:
-    decide(page, rules)
-
-
-MODEL = "model"
-
-
-def decide(page: Page, rules: Iterable[Rule], proba=None, threshold: float = 0.5) -> None:
+def decide(page: Page, rules: RuleDispatch, overruling: RuleDispatch | None = None, threshold: float = 0.5) -> None:
     """Keep or drop each block.
 
-    Without a model, the first matching rule drops a block. With one, the model decides, and a block it drops
-    is named after the first rule that matches it (or `model` when none does) and scored with the model's
-    furniture probability; a kept block carries that probability too. Rules marked `overrule` are precise
-    enough to drop a block the model would keep."""
-    active = active_checks(page, rules)
-    overrule = rule_checks(tuple(r for r in active.rules if r.overrule))
+    Without a model (`page.proba` is None), the first matching rule drops a block. With one, the model decides,
+    and a block it drops is named after the first rule that matches it (or `model` when none does) and scored
+    with the model's furniture probability; a kept block carries that probability too, unless one of the
+    `overruling` rules (those precise enough to overrule the model) matches it and drops it."""
+    proba = page.proba
     # float64 probabilities as Python floats: the same doubles, cheaper to read block by block
     probs = proba.tolist() if isinstance(proba, np.ndarray) and proba.dtype == np.float64 else proba
     for i, block in enumerate(page.blocks):
         if not block.keep:
             continue
         if probs is None:
-            hit = active.first(page, i)
+            hit = rules.first(page, i)
             if hit is not None:
                 block.drop(hit.name, hit.score)
             continue
         furniture = round(1.0 - float(probs[i]), 3)
         if probs[i] < threshold:
-            hit = active.first(page, i)
+            hit = rules.first(page, i)
             block.drop(hit.name if hit is not None else MODEL, furniture)
-        elif overrule.rules and (hit := overrule.first(page, i)) is not None:
+        elif overruling is not None and overruling.rules and (hit := overruling.first(page, i)) is not None:
             block.drop(hit.name, hit.score)
         else:
             block.score = furniture
+
+
+def apply_rules(page: Page, rules: Iterable[Rule]) -> None:
+    """The rules alone decide: the first of `rules` (those of the page's mode) that matches a block drops it."""
+    decide(page, RuleDispatch(r for r in rules if page.mode in r.modes))
 
 
 def mark_roles(page: Page, roles: dict[str, Iterable[int]]) -> None:
@@ -161,9 +61,6 @@ def mark_roles(page: Page, roles: dict[str, Iterable[int]]) -> None:
                 block.drop(role, 1.0, role=role)
             else:
                 block.role = role
-
-
-SITE_TEMPLATE = "site_template"
 
 
 def apply_site_template(page: Page, found: TemplateMatch | None) -> None:
@@ -184,7 +81,9 @@ def _short(text: str) -> bool:
 # Lines that left the body because they are the record's metadata (or stand with it), not furniture: the
 # context pass looks through them, so a standfirst between the headline and the date stays, and so does a
 # headline above its date and reading time.
-METADATA_REASONS = frozenset({"headline", "byline", "date", "date_stamp", "reading_time", "doubled_line"})
+METADATA_REASONS = frozenset(
+    {*ROLES, DOUBLED_LINE, *(rule.name for rule in all_rules().values() if rule.metadata_like)}
+)
 STANDFIRST_LINES = 2  # a run this short next to metadata lines may be a standfirst or a kicker
 
 
@@ -222,7 +121,7 @@ def context_drops(page: Page, spare: Collection[int] = ()) -> list[int]:
         else:
             before = _neighbour(blocks, i - 1, -1)
             # Above the headline is the top of the page (menus, section names): the headline closes a run there.
-            after = blocks[j] if j < n and blocks[j].reason == "headline" else _neighbour(blocks, j, 1)
+            after = blocks[j] if j < n and blocks[j].reason == HEADLINE else _neighbour(blocks, j, 1)
         closed = (before is None or not before.keep) and (after is None or not after.keep)
         if closed and (before or after):
             found.extend(k for k in range(i, j) if k not in spare)
@@ -233,16 +132,9 @@ def context_drops(page: Page, spare: Collection[int] = ()) -> list[int]:
 def apply_context(page: Page, spare: Collection[int] = (), sure: float | None = None) -> None:
     """Drop the blocks `context_drops` finds, as `context`, unless they are all the body the page has left: then
     those short lines are the page's text (a photo page, a short note), and an error page aside, they stay.
-    Measured on the train side of the split (200 pages per dataset, HTML), this guard raised body F1 on
-    readability-pages by 0.014 and dragnet by 0.001, and trafilatura-eval's snippet F by 0.005; it changed none
-    of the other datasets.
 
     `sure` (with a learned model, CONTENT_SURE): a line the model scored under it is content wherever it stands,
-    the cells of a table or the items of a list between two removed blocks. On the train side (300 pages per
-    dataset, HTML), 790 such lines the pass dropped were content and 15 were furniture; trafilatura-eval's
-    snippet F rose by 0.006 (0.9324 to 0.9388), wcxb-dev's body F1 by 0.0004, dragnet's by 0.0003, and
-    readability-pages' fell by 0.0001; in plain-text mode (150 pages per dataset) trafilatura-eval rose by
-    0.003 with html-text and news-portals fell by 0.001 with html-text, the rest unchanged."""
+    the cells of a table or the items of a list between two removed blocks. (Both measured: docs/DECISIONS.md.)"""
     drops = context_drops(page, spare)
     kept = {i for i, b in enumerate(page.blocks) if b.keep}
     if kept and kept <= set(drops) and not any(b.reason == ERROR_PAGE for b in page.blocks):
@@ -258,9 +150,7 @@ def empty_sections(page: Page, spare: Collection[int] = ()) -> list[int]:
     """Kept headings that title nothing kept: removed lines follow them up to the next heading of their level
     or above, or up to the page's end ("Related posts" over a dropped teaser list, "16 Responses" over dropped
     comments). An article does not end on a heading, nor leave a section empty. Only on a page whose kept text
-    holds a paragraph besides them, so a short page's heading is never all that is left. Measured on the train
-    side (300 pages per dataset, HTML): trafilatura-eval snippet F +0.0024, wcxb-dev body F1 +0.0001, the other
-    datasets unchanged; text mode has no headings to find."""
+    holds a paragraph besides them, so a short page's heading is never all that is left (docs/DECISIONS.md)."""
     blocks = page.blocks
     kept = [i for i, b in enumerate(blocks) if b.keep]
     found = []
@@ -279,7 +169,10 @@ def empty_sections(page: Page, spare: Collection[int] = ()) -> list[int]:
 
 def keep_inner_lines(page: Page) -> None:
     """A short line the model dropped (no rule names it) between two kept blocks is inside the article: a
-    subheading, a one-line paragraph. It stays, as it would with the rules alone."""
+    subheading, a one-line paragraph. It stays, as it would with the rules alone. (Without the model, nothing to
+    do.)"""
+    if page.proba is None:
+        return
     blocks = page.blocks
     i = 1
     while i < len(blocks) - 1:
@@ -293,12 +186,14 @@ def keep_inner_lines(page: Page) -> None:
 
 
 LINK_PAGE_DENSITY = 0.85
-LINK_LIST = "link_list"
 
 
 def drop_link_pages(page: Page) -> None:
     """An article is not made of links: when every block the model kept is link text (an index page, a list of
-    headlines), none of it stays, and the page has no body."""
+    headlines), none of it stays, and the page has no body. (With the model only: the link_list rule reads the
+    same link density, block by block, without it.)"""
+    if page.proba is None:
+        return
     kept = [b for b in page.blocks if b.keep]
     if kept and all(b.link_density >= LINK_PAGE_DENSITY for b in kept):
         for block in kept:

@@ -18,7 +18,7 @@ import typer
 from . import fixtures
 from .batch import BatchOptions, run_batch
 from .bench.commands import bench, gate
-from .deadline import DEFAULT_TIME_LIMIT
+from .config import Config, default, help_text
 from .io.writers import WriteFailed
 from .parallel import WorkerStartError
 from .pipeline import Cleaner
@@ -67,20 +67,17 @@ def clean(
         list[str] | None,
         typer.Argument(help="Files, folders, globs or - for stdin (.txt .html .htm .jsonl .warc, also .gz)."),
     ] = None,
-    mode: Annotated[Mode, typer.Option(help="html, text, or auto (decided per page).")] = Mode.auto,
+    mode: Annotated[Mode, typer.Option(help=help_text("mode"))] = Mode.auto,
     output: Annotated[
         str | None,
         typer.Option("-o", "--output", help="Output file (.gz compresses, .parquet: Parquet); OUTPUT.part until done."),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="jsonl records, or plain text for people.")] = Format.jsonl,
-    explain: Annotated[bool, typer.Option(help="Add every removed block with its reason and score.")] = False,
+    explain: Annotated[bool, typer.Option(help=help_text("explain"))] = False,
     rejects: Annotated[str | None, typer.Option(help="Write error records here instead of the output.")] = None,
     html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
     text_field: Annotated[str, typer.Option(help="JSONL field holding scraped text.")] = "text",
-    disable: Annotated[
-        list[str] | None,
-        typer.Option(help="Switch a rule off by its reason name (or model, context, site_template, metadata)."),
-    ] = None,
+    disable: Annotated[list[str] | None, typer.Option(help=help_text("disable"))] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output stays in input order).")
     ] = 1,
@@ -96,12 +93,8 @@ def clean(
     templates: Annotated[
         str | None, typer.Option(help="Site template store (SQLite) to clean with; with --two-pass, learned into.")
     ] = None,
-    site: Annotated[
-        str | None, typer.Option(help="Site of pages that name none (no URL, no JSONL `site` field), for templates.")
-    ] = None,
-    time_limit: Annotated[
-        float, typer.Option(min=0, help="CPU seconds one page may take before it becomes an error record (0: none).")
-    ] = DEFAULT_TIME_LIMIT,
+    site: Annotated[str | None, typer.Option(help=help_text("site"))] = None,
+    time_limit: Annotated[float, typer.Option(min=0, help=help_text("time_limit"))] = default("time_limit"),
 ) -> None:
     """Clean pages into JSON Lines records (one per input, in input order); `-o x.parquet` writes Parquet."""
     if not inputs:
@@ -109,24 +102,27 @@ def clean(
             _error("no input given (name files, folders, globs, or - for stdin)")
             raise typer.Exit(code=2)
         inputs = ["-"]
-    options = BatchOptions(
-        inputs=inputs,
-        output=output,
-        fmt=fmt.value,
-        rejects=rejects,
-        explain=explain,
-        mode=mode.value,
-        disable=tuple(disable or ()),
-        html_field=html_field,
-        text_field=text_field,
-        jobs=jobs,
-        resume=resume,
-        templates=templates,
-        two_pass=two_pass,
-        site=site,
-        time_limit=time_limit,
-    )
     try:
+        config = Config(
+            mode=mode.value,
+            disable=tuple(disable or ()),
+            templates=templates,
+            site=site,
+            time_limit=time_limit,
+            explain=explain,
+        )
+        options = BatchOptions(
+            inputs=inputs,
+            config=config,
+            output=output,
+            fmt=fmt.value,
+            rejects=rejects,
+            html_field=html_field,
+            text_field=text_field,
+            jobs=jobs,
+            resume=resume,
+            two_pass=two_pass,
+        )
         with _stop_on_sigterm():
             tally = run_batch(options)
     except (ValueError, WorkerStartError) as exc:  # bad options, a leftover .part, a missing extra, no workers

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .record import Article, Page
+from .page import Page
+from .record import METADATA_FIELDS, Article
 
 
 def render(page: Page, article: Article) -> str:
@@ -15,7 +16,7 @@ def render(page: Page, article: Article) -> str:
             evidence = f"   [{block.detail}]" if block.detail else ""
             lines.append(f"- {tag:24} {block.text}{evidence}")
     lines.append("")
-    for name in ("headline", "byline", "date", "language"):
+    for name in METADATA_FIELDS:
         value = getattr(article, name)
         if isinstance(value, list):
             value = ", ".join(value) or None

@@ -19,8 +19,9 @@ import json
 import shutil
 from pathlib import Path
 
+from .page import Page
 from .pipeline import Cleaner
-from .record import Article, Page
+from .record import Article
 from .templates import MemoryTemplates, TemplateStore, site_for
 
 INPUT_NAMES = ("input.html", "input.txt")

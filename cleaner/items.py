@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .io.readers import Item
+from .io.item import Item
 from .pipeline import Cleaner
-from .record import Article
+from .record import INTERNAL, Article
 
 
 def clean_item(cleaner: Cleaner, item: Item, mode: str | None = None) -> Article:
     """One Item to one Article; an unreadable item, or an unexpected failure, becomes an error record."""
     if item.error is not None:
-        return Article.failed(item.error, id=item.id, url=item.url, extra=item.extra)
+        return Article.failed(item.error_kind, item.error, id=item.id, url=item.url, extra=item.extra)
     try:
         return cleaner.clean(
             item.content,
@@ -26,7 +26,7 @@ def clean_item(cleaner: Cleaner, item: Item, mode: str | None = None) -> Article
         )
     except Exception as exc:  # a bug on one page must not stop the batch; the record says what happened
         return Article.failed(
-            f"internal error: {type(exc).__name__}: {exc}", id=item.id, url=item.url, extra=item.extra
+            INTERNAL, f"internal error: {type(exc).__name__}: {exc}", id=item.id, url=item.url, extra=item.extra
         )
 
 

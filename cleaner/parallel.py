@@ -1,4 +1,5 @@
-"""Cleaning Items in N worker processes, each building its Cleaner once, with results in input order.
+"""Work on Items in N worker processes, with results in input order: the one pool of the package, for cleaning
+(`clean_parallel`: each worker builds its Cleaner once) and for learning site templates (templates/learn.py).
 
 Memory is bounded: a reader thread pulls Items from the input only while fewer than `window` are in flight
 (read, cleaning, or cleaned and waiting for an earlier one), so a huge input is never loaded whole. Results are
@@ -19,50 +20,84 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Protocol
 
 from .deadline import StuckPageWatch
-from .io.readers import Item
+from .io.item import Item
 from .items import clean_item
 from .pipeline import Cleaner
-from .record import Article
+from .record import INTERNAL, Article
 
-_worker_cleaner: Cleaner | None = None
+
+class Task(Protocol):
+    """What the workers do: built in each worker by `setup`, then called once per Item. `failed` is the result
+    for an Item whose worker died (a crash, the OOM killer, stuck past `time_limit`). Must pickle (a worker gets
+    a copy)."""
+
+    def setup(self) -> float | None:
+        """Build what the work needs, once per worker; the seconds one Item may take (None: no limit)."""
+        ...
+
+    def __call__(self, item: Item) -> Any: ...
+
+    def failed(self, item: Item, why: str) -> Any: ...
+
+
+class CleanTask:
+    """Clean each Item with a Cleaner built once per worker by `make_cleaner` (picklable: a class, a module-level
+    function, or a functools.partial of one)."""
+
+    def __init__(self, make_cleaner: Callable[[], Cleaner], mode: str | None = None) -> None:
+        self.make_cleaner = make_cleaner
+        self.mode = mode
+        self.cleaner: Cleaner | None = None
+
+    def __getstate__(self) -> dict:
+        return {"make_cleaner": self.make_cleaner, "mode": self.mode, "cleaner": None}
+
+    def setup(self) -> float | None:
+        self.cleaner = self.make_cleaner()
+        return self.cleaner.time_limit
+
+    def __call__(self, item: Item) -> Article:
+        assert self.cleaner is not None, "worker started without a Cleaner"
+        return clean_item(self.cleaner, item, self.mode)
+
+    def failed(self, item: Item, why: str) -> Article:
+        # clean_item already turns every error inside a worker into a record; this is the transport failing.
+        return Article.failed(INTERNAL, f"internal error: {why}", id=item.id, url=item.url, extra=item.extra)
+
+
+_worker_task: Task | None = None
 _worker_watch: StuckPageWatch | None = None
 
 
-def _start_worker(make_cleaner: Callable[[], Cleaner], parent: int) -> None:
-    global _worker_cleaner, _worker_watch
+def _start_worker(task: Task, parent: int) -> None:
+    global _worker_task, _worker_watch
     # Ctrl-C reaches the whole process group; the parent decides what to do, the workers just stop with it.
     # (SIGTERM stays deadly: the pool ends the workers of a broken pool with it.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_cleaner = make_cleaner()
-    _worker_watch = StuckPageWatch(_worker_cleaner.time_limit)
-    # `parent` comes from the parent itself: asked here, after the Cleaner is built, getppid() would name init
+    _worker_task = task
+    _worker_watch = StuckPageWatch(task.setup())
+    # `parent` comes from the parent itself: asked here, after the task is set up, getppid() would name init
     # if the parent had died meanwhile, and the watch would wait on init forever.
     threading.Thread(target=_watch, args=(parent, _worker_watch), daemon=True).start()
 
 
-def _watch(parent: int, pages: StuckPageWatch | None) -> None:
+def _watch(parent: int, pages: StuckPageWatch) -> None:
     # A worker holds both ends of its task queue, so it never sees EOF when its parent is killed (SIGKILL, OOM):
     # without this watch it would wait for work forever. The same thread ends a worker stuck on one page where
     # the time limit cannot reach (deadline.py); the pool then breaks and _isolate names the page.
     while os.getppid() == parent:
-        if pages is not None:
-            pages.end_if_stuck()
+        pages.end_if_stuck()
         time.sleep(StuckPageWatch.POLL_SECONDS)
     os._exit(1)
 
 
-def watch_parent(parent: int) -> None:
-    """In a worker of another pool (the learning pass of --two-pass): end this process when `parent` dies."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as in the cleaning workers: the parent decides
-    threading.Thread(target=_watch, args=(parent, None), daemon=True).start()
-
-
-def _clean_in_worker(item: Item, mode: str | None) -> Article:
-    assert _worker_cleaner is not None and _worker_watch is not None, "worker started without a Cleaner"
+def _in_worker(item: Item) -> Any:
+    assert _worker_task is not None and _worker_watch is not None, "worker started without its task"
     with _worker_watch.page(item.id):
-        return clean_item(_worker_cleaner, item, mode)
+        return _worker_task(item)
 
 
 class _Feed:
@@ -102,14 +137,18 @@ def clean_parallel(
     mode: str | None = None,
     window: int | None = None,
 ) -> Iterator[Article]:
-    """Articles for `items`, in order, cleaned by `jobs` processes. `make_cleaner` must be picklable
-    (a class, a module-level function, or a functools.partial of one)."""
+    """Articles for `items`, in order, cleaned by `jobs` processes (see CleanTask)."""
+    return run_parallel(items, CleanTask(make_cleaner, mode), jobs, window)
+
+
+def run_parallel(items: Iterable[Item], task: Task, jobs: int, window: int | None = None) -> Iterator[Any]:
+    """`task(item)` for each of `items`, in order, in `jobs` worker processes."""
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     window = window or 4 * jobs
     events: queue.Queue = queue.Queue()
     feed = _Feed(items, window, events)
-    pool = _new_pool(make_cleaner, jobs)
+    pool = _new_pool(task, jobs)
     pending: deque[tuple[Item, Future]] = deque()
     ended = False
     try:
@@ -120,12 +159,12 @@ def clean_parallel(
                     suspects = [item] + [queued for queued, _ in pending]
                     pending.clear()
                     pool.shutdown(wait=True, cancel_futures=True)
-                    pool = yield from _isolate(suspects, make_cleaner, jobs, mode)
+                    pool = yield from _isolate(suspects, task, jobs)
                     for _ in suspects:
                         feed.slots.release()
                     break
                 feed.slots.release()
-                yield _result(item, future)
+                yield _result(task, item, future)
             if ended and not pending:
                 return
             kind, value = events.get()
@@ -135,7 +174,7 @@ def clean_parallel(
                 if value is _Feed.END:
                     ended = True
                     continue
-                future = _submit(pool, value, mode)
+                future = _submit(pool, value)
                 future.add_done_callback(lambda _: events.put(("done", None)))
                 pending.append((value, future))
     finally:
@@ -143,9 +182,9 @@ def clean_parallel(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _submit(pool: ProcessPoolExecutor, item: Item, mode: str | None) -> Future:
+def _submit(pool: ProcessPoolExecutor, item: Item) -> Future:
     try:
-        return pool.submit(_clean_in_worker, item, mode)
+        return pool.submit(_in_worker, item)
     except BrokenProcessPool as exc:
         # The pool broke since the last look at the head of the queue: this item is one more suspect.
         failed: Future = Future()
@@ -161,15 +200,15 @@ def _ready() -> bool:
     return True
 
 
-def _new_pool(make_cleaner: Callable[[], Cleaner], jobs: int) -> ProcessPoolExecutor:
+def _new_pool(task: Task, jobs: int) -> ProcessPoolExecutor:
     # spawn, not fork: the reader thread (and a progress display's) must not be copied into half a process.
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
-        initargs=(make_cleaner, os.getpid()),
+        initargs=(task, os.getpid()),
     )
-    # A first task before any page: if a worker cannot even start (the Cleaner fails to build, or the calling
+    # A first task before any page: if a worker cannot even start (its task fails to set up, or the calling
     # script cannot be re-imported, as with `python -` or a script without a __main__ guard), every page would
     # otherwise be blamed in turn for killing it.
     try:
@@ -183,39 +222,32 @@ def _new_pool(make_cleaner: Callable[[], Cleaner], jobs: int) -> ProcessPoolExec
     return pool
 
 
-def _isolate(
-    suspects: list[Item], make_cleaner: Callable[[], Cleaner], jobs: int, mode: str | None
-) -> Generator[Article, None, ProcessPoolExecutor]:
-    """Clean the pages that were in flight when a worker died one at a time; the one that kills a worker
-    again gets an error record. Returns a fresh pool for the rest of the input."""
-    pool = _new_pool(make_cleaner, 1)
+def _isolate(suspects: list[Item], task: Task, jobs: int) -> Generator[Any, None, ProcessPoolExecutor]:
+    """Work on the pages that were in flight when a worker died one at a time; the one that kills a worker
+    again gets the task's `failed` result. Returns a fresh pool for the rest of the input."""
+    pool = _new_pool(task, 1)
     try:
         for item in suspects:
-            future = pool.submit(_clean_in_worker, item, mode)
+            future = pool.submit(_in_worker, item)
             try:
                 yield future.result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
-                pool = _new_pool(make_cleaner, 1)
-                yield _failed(
+                pool = _new_pool(task, 1)
+                yield task.failed(
                     item,
                     "the worker process died while cleaning this page (a crash, no memory left, "
                     "or stuck past its time limit)",
                 )
             except Exception as exc:
-                yield _failed(item, f"{type(exc).__name__}: {exc}")
+                yield task.failed(item, f"{type(exc).__name__}: {exc}")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return _new_pool(make_cleaner, jobs)
+    return _new_pool(task, jobs)
 
 
-def _result(item: Item, future: Future) -> Article:
+def _result(task: Task, item: Item, future: Future) -> Any:
     exc = future.exception()
     if exc is None:
         return future.result()
-    return _failed(item, f"{type(exc).__name__}: {exc}")
-
-
-def _failed(item: Item, why: str) -> Article:
-    # clean_item already turns every error inside a worker into a record; this is the transport failing.
-    return Article.failed(f"internal error: {why}", id=item.id, url=item.url, extra=item.extra)
+    return task.failed(item, f"{type(exc).__name__}: {exc}")

@@ -1,16 +1,29 @@
-"""The cleaning pipeline: decode -> segment -> repair -> classify -> metadata -> record."""
+"""The cleaning pipeline: `prepare` (decode -> detect -> segment -> repair) turns content into a Page, then the
+Cleaner's passes, in the order `Cleaner.pass_names` lists them, decide about its blocks and read its metadata,
+and `Cleaner.article` makes the record.
+
+    model          the learned scorer's content probability of each block                 (page.proba)
+    rules          keep or drop each block: the model decides, the first matching rule names a drop, and the
+                   rules precise enough overrule the model; without the model, the rules decide
+    link_pages     a page whose every kept block is link text has no article (with the model)
+    metadata       headline, byline and date, and the blocks they were read from leave the body  (page.found)
+    site_template  lines that recur across the site's pages leave (with a template source)
+    context        short lines stranded between furniture leave, short lines inside the article stay
+    inner_lines    short lines the model dropped between kept blocks stay (with the model)
+    language       the language of the body that is left
+
+Any pass but `rules` can be switched off by name (`Cleaner(disable=["context"])`), and so can any rule; with
+`metadata` off the record has no headline, byline, date or language (the language pass goes with it).
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from .classify import (
     CONTENT_SURE,
-    LINK_LIST,
-    MODEL,
-    SITE_TEMPLATE,
     apply_context,
     apply_site_template,
     context_drops,
@@ -19,95 +32,128 @@ from .classify import (
     keep_inner_lines,
     mark_roles,
 )
-from .deadline import DEFAULT_TIME_LIMIT, Expiry, PageTimeout, time_limit
-from .decode import DecodeError, decode
-from .limits import MAX_CHARS, PageTooLarge, check_size, too_large
+from .config import Config
+from .deadline import Expiry, PageTimeout, time_limit
+from .decode import DecodeError
+from .limits import PageTooLarge
 from .meta import Metadata, detect_language, extract
 from .meta.language import load_profiles
 from .model.scorer import shipped
-from .record import Article, Block, Page
-from .repair import repair
+from .page import Page
+from .prepare import prepare
+from .record import INTERNAL, NOT_A_PAGE, OUT_OF_MEMORY, TIMEOUT, TOO_LARGE, UNPARSABLE, Article, removal
 from .rules import all_rules
-from .segment import segment
-from .templates import TemplateSource, match_template, open_templates, site_for
+from .rules.dispatch import RuleDispatch
+from .templates import match_template, open_templates, site_for
 
-if TYPE_CHECKING:
-    import numpy as np
-
-MODES = ("auto", "html", "text")
-METADATA = "metadata"  # disabled by this name, the record has no headline, byline, date or language: the body only
+METADATA = "metadata"
+LANGUAGE = "language"
 
 
-def prepare(content: str | bytes, mode: str, url: str | None = None, charset: str | None = None) -> Page:
-    """Decode, segment and repair: the page's blocks as every later stage (and template learning) sees them."""
-    if isinstance(content, (bytearray, memoryview)):
-        content = bytes(content)
-    if not isinstance(content, (str, bytes)):
-        raise DecodeError(f"not a page: the content must be text or bytes, not {type(content).__name__}")
-    check_size(content)
-    text = decode(content, charset)
-    if len(text) > MAX_CHARS:
-        raise too_large(len(text), "characters", MAX_CHARS)
-    page = segment(text, mode, url)
-    repair(page)
-    return page
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """One step over a prepared page, known by the name that switches it off."""
+
+    name: str
+    run: Callable[[Page], None]
 
 
 class Cleaner:
-    """A configured pipeline, built once and reused over many pages.
+    """A configured pipeline, built once and reused over many pages (and safe to share between threads: every
+    value derived while cleaning a page lives with that page).
 
-    `disable` names rules to switch off (the reasons shown by `--explain`), or `model`, `context`,
-    `site_template`, or `metadata` (no headline, byline, date or language: the body only, faster); `mode` is the
-    default mode.
-    `templates` is a source of site templates (a store file's path, or a `TemplateSource`): lines that recur
-    across a site's pages leave as `site_template`. A page's site is the one `clean` is given, else its URL's
-    host, else `site`. `time_limit` is the most CPU seconds one page may take before it becomes an error record
-    (None or 0: no limit; deadline.py).
+    The options are `Config`'s (config.py): `Cleaner(mode="text", disable=["share_prompt"])`, or
+    `Cleaner(config)`. `templates` is a source of site templates (a store file's path, or a `TemplateSource`);
+    a page's site is the one `clean` is given, else its URL's host, else `site`. `time_limit` is the most CPU
+    seconds one page may take before it becomes an error record (None or 0: no limit; deadline.py).
     """
 
-    def __init__(
-        self,
-        mode: str = "auto",
-        disable: Iterable[str] = (),
-        templates: TemplateSource | str | os.PathLike | None = None,
-        site: str | None = None,
-        time_limit: float | None = DEFAULT_TIME_LIMIT,
-    ) -> None:
-        if mode not in MODES:
-            raise ValueError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
+    def __init__(self, config: Config | None = None, **options: Any) -> None:
+        self.config = config = Config.of(config, **options)
         registry = all_rules()
-        disabled = set(disable)
-        unknown = disabled - set(registry) - {"context", MODEL, SITE_TEMPLATE, METADATA}
+        passes = [
+            Pass("model", self._score),
+            Pass("rules", self._decide),
+            Pass("link_pages", drop_link_pages),
+            Pass(METADATA, self._read_metadata),
+            Pass("site_template", self._apply_template),
+            Pass("context", self._apply_context),
+            Pass("inner_lines", keep_inner_lines),
+            Pass(LANGUAGE, self._detect_language),
+        ]
+        switchable = [p.name for p in passes if p.name != "rules"]
+        disabled = set(config.disable)
+        unknown = disabled - set(registry) - set(switchable)
         if unknown:
-            raise ValueError(f"unknown rule name(s): {', '.join(sorted(unknown))}")
-        self.mode = mode
-        self.use_context = "context" not in disabled
-        self.use_metadata = METADATA not in disabled
-        self.rules = [r for name, r in registry.items() if name not in disabled]
-        self.use_model = MODEL not in disabled
-        self.drop_link_pages = LINK_LIST not in disabled
-        if time_limit is not None and time_limit < 0:
-            raise ValueError("the time limit must be positive (or 0 for none)")
-        self.time_limit = time_limit or None
-        self.templates = open_templates(templates) if SITE_TEMPLATE not in disabled else None
-        self.site = site
+            raise ValueError(
+                f"unknown rule or pass name(s): {', '.join(sorted(unknown))} "
+                f"(passes: {', '.join(switchable)}; rules: `cleaner rules` lists them)"
+            )
+        if METADATA in disabled:
+            disabled.add(LANGUAGE)  # the language alone is no metadata record
+        self.passes = [p for p in passes if p.name not in disabled]
+        rules = [r for name, r in registry.items() if name not in disabled]
+        self.rules = {mode: RuleDispatch(r for r in rules if mode in r.modes) for mode in ("html", "text")}
+        self.overruling = {
+            mode: RuleDispatch(r for r in d.rules if r.overrules_model) for mode, d in self.rules.items()
+        }
+        self.time_limit = config.time_limit or None
+        self.templates = open_templates(config.templates) if "site_template" not in disabled else None
+        self.uses_model = "model" in self.pass_names
+        self.uses_context = "context" in self.pass_names
         # Loaded now, outside any page's time limit: a timeout must never interrupt a load shared by all pages.
-        load_profiles()
-        for model_mode in ("html", "text") if self.use_model else ():
+        if LANGUAGE in self.pass_names:
+            load_profiles()
+        for model_mode in ("html", "text") if self.uses_model else ():
             shipped(model_mode)
 
-    def judge(self, page: Page) -> np.ndarray | None:
-        """Keep or drop each block of a prepared page by the model and the rules (the decisions the metadata
-        is read from); the model's content probabilities, or None without a model."""
-        model = shipped(page.mode) if self.use_model else None
-        proba = model.content_proba(page) if model is not None and page.blocks else None
-        if proba is not None:
-            decide(page, self.rules, proba, model.threshold)
-            if self.drop_link_pages:
-                drop_link_pages(page)
+    @property
+    def mode(self) -> str:
+        return self.config.mode
+
+    @property
+    def pass_names(self) -> list[str]:
+        """The passes this Cleaner runs, in order."""
+        return [p.name for p in self.passes]
+
+    # --- the passes ---------------------------------------------------------------------------------------
+
+    def _score(self, page: Page) -> None:
+        if page.blocks:
+            page.proba = shipped(page.mode).content_proba(page)
+
+    def _decide(self, page: Page) -> None:
+        if page.proba is None:
+            decide(page, self.rules[page.mode])
         else:
-            decide(page, self.rules)
-        return proba
+            decide(page, self.rules[page.mode], self.overruling[page.mode], shipped(page.mode).threshold)
+
+    def _read_metadata(self, page: Page) -> None:
+        page.found = extract(page)
+        mark_roles(page, page.found.roles)
+
+    def _apply_template(self, page: Page) -> None:
+        if self.templates is None:
+            return
+        site = site_for(page.site, page.url, self.config.site)
+        found = match_template(page, self.templates, site, scored=page.proba is not None) if site else None
+        if found is not None and self.uses_context:
+            # The template spares lines its own removals would strand, not lines the context pass drops anyway.
+            page.spared = found.spare - set(context_drops(page))
+        apply_site_template(page, found)
+
+    def _apply_context(self, page: Page) -> None:
+        # With the model, the lines it is sure are content stay wherever they stand.
+        apply_context(page, spare=page.spared, sure=CONTENT_SURE if page.proba is not None else None)
+
+    def _detect_language(self, page: Page) -> None:
+        found = page.found if page.found is not None else Metadata()
+        found.language = detect_language(body_text(page))
+        if found.language:
+            found.sources["language"] = "langdetect"
+        page.found = found
+
+    # --- a page, an article -------------------------------------------------------------------------------
 
     def page(
         self,
@@ -117,24 +163,19 @@ class Cleaner:
         charset: str | None = None,
         site: str | None = None,
     ) -> Page:
-        """Segment and classify a page; every block carries its decision. (For `explain` and tests.)"""
-        page = prepare(content, mode or self.mode, url, charset)
-        proba = self.judge(page)
-        meta = extract(page) if self.use_metadata else Metadata()
-        mark_roles(page, meta.roles)
-        site = site_for(site, url, self.site) if self.templates is not None else None
-        found = match_template(page, self.templates, site, scored=proba is not None) if site else None
-        spare: frozenset[int] = frozenset()
-        sure = CONTENT_SURE if proba is not None else None  # the model's sure content stays, wherever it stands
-        if found is not None and self.use_context:
-            # The template spares lines its own removals would strand, not lines the context pass drops anyway.
-            spare = found.spare - set(context_drops(page))
-        apply_site_template(page, found)
-        if self.use_context:
-            apply_context(page, spare=spare, sure=sure)
-        if proba is not None:
-            keep_inner_lines(page)
-        page.meta["extracted"] = meta
+        """Prepare a page and run the passes over it; every block carries its decision. (For `explain` and
+        tests.)"""
+        page = prepare(content, mode or self.config.mode, url, charset)
+        page.site = site
+        return self.run(page)
+
+    def run(self, page: Page, until: str | None = None) -> Page:
+        """Run the passes over a prepared page, in order; with `until`, stop before the pass of that name (the
+        trainers read a page as the metadata pass does: `until="metadata"`)."""
+        for step in self.passes:
+            if step.name == until:
+                break
+            step.run(page)
         return page
 
     def clean(
@@ -150,58 +191,53 @@ class Cleaner:
         """Clean one page into an Article. Never raises on bad content: the Article carries `error` instead."""
         if extra is not None and not isinstance(extra, dict):
             why = f"extra must be a dict of fields to pass through, not {type(extra).__name__}"
-            return Article.failed(why, id=id, url=url)
+            return Article.failed(INTERNAL, why, id=id, url=url)  # the caller's bug, said in the message
         expiry = None
         try:
             with time_limit(self.time_limit) as expiry:
                 page = self.page(content, url=url, mode=mode, charset=charset, site=site)
                 return self.article(page, id=id, extra=extra)
         except PageTimeout:
-            return Article.failed(self._timed_out(), id=id, url=url, extra=extra)
+            return Article.failed(TIMEOUT, self._timed_out(), id=id, url=url, extra=extra)
         except MemoryError:
-            return Article.failed("ran out of memory cleaning this page", id=id, url=url, extra=extra)
+            return Article.failed(OUT_OF_MEMORY, "ran out of memory cleaning this page", id=id, url=url, extra=extra)
         except Exception as exc:  # a bug on one page must never reach the caller's loop; the record says what
-            return Article.failed(self._failure(exc, expiry), id=id, url=url, extra=extra)
+            return Article.failed(*self._failure(exc, expiry), id=id, url=url, extra=extra)
 
     def _timed_out(self) -> str:
         return f"stopped at the time limit: the page took more than {self.time_limit:g} s to clean"
 
-    def _failure(self, exc: Exception, expiry: Expiry | None) -> str:
+    def _failure(self, exc: Exception, expiry: Expiry | None) -> tuple[str, str]:
+        """The kind of a failure and its message."""
         if expiry is not None and expiry.fired:  # a library caught the timeout and raised its own error
-            return self._timed_out()
-        if isinstance(exc, (DecodeError, PageTooLarge)):
-            return str(exc)
+            return TIMEOUT, self._timed_out()
+        if isinstance(exc, PageTooLarge):
+            return TOO_LARGE, str(exc)
+        if isinstance(exc, DecodeError):
+            return NOT_A_PAGE, str(exc)
         if isinstance(exc, (ValueError, RecursionError)):
-            return f"could not clean this page: {type(exc).__name__}: {exc}"
-        return f"internal error: {type(exc).__name__}: {exc}"
+            return UNPARSABLE, f"could not clean this page: {type(exc).__name__}: {exc}"
+        return INTERNAL, f"internal error: {type(exc).__name__}: {exc}"
 
     def article(self, page: Page, id: str | None = None, extra: dict | None = None) -> Article:
-        meta = page.meta["extracted"]
-        body = "\n\n".join(b.text for b in page.blocks if b.keep)
-        removed = [_removed(b) for b in page.blocks if not b.keep]
-        sources = dict(meta.sources)
-        language = detect_language(body) if self.use_metadata else None
-        if language:
-            sources["language"] = "langdetect"
+        found = page.found if page.found is not None else Metadata()
         return Article(
             id=id,
             url=page.url,
-            headline=meta.headline,
-            byline=list(meta.byline),
-            date=meta.date,
-            language=language,
-            body=body,
-            removed=removed,
-            sources=sources,
+            headline=found.headline,
+            byline=list(found.byline),
+            date=found.date,
+            language=found.language,
+            body=body_text(page),
+            removed=[removal(b) for b in page.blocks if not b.keep],
+            sources=dict(found.sources),
             extra=dict(extra or {}),
         )
 
 
-def _removed(block: Block) -> dict:
-    entry = {"text": block.text, "reason": block.reason, "score": round(block.score, 3)}
-    if block.detail:
-        entry["detail"] = block.detail
-    return entry
+def body_text(page: Page) -> str:
+    """The kept blocks, paragraphs separated by a blank line."""
+    return "\n\n".join(b.text for b in page.blocks if b.keep)
 
 
 _DEFAULT: Cleaner | None = None

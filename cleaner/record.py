@@ -1,97 +1,124 @@
-"""The data model every stage shares: a page is a list of Blocks, the result is an Article."""
+"""The record: one Article per input. Its fields are the one schema that every writer and integration reads
+(JSON Lines, plain text, Parquet, the Scrapy item, datatrove's metadata): `FIELDS` lists them with their type
+and when they are written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
-# Keys the cleaner writes; an input field with one of these names is replaced, any other is passed through.
-RECORD_FIELDS = ("id", "url", "headline", "byline", "date", "language", "body")
+if TYPE_CHECKING:
+    from .page import Block
+
+# Kinds of error record: what went wrong, for counting and routing (`error_kind`); `error` says it in words.
+NOT_FOUND = "not_found"  # an input names no file (no such file or folder, a pattern that matches none)
+UNREADABLE = "unreadable"  # the input could not be read (a file, a truncated gzip, a broken WARC record)
+INVALID_JSON = "invalid_json"  # a JSON line that is not JSON, or not an object
+NO_CONTENT = "no_content"  # nothing to clean: an empty file or payload, no html or text field
+NOT_A_PAGE = "not_a_page"  # the content is no text (not str or bytes, or no encoding reads it)
+TOO_LARGE = "too_large"  # past a size cap (limits.py)
+TIMEOUT = "timeout"  # past the time limit
+OUT_OF_MEMORY = "out_of_memory"
+UNPARSABLE = "unparsable"  # the page broke a parser or a cap on its structure
+INTERNAL = "internal"  # a bug: the message says where
+ERROR_KINDS = (
+    NOT_FOUND,
+    UNREADABLE,
+    INVALID_JSON,
+    NO_CONTENT,
+    NOT_A_PAGE,
+    TOO_LARGE,
+    TIMEOUT,
+    OUT_OF_MEMORY,
+    UNPARSABLE,
+    INTERNAL,
+)
+
+# When a field is written: on every record, on records of a run with --explain, or on error records only.
+ALWAYS, EXPLAIN, ON_ERROR = "always", "explain", "error"
+# What a field holds, for writers that need a type (Parquet): a text, a list of texts, a text -> text mapping,
+# or the list of removed blocks (each `REMOVAL` below).
+TEXT, TEXTS, MAPPING, REMOVALS = "text", "texts", "mapping", "removals"
+# A removed block in `removed`: its text, the reason (a rule's or a pass's name), the score, and the evidence.
+REMOVAL = {"text": TEXT, "reason": TEXT, "score": "number", "detail": TEXT}
 
 
-@dataclass(slots=True)
-class Block:
-    """One line (text mode) or one block-level element (HTML mode) of a page, with what the classifier needs."""
-
-    text: str
-    index: int = 0
-    tag: str = "line"  # block tag in HTML mode ("p", "li", "h2", ...); "line" in text mode
-    path: str = ""  # ancestors as "tag.class#id" tokens, from the outermost content container down (HTML mode)
-    in_content: bool = False  # inside <article>, <main> or an element whose class marks the article body
-    ancestry: tuple[int, ...] = ()  # ids of the enclosing elements, outermost first (HTML mode)
-    heading: int = 0  # 1..6 for <h1>..<h6> (or a text line that looks like a title), else 0
-    link_chars: int = 0  # characters of text inside <a>
-    gap_before: int = 0  # blank lines before this line (text mode)
-    indent: int = 0  # leading spaces (text mode)
-    list_item: bool = False
-    keep: bool = True
-    reason: str | None = None
-    score: float = 0.0  # probability that the block is furniture, as the deciding rule or model saw it
-    role: str | None = None  # "headline", "byline", "date" when the block was moved into a record field
-    detail: str | None = None  # the evidence behind a removal, for --explain ("on 11 of 12 pages of bbc.co.uk")
-
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / len(self.text) if self.text else 0.0
-
-    def drop(self, reason: str, score: float = 1.0, role: str | None = None) -> None:
-        self.keep = False
-        self.reason = reason
-        self.score = score
-        if role:
-            self.role = role
-
-
-@dataclass(slots=True)
-class Page:
-    """A segmented page: blocks in reading order plus metadata candidates found in markup."""
-
-    blocks: list[Block]
-    mode: str  # "html" or "text"
-    url: str | None = None
-    title: str | None = None  # <title> in HTML mode
-    meta: dict[str, Any] = field(default_factory=dict)  # candidates: json-ld, og:*, meta author, <time>, lang
-    headline: str | None = None  # decided headline, available to rules that look for its repeats
-
-    def kept(self) -> list[Block]:
-        return [b for b in self.blocks if b.keep]
+def _field(kind: str, written: str = ALWAYS, metadata: bool = False, default: Any = None, factory=None) -> Any:
+    info = {"kind": kind, "written": written, "metadata": metadata}
+    if factory is not None:
+        return field(default_factory=factory, metadata=info)
+    return field(default=default, metadata=info)
 
 
 @dataclass(slots=True)
 class Article:
     """One cleaned page: the record of DESIGN.md."""
 
-    id: str | None = None
-    url: str | None = None
-    headline: str | None = None
-    byline: list[str] = field(default_factory=list)
-    date: str | None = None
-    language: str | None = None
-    body: str = ""
-    removed: list[dict[str, Any]] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)  # where each metadata value came from
-    error: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # input fields passed through unchanged
+    id: str | None = _field(TEXT)
+    url: str | None = _field(TEXT)
+    headline: str | None = _field(TEXT, metadata=True)
+    byline: list[str] = _field(TEXTS, metadata=True, factory=list)
+    date: str | None = _field(TEXT, metadata=True)
+    language: str | None = _field(TEXT, metadata=True)
+    body: str = _field(TEXT, default="")
+    removed: list[dict[str, Any]] = _field(REMOVALS, EXPLAIN, factory=list)
+    sources: dict[str, str] = _field(MAPPING, EXPLAIN, factory=dict)  # where each metadata value came from
+    error: str | None = _field(TEXT, ON_ERROR)
+    error_kind: str | None = _field(TEXT, ON_ERROR)  # one of ERROR_KINDS
+    extra: dict[str, Any] = field(default_factory=dict)  # input fields passed through unchanged (not a field)
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         record: dict[str, Any] = dict(self.extra)
-        record.pop("error", None)  # only a record that could not be cleaned says `error` (README, "Hostile input")
-        record.update(
-            id=self.id,
-            url=self.url,
-            headline=self.headline,
-            byline=list(self.byline),
-            date=self.date,
-            language=self.language,
-            body=self.body,
-        )
-        if explain:
-            record["removed"] = list(self.removed)
-            record["sources"] = dict(self.sources)
-        if self.error is not None:
-            record["error"] = self.error
+        for name in _ON_ERROR:  # only a record that could not be cleaned says `error` (README, "Hostile input")
+            record.pop(name, None)
+        for spec in FIELDS:
+            if spec.written == ALWAYS or spec.written == EXPLAIN and explain:
+                record[spec.name] = _copy(getattr(self, spec.name))
+            elif spec.written == ON_ERROR and self.error is not None:
+                record[spec.name] = getattr(self, spec.name)
         return record
 
     @classmethod
-    def failed(cls, error: str, id: str | None = None, url: str | None = None, extra=None) -> Article:
-        return cls(id=id, url=url, error=error, extra=dict(extra) if isinstance(extra, dict) else {})
+    def failed(
+        cls, kind: str, error: str, id: str | None = None, url: str | None = None, extra: dict | None = None
+    ) -> Article:
+        return cls(id=id, url=url, error=error, error_kind=kind, extra=dict(extra) if isinstance(extra, dict) else {})
+
+
+def removal(block: Block) -> dict[str, Any]:
+    """A removed block as `removed` lists it."""
+    entry = {"text": block.text, "reason": block.reason, "score": round(block.score, 3)}
+    if block.detail:
+        entry["detail"] = block.detail
+    return entry
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    kind: str  # TEXT, TEXTS, MAPPING or REMOVALS
+    written: str  # ALWAYS, EXPLAIN or ON_ERROR
+    metadata: bool  # one of the metadata fields (headline, byline, date, language)
+
+
+FIELDS = tuple(
+    FieldSpec(f.name, f.metadata["kind"], f.metadata["written"], f.metadata["metadata"])
+    for f in fields(Article)
+    if "kind" in f.metadata
+)
+NAMES = tuple(spec.name for spec in FIELDS)
+_ON_ERROR = tuple(spec.name for spec in FIELDS if spec.written == ON_ERROR)
+METADATA_FIELDS = tuple(spec.name for spec in FIELDS if spec.metadata)
+
+
+def written(explain: bool = False, error: bool = False) -> tuple[str, ...]:
+    """The names of the fields a record carries: always, with --explain, on an error record."""
+    return tuple(
+        spec.name
+        for spec in FIELDS
+        if spec.written == ALWAYS or spec.written == EXPLAIN and explain or spec.written == ON_ERROR and error
+    )

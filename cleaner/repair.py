@@ -13,7 +13,8 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from .limits import MAX_BLOCKS
-from .record import Block, Page
+from .page import Block, Page
+from .reasons import DOUBLED_LINE
 
 # "documents.Two", "capital.\"The", "bombings.(Reporting": a sentence end with no space before the next one,
 # which goes on as words ("Two and", not "Services.AddHttpClient" or "Twilio;").
@@ -186,7 +187,7 @@ def repair(page: Page) -> Page:
             spare -= 1
             repaired.append(_copy(block, single))
             repaired.append(_copy(block, single, gap=0))
-            repaired[-1].drop("doubled_line", 1.0)
+            repaired[-1].drop(DOUBLED_LINE, 1.0)
             continue
         parts = split_glued(block.text, max_splits=spare) if at in maybe_glued else [block.text]
         if len(parts) == 1 and parts[0] == block.text:
@@ -204,6 +205,7 @@ def repair(page: Page) -> Page:
 def _copy(block: Block, text: str, gap: int | None = None) -> Block:
     return Block(
         text=text,
+        kind=block.kind,
         tag=block.tag,
         gap_before=block.gap_before if gap is None else gap,
         indent=block.indent,

@@ -10,3 +10,12 @@ def data(tmp_path_factory):
     directory = tmp_path_factory.mktemp("datasets")
     bench_seeds.write(directory)
     return directory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _dump_cache(tmp_path_factory):
+    """The dumps that lynx and w3m make in tests are cached in a temporary folder, not the user's ~/.cache."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    yield
+    patch.undo()

@@ -215,7 +215,7 @@ def make_fixtures(directory: Path) -> None:
     import tempfile
 
     from cleaner import fixtures
-    from cleaner.pipeline import prepare
+    from cleaner.prepare import prepare
     from cleaner.templates import LearnedPage, TemplateStore, site_for
 
     pages = build_site()

@@ -16,6 +16,7 @@ from cleaner.cli import app
 from cleaner.decode import DecodeError, decode
 from cleaner.io.readers import Item
 from cleaner.rules import Rule
+from cleaner.rules.dispatch import RuleDispatch
 
 runner = CliRunner()
 ARTICLE = (
@@ -132,7 +133,8 @@ def test_bad_jsonl_lines_are_rejected_one_by_one(tmp_path):
     # The summary counts the error records by kind, and says how long the run took.
     summary = result.stderr.splitlines()[-1]
     assert summary.startswith("cleaner: done: 2 record(s), 6 error record(s) (") and summary.endswith(" s")
-    assert "(3 invalid JSON; 1 a JSON line must be an object, not list; " in summary
+    assert "(4 invalid json; 2 no content) in " in summary
+    assert [r["error_kind"] for r in rejected] == ["invalid_json"] * 2 + ["no_content"] * 2 + ["invalid_json"] * 2
 
 
 def test_truncated_gzip_jsonl_keeps_the_records_before_the_damage(tmp_path):
@@ -152,10 +154,13 @@ def test_a_crash_on_one_page_does_not_stop_the_batch():
         return False
 
     cleaner = Cleaner(mode="text")
-    cleaner.rules = [Rule("exploding_rule", explode, 1.0, frozenset({"text"}), overrule=True), *cleaner.rules]
+    exploding = Rule("exploding_rule", explode, 1.0, frozenset({"text"}), "tests", "explodes")
+    for dispatches in (cleaner.rules, cleaner.overruling):
+        dispatches["text"] = RuleDispatch([exploding, *dispatches["text"].rules])
     items = [Item(id="a", content="explode here"), Item(id="b", content=ARTICLE)]
     articles = list(clean_items(cleaner, items))
     assert articles[0].error == "internal error: KeyError: 'a bug in a rule'"
+    assert articles[0].error_kind == "internal"
     assert articles[1].error is None and "130 people" in articles[1].body
 
 
@@ -277,18 +282,21 @@ def test_clean_with_extra_fields_that_are_not_a_dict_gives_an_error_record():
     for content in (None, ARTICLE):
         article = Cleaner().clean(content, extra=[1, 2], id="x")
         assert article.id == "x" and article.error == "extra must be a dict of fields to pass through, not list"
+        assert article.error_kind == "internal"  # the caller's bug
         assert article.to_dict()["error"] == article.error
 
 
 def test_an_input_field_called_error_is_not_carried_onto_a_successful_record(tmp_path):
     dump = tmp_path / "pages.jsonl"
-    dump.write_text(json.dumps({"id": "a", "error": "HTTP 500 on first try", "text": ARTICLE}) + "\n")
+    fields = {"id": "a", "error": "HTTP 500 on first try", "error_kind": "http", "text": ARTICLE}
+    dump.write_text(json.dumps(fields) + "\n")
     result, records = run(str(dump))
     assert result.exit_code == 0 and "done: 1 record(s), 0 error record(s)" in result.stderr
     assert "error" not in records[0] and records[0]["input_error"] == "HTTP 500 on first try"
+    assert "error_kind" not in records[0] and records[0]["input_error_kind"] == "http"
     # and from Python: a field in `extra` never makes a cleaned page look failed
-    record = Cleaner().clean(ARTICLE, extra={"error": "stale"}).to_dict()
-    assert "error" not in record
+    record = Cleaner().clean(ARTICLE, extra={"error": "stale", "error_kind": "timeout"}).to_dict()
+    assert "error" not in record and "error_kind" not in record
 
 
 @pytest.mark.parametrize("name, content", [("empty.jsonl", b""), ("blank.jsonl", b"\n \n\t\n"), ("e.jsonl.gz", b"")])
@@ -298,6 +306,7 @@ def test_an_empty_jsonl_file_is_an_error_record_as_an_empty_page_is(tmp_path, go
     result, records = run(str(dump), str(good))
     assert result.exit_code == 1
     assert records[0]["id"] == str(dump) and records[0]["error"] == "empty file"
+    assert records[0]["error_kind"] == "no_content"
     assert "error" not in records[1]
 
 

@@ -3,7 +3,7 @@
 from cleaner.bench.c4 import c4_clean, keep_line
 from cleaner.bench.peers import select
 from cleaner.devdata.datasets import find_datasets_dir, gold_of
-from cleaner.devdata.dumps import CONVERTERS, html_to_paragraphs
+from cleaner.devdata.dumps import CONVERTERS, STYLES, html_to_paragraphs, missing
 
 
 def test_html_to_paragraphs_breaks_blocks_and_joins_inline():
@@ -17,9 +17,13 @@ def test_html_to_paragraphs_breaks_blocks_and_joins_inline():
 
 def test_converters_keep_all_visible_text():
     html = "<html><body><nav>Home</nav><p>Article text here.</p><script>var x;</script></body></html>"
-    for convert in CONVERTERS.values():
+    not_here = missing(list(STYLES))
+    for name, convert in CONVERTERS.items():
+        if name in not_here:
+            continue
         text = convert(html)
-        assert "Home" in text and "Article text here." in text and "var x" not in text
+        # trafilatura's own extraction is the one style that already leaves the page's furniture out
+        assert ("Home" in text or name == "trafilatura") and "Article text here." in text and "var x" not in text
         assert convert("") == ""
 
 
@@ -77,13 +81,15 @@ def test_a_page_left_empty_is_counted_and_scored_as_such():
     assert [s.empty for s in summarise(runs, {})] == [1, 0]
 
 
-def test_the_bench_times_each_cleaner_call_with_empty_line_caches():
+def test_each_page_starts_with_empty_line_caches():
+    """No page is cleaned (or timed by the bench) faster for the pages cleaned before it: the caches of pure text
+    functions are emptied when a page is prepared."""
     from cleaner import Cleaner
-    from cleaner.bench.peers import _cold
     from cleaner.meta.dates import find_dates
+    from cleaner.prepare import prepare
     from cleaner.rules import plain
 
     Cleaner(mode="text").clean("Brussels, 2 February 2016\n\nThe prime ministers met on Monday.\n\nShare :")
     assert plain.cache_info().currsize > 0 and find_dates.cache_info().currsize > 0
-    assert _cold("page") == "page"
+    prepare("page", "text")
     assert plain.cache_info().currsize == 0 and find_dates.cache_info().currsize == 0

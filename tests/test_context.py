@@ -1,7 +1,7 @@
 """The context pass: a short line between removed lines goes with them, a short line inside the article stays."""
 
 from cleaner.classify import CONTENT_SURE, CONTEXT, apply_context
-from cleaner.record import Block, Page
+from cleaner.page import Block, Page
 
 PARAGRAPH = (
     "The prime ministers of France and Belgium vowed on Monday to reinforce their cooperation in the fight "

@@ -10,7 +10,7 @@ import pytest
 
 from cleaner.model import features
 from cleaner.model.scorer import _window_min, stack_features, stage2_inputs
-from cleaner.record import Block, Page
+from cleaner.page import Block, Page
 
 
 @pytest.mark.parametrize("w", [1, 3, 5, 8])

@@ -44,6 +44,7 @@ def test_a_deeply_nested_line_is_an_error_record_in_every_kind_of_run(tmp_path):
     records = read_records(out)
     assert [r["id"] for r in records] == expected
     assert [r.get("error") for r in records[2:5]] == ["JSON nested too deeply: more than 100 levels"] * 3
+    assert [r.get("error_kind") for r in records[2:5]] == ["too_large"] * 3  # past a cap on the line's shape
     assert "error" not in records[1] and json.dumps(records[1]["x"]) == "[" * 99 + "]" * 99
 
     # --resume reads back the records already written, the deepest allowed among them
@@ -87,6 +88,7 @@ def test_a_fifo_socket_or_device_is_an_error_record_never_opened(tmp_path):
         (str(folder / "b.html"), "not a regular file: a FIFO, whose reading may never end"),
         ("/dev/null", "not a regular file: a character device, whose reading may never end"),
     ]
+    assert [r.get("error_kind") for r in records[1:]] == ["unreadable"] * 5  # there, but not a file to read
 
 
 def test_a_file_swapped_for_a_fifo_after_it_was_listed_is_refused_without_waiting(tmp_path):
@@ -105,7 +107,9 @@ def test_blank_lines_are_read_past_in_bulk_and_counted(tmp_path):
     assert [(i.id, i.error) for i in items] == [(f"{dump}:1001", None)]  # line numbers stay exact
     blank = tmp_path / "newlines.jsonl.gz"
     blank.write_bytes(gzip.compress(b"\n" * 20_000_000))
-    assert [(i.id, i.error) for i in readers.read_inputs([str(blank)])] == [(str(blank), "empty file")]
+    assert [(i.id, i.error, i.error_kind) for i in readers.read_inputs([str(blank)])] == [
+        (str(blank), "empty file", "no_content")
+    ]
 
     class Counted(io.BufferedReader):
         lines = 0
@@ -127,6 +131,7 @@ def test_a_decompression_bomb_is_read_no_further_than_its_size_allows(tmp_path, 
     assert len(items) == 1 and items[0].error.startswith(
         "cannot read further: stopped reading: it inflates to more than 100 times its compressed size"
     )
+    assert items[0].error_kind == "too_large"
     fine = tmp_path / "fine.jsonl.gz"  # real pages compress a few times, far from the ratio
     fine.write_bytes(gzip.compress(b"".join(json.dumps({"text": f"{TEXT} {n}"}).encode() + b"\n" for n in range(5000))))
     assert [i.error for i in readers.read_inputs([str(fine)])] == [None] * 5000

@@ -197,8 +197,9 @@ def test_a_name_line_under_the_headline_of_a_text_is_its_byline():
 
 
 def test_name_line_features_and_the_given_names():
-    from cleaner.meta.nameline import FEATURES, candidates, given_features, given_name
-    from cleaner.pipeline import prepare
+    from cleaner.meta.nameline import candidates, given_features, given_name
+    from cleaner.model.nameline import FEATURES
+    from cleaner.prepare import prepare
 
     assert (given_name("Jane Doe"), given_name("gizzmo"), given_name("J. Doe")) == ("jane", None, None)
     assert given_name("Staff Writer") is given_name("The Diggs Team") is given_name("Redaktion Sport") is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from cleaner import lines
 from cleaner.meta import byline, dates, sitename, titleline
 
 # Pieces that make dates, by-lines and titles, with the characters that fold case oddly (a long s, a Kelvin sign,
@@ -67,7 +68,7 @@ def test_dates_found_with_the_screens_are_those_of_every_pattern(monkeypatch):
 
 def test_normalised_lines_match_the_substitution():
     for text in _strings(5_000, 3):
-        assert titleline._norm.__wrapped__(text) == titleline._NORM.sub(" ", text.lower()).strip()
+        assert lines.normal_words(text) == lines.NON_WORD.sub(" ", text.lower()).strip()
 
 
 def test_titles_without_a_separator_character_are_one_part():

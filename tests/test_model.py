@@ -205,8 +205,7 @@ def test_training_rebuilds_the_same_model_from_the_same_data(tmp_path, options, 
 
 
 def test_the_title_model_ships_as_json_for_the_features_the_candidates_have():
-    from cleaner.meta.titleline import FEATURES
-    from cleaner.model.title import title_model
+    from cleaner.model.title import FEATURES, title_model
 
     model = title_model()
     assert model.features == tuple(FEATURES)
@@ -223,8 +222,7 @@ def test_training_rebuilds_the_same_title_model_from_the_same_data(tmp_path):
 
 
 def test_the_name_line_model_ships_as_json_for_the_features_the_candidates_have():
-    from cleaner.meta.nameline import FEATURES
-    from cleaner.model.nameline import nameline_model
+    from cleaner.model.nameline import FEATURES, nameline_model
 
     model = nameline_model()
     assert model.features == tuple(FEATURES) and len(model.given) > 100

@@ -4,7 +4,7 @@ German and Spanish. The reason asserted is the one `--explain` shows."""
 import pytest
 
 from cleaner.classify import apply_rules
-from cleaner.record import Block, Page
+from cleaner.page import Block, Page
 from cleaner.rules import all_rules
 
 RULES = list(all_rules().values())

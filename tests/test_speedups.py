@@ -12,18 +12,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cleaner import classify, fixtures
+from cleaner import fixtures
 from cleaner import repair as repair_module
-from cleaner.classify import RuleChecks
 from cleaner.fastre import finder, folded
 from cleaner.meta import language, titleline
 from cleaner.meta.titleline import _Longer
 from cleaner.model import features
 from cleaner.model.scorer import STACK_WINDOWS, shipped, stack_features
-from cleaner.pipeline import prepare
-from cleaner.record import Block, Page
+from cleaner.page import Block, Page
+from cleaner.prepare import prepare
 from cleaner.repair import repair
 from cleaner.rules import Phrases, all_rules, teasers
+from cleaner.rules.dispatch import RuleDispatch
 from cleaner.segment import candidates, html
 from cleaner.segment.text import segment_text
 
@@ -168,16 +168,16 @@ def _fixture_pages():
         yield prepare(path.read_text(encoding="utf-8"), "text")
 
 
-def test_rule_checks_find_the_rule_the_plain_loop_finds():
+def test_rule_dispatch_finds_the_rule_the_plain_loop_finds():
     """On the fixtures' and seeds' lines, as they stand and shuffled (a remembered line verdict meets the same
     text between other neighbours), and with rules left out."""
     registry = list(all_rules().values())
     rng = random.Random(13)
     for page in _fixture_pages():
         rules = tuple(r for r in registry if page.mode in r.modes)
-        checks = RuleChecks(rules)
+        checks = RuleDispatch(rules)
         fewer = tuple(r for r in rules if rng.random() < 0.6)
-        some = RuleChecks(fewer)
+        some = RuleDispatch(fewer)
         for _ in range(3):
             for i in range(len(page.blocks)):
                 assert checks.first(page, i) == _first_rule_plainly(page, i, rules), page.blocks[i].text
@@ -243,31 +243,18 @@ def test_window_means_match_the_clipped_bounds():
             assert np.array_equal(stacked[:, 2 + 2 * k], _window_mean_clipped(p, w).astype(np.float32))
 
 
-def test_kept_verdicts_and_text_features_stay_within_their_bounds():
-    rules = tuple(r for r in all_rules().values() if "text" in r.modes)
-    checks = RuleChecks(rules)
-    texts = [f"Line number {n} of a long page" for n in range(classify.VERDICTS + 10)]
-    page = Page(blocks=[Block(text=t) for t in texts], mode="text")
-    for i in range(len(texts)):
-        checks.first(page, i)
-    assert 0 < len(checks._verdicts._kept) <= classify.VERDICTS
-    first, second = texts[: features.KEPT_TEXTS // 2], texts[features.KEPT_TEXTS // 2 : features.KEPT_TEXTS + 1]
-    features._texts_features(first)
-    assert features._texts_features(second)[:2] == [features._text_features(t, c) for t, c in zip(
-        second[:2], features._char_counts(second[:2]).tolist(), strict=True)]  # fmt: skip
-    assert 0 < len(features._KEPT) <= features.KEPT_TEXTS  # a page's own texts are kept together
-
-
-def test_the_bench_clears_the_kept_verdicts_features_and_languages():
-    """They are line caches (cleaner/memo.py): the bench empties them before each page it times."""
-    from cleaner import Cleaner, memo
+def test_verdicts_live_with_their_page_and_text_caches_start_empty_on_each_page():
+    """A dispatcher's verdicts are kept in the page they were asked on (a new page starts without them), and the
+    caches of pure text functions (textcache.py) are emptied when the next page is prepared."""
+    from cleaner import Cleaner
 
     cleaner = Cleaner(mode="text")
     text = "Brussels, 2 February 2016\n\nThe prime ministers of France and Belgium met on Monday.\n\nShare :"
-    cleaner.clean(text)
-    verdicts = classify.active_checks(cleaner.page(text), cleaner.rules)._verdicts
-    kept = [verdicts._kept, features._KEPT]
+    page = cleaner.page(text)
+    dispatch = cleaner.overruling["text"]  # (the model keeps every line here: only the overruling rules are asked)
+    assert page.once(dispatch._verdicts) and not prepare(text, "text").once(dispatch._verdicts)
     cached = [titleline._norm, titleline._between, language._language]
-    assert all(kept) and all(c.cache_info().currsize for c in cached)
-    memo.clear()
-    assert not any(kept) and not any(c.cache_info().currsize for c in cached)
+    cleaner.clean(text)
+    assert all(c.cache_info().currsize for c in cached)
+    prepare("Another page.", "text")
+    assert not any(c.cache_info().currsize for c in cached)

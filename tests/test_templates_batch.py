@@ -12,7 +12,7 @@ from news_site import build_site, score
 from typer.testing import CliRunner
 
 from cleaner.cli import app
-from cleaner.pipeline import prepare
+from cleaner.prepare import prepare
 from cleaner.templates import LearnedPage, MemoryTemplates, TemplateStore, site_for, threshold
 from cleaner.templates.decide import DOMINANT_SHARE
 from cleaner.templates.normalise import line_hash
@@ -178,9 +178,10 @@ def test_a_learning_worker_ends_when_its_run_is_killed(tmp_path):
 
     script = (
         "import os, signal\n"
-        "from cleaner.templates.learn import _pool\n"
+        "from cleaner.parallel import _new_pool\n"
+        "from cleaner.templates.learn import LearnTask\n"
         "if __name__ == '__main__':\n"
-        "    pool = _pool(1)\n"
+        "    pool = _new_pool(LearnTask('auto', None), 1)  # the learning pass's pool (parallel.run_parallel)\n"
         "    print(pool.submit(os.getpid).result(), flush=True)\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
     )

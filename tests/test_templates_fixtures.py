@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from cleaner import Cleaner, fixtures
 from cleaner.cli import app
-from cleaner.pipeline import prepare
+from cleaner.prepare import prepare
 from cleaner.templates import LearnedPage, TemplateStore, site_for
 
 ROOT = Path(__file__).resolve().parent.parent

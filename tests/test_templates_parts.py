@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from cleaner import Cleaner
-from cleaner.record import Block, Page
+from cleaner.page import Block, Page
 from cleaner.templates import LearnedPage, MemoryTemplates, SiteCounts, site_for, threshold
 from cleaner.templates.decide import match, outside_threshold
 from cleaner.templates.normalise import line_hash, line_key, page_key

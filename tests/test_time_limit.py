@@ -75,7 +75,7 @@ def test_the_cli_limit_in_worker_processes(tmp_path):
     assert proc.returncode == 1
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["id"], r.get("error")) for r in records] == [("seed", None), ("slow", STOPPED)] * 2
-    assert "done: 2 record(s), 2 error record(s) (2 stopped at the time limit) in " in proc.stderr
+    assert "done: 2 record(s), 2 error record(s) (2 timeout) in " in proc.stderr
 
 
 class CleanerStuckInC(Cleaner):

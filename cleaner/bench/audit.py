@@ -24,6 +24,7 @@ from ..classify import apply_rules
 from ..decode import normalise
 from ..devdata.split import split_of
 from ..pipeline import Cleaner
+from ..reasons import DOUBLED_LINE
 from ..repair import repair
 from ..rules import Rule, all_rules
 from ..segment.text import segment_text
@@ -59,7 +60,7 @@ class Audit:
         lines = len(segment_text(body).blocks)
         page = repair(segment_text(body))
         self.lines += lines
-        doubled = sum(1 for b in page.blocks if b.reason == "doubled_line")
+        doubled = sum(1 for b in page.blocks if b.reason == DOUBLED_LINE)
         self.splits += len(page.blocks) - lines - doubled
         for i, block in enumerate(page.blocks):
             if not block.keep:  # dropped by a repair (a doubled line)

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from ..devdata.datasets import DATASETS, SPLITS, available, find_datasets_dir, load
+from ..devdata.dumps import HELD_OUT, STYLES, missing, unknown
 from . import gate as gates
 from .peers import select
 
@@ -62,8 +63,15 @@ def bench(
         list[str] | None, typer.Option(help=f"Dataset to run (repeatable): {', '.join(DATASETS)}.")
     ] = None,
     mode: Annotated[
-        BenchMode, typer.Option(help="HTML input, plain-text input (two converters), or both.")
+        BenchMode, typer.Option(help="HTML input, plain-text input (one run per dump style), or both.")
     ] = BenchMode.both,
+    converters: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Text mode's dump styles (repeatable or comma-separated; default: every style, those held out of "
+            f"training included): {', '.join(STYLES)}."
+        ),
+    ] = None,
     split: Annotated[Split, typer.Option(help="Side of the by-site split to score on.")] = Split.validation,
     limit: Annotated[int | None, typer.Option(help="At most N pages per dataset.", min=1)] = None,
     systems: Annotated[
@@ -95,6 +103,7 @@ def bench(
     directory = _data_dir(data)
     names = _names(dataset) or available(directory)
     modes = ("html", "text") if mode is BenchMode.both else (mode.value,)
+    styles, not_run = _styles(_names(converters), modes)
     try:
         chosen = select(_names(systems), modes)
         corpus = [
@@ -107,17 +116,16 @@ def bench(
         raise _fail("no pages to run (check --dataset, --split and --limit)")
     learning = None
     if site_templates is not None:
-        from ..devdata.dumps import CONVERTERS
         from .templates import learn, with_templates
 
-        learned, learning = learn(all_pages, modes, tuple(CONVERTERS))
+        learned, learning = learn(all_pages, modes, styles)
         chosen = with_templates(chosen, learned, site_templates.value)
     descriptions = {
         n: f"{len(ps)} {split.value} pages" + (", articles" if n == "wcxb-dev" and not all_page_types else "")
         for n, ps in zip(names, corpus, strict=True)
     }
     started = time.time()
-    runs = run(all_pages, chosen, jobs=jobs, progress=_progress(len(all_pages)))
+    runs = run(all_pages, chosen, styles, jobs=jobs, progress=_progress(len(all_pages)))
     summaries = summarise(runs, meta_gold_fields(all_pages))
     rows = overall(summaries)
     tables = overall_tables(rows, summaries) + dataset_tables(summaries, descriptions)
@@ -127,6 +135,9 @@ def bench(
         "split": split.value,
         "datasets": descriptions,
         "jobs": jobs,
+        "converters": list(styles),
+        "held_out_of_training": [name for name in styles if name in HELD_OUT],
+        "converters_not_run": not_run,
         "wall_seconds": round(time.time() - started, 1),
         "site_templates": None
         if site_templates is None
@@ -145,6 +156,20 @@ def bench(
         typer.echo(f"wrote {draw(rows, plot, title=f'{len(all_pages)} {split.value} pages')}", err=True)
     if pages:
         typer.echo(f"wrote {dump(runs, all_pages, pages, worst)}", err=True)
+
+
+def _styles(names: list[str] | None, modes: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The dump styles to run, and those asked for that cannot run here with why (each said on stderr)."""
+    names = names or list(STYLES)
+    bad = unknown(names)
+    if bad:
+        raise _fail(f"unknown converter(s) {', '.join(bad)}: use {', '.join(STYLES)}")
+    if "text" not in modes:
+        return (), {}
+    not_run = missing(names)
+    for name, why in not_run.items():
+        typer.echo(f"cleaner bench: converter {name} not run: {why}", err=True)
+    return tuple(n for n in names if n not in not_run), not_run
 
 
 def _progress(total: int):
@@ -174,11 +199,16 @@ def _versions() -> dict[str, str]:
         "htmldate",
         "html-text",
         "inscriptis",
+        "beautifulsoup4",
+        "html2text",
+        "markdownify",
     ):
         try:
             found[name] = version(name)
         except PackageNotFoundError:
             found[name] = "not installed"
+    for name in ("lynx", "w3m", "chromium"):  # the programs of the subprocess dump styles
+        found[name] = STYLES[name].version() or "not installed"
     return found
 
 

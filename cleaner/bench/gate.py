@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..devdata.datasets import available, load
+from ..devdata.dumps import BASIC
 from .peers import cleaner_systems
 from .runner import run
 from .summary import Summary, meta_gold_fields, summarise
@@ -74,7 +75,7 @@ def measure(
     pages = []
     for name in datasets:
         pages += load(data_dir, name, split=split, limit=pages_per_dataset)
-    runs = run(pages, cleaner_systems(disable))
+    runs = run(pages, cleaner_systems(disable), converters=BASIC)  # the floors are for these two dump styles
     return metrics(summarise(runs, meta_gold_fields(pages)))
 
 

@@ -334,7 +334,6 @@ def _measure_one(name: str, size: int | None) -> dict:
         "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
         "peak_rss_MB": round(after.ru_maxrss / 1024),
         "outcome": article.error or f"record, body {len(article.body):,} chars",
-        "model_features_cpu_s": _feature_seconds(page) if article.error is None else None,
     }
 
 
@@ -363,22 +362,6 @@ def _measure_file(name: str, size: int | None) -> dict:
         "peak_rss_MB": round(usage.ru_maxrss / 1024),
         "outcome": outcome[:300],
     }
-
-
-def _feature_seconds(text: str) -> float | None:
-    """CPU seconds to compute the learned scorer's features over the page's blocks: part of every page's cost once
-    a model ships (cleaner/model/html.json, text.json), measured here while none does."""
-    from ..model.features import page_features
-    from ..model.scorer import shipped
-    from ..repair import repair
-    from ..segment import segment
-
-    page = repair(segment(text))
-    if shipped(page.mode) is not None:
-        return None  # already inside clean()'s time above
-    start = time.process_time()
-    page_features(page)
-    return round(time.process_time() - start, 2)
 
 
 def _measure_bait(size: int) -> None:

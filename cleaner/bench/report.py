@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..devdata.dumps import HELD_OUT
 from ..devdata.score import META_FIELDS, PRF
 from .peers import REFERENCE
 from .summary import Overall, Summary
@@ -34,8 +35,14 @@ def _prf(value: PRF | None) -> list[str]:
     return [_num(None)] * 3 if value is None else [_num(value.precision), _num(value.recall), _num(value.f1)]
 
 
+def _style(variant: str) -> str:
+    """A text variant's dump style, marked when the learned text model never saw it in training."""
+    name = variant.split("/", 1)[1]
+    return f"{name}, held out" if name in HELD_OUT else name
+
+
 def _variant_title(variant: str) -> str:
-    return "HTML" if variant == "html" else f"plain text ({variant.split('/', 1)[1]})"
+    return "HTML" if variant == "html" else f"plain text ({_style(variant)})"
 
 
 def dataset_tables(summaries: list[Summary], descriptions: dict[str, str]) -> list[Table]:
@@ -84,17 +91,57 @@ def overall_tables(rows: list[Overall], summaries: list[Summary]) -> list[Table]
         header += ["mean body F1", "pages/s", f"vs {REFERENCE}"]
         table_rows = []
         for r in mine:
-            row = [r.system] + ([r.variant.split("/", 1)[1]] if mode == "text" else [])
+            row = [r.system] + ([_style(r.variant)] if mode == "text" else [])
             row += [_num(r.body_f1.get(d)) for d in datasets]
             row += [_num(r.mean_body_f1), _speed(r.pages_per_second), _ratio(r.vs_reference)]
             table_rows.append(row)
         title = "Body F1, HTML mode" if mode == "html" else "Body F1, plain-text mode"
         tables.append(Table(title, header, table_rows))
+    tables += style_tables(rows, summaries)
     tables += _pivot(summaries, "Snippet F", lambda s: {s.dataset: s.snippets.f1} if s.snippets else {})
     tables += _pivot(
         summaries, "Metadata F1", lambda s: {f"{s.dataset} {name}": prf.f1 for name, prf in s.meta.items()}
     )
     return tables
+
+
+SNIPPETS, META_ON = "trafilatura-eval", "wcxb-dev"  # the style table's snippet and metadata columns
+
+
+def style_tables(rows: list[Overall], summaries: list[Summary]) -> list[Table]:
+    """Text mode, one row per dump style and system: body F1 per dataset, snippet F, the metadata F1 (with the
+    byline's precision) on the dataset that has all three, and speed."""
+    text = [r for r in rows if r.variant.startswith("text/")]
+    if not text:
+        return []
+    datasets = list(dict.fromkeys(s.dataset for s in summaries if s.body))
+    by_key = {(s.dataset, s.variant, s.system): s for s in summaries}
+    meta_on = next((d for d in (META_ON, *dict.fromkeys(s.dataset for s in summaries)) if _has_meta(summaries, d)), "")
+    snippets_on = SNIPPETS if any(s.snippets for s in summaries if s.dataset == SNIPPETS) else None
+    fields = [f for f in META_FIELDS if any(f in s.meta for s in summaries if s.dataset == meta_on)]
+    header = ["converter", "system", *datasets, "mean body F1"] + (["snippet F"] if snippets_on else [])
+    header += [f"{f} F1" for f in fields] + (["byline P"] if "byline" in fields else [])
+    header += ["pages/s", f"vs {REFERENCE}"]
+    table_rows = []
+    for r in text:  # in run order: style by style
+        row = [_style(r.variant), r.system, *(_num(r.body_f1.get(d)) for d in datasets), _num(r.mean_body_f1)]
+        if snippets_on:
+            found = by_key.get((snippets_on, r.variant, r.system))
+            row.append(_num(found.snippets.f1 if found and found.snippets else None))
+        meta = by_key.get((meta_on, r.variant, r.system))
+        found_meta = meta.meta if meta else {}
+        row += [_num(found_meta[f].f1 if f in found_meta else None) for f in fields]
+        if "byline" in fields:
+            row.append(_num(found_meta["byline"].precision if "byline" in found_meta else None))
+        row += [_speed(r.pages_per_second), _ratio(r.vs_reference)]
+        table_rows.append(row)
+    about = [f"snippets on {snippets_on}"] if snippets_on else []
+    about += [f"metadata on {meta_on}"] if fields else []
+    return [Table("Text dump styles" + (f" ({', '.join(about)})" if about else ""), header, table_rows)]
+
+
+def _has_meta(summaries: list[Summary], dataset: str) -> bool:
+    return any(s.meta for s in summaries if s.dataset == dataset)
 
 
 def _pivot(summaries: list[Summary], title: str, cells) -> list[Table]:
@@ -164,6 +211,10 @@ def write(out: Path, info: dict, summaries: list[Summary], rows: list[Overall], 
     preface = ["# Benchmark results\n", f"Command: `{info.get('command', '')}`\n"]
     preface += [f"- {k}: {v}" for k, v in info.items() if k not in ("command",) and not isinstance(v, dict | list)]
     preface += [f"- {name}: {about}" for name, about in info.get("datasets", {}).items()]
+    if info.get("converters"):
+        held = ", ".join(info.get("held_out_of_training") or []) or "none"
+        preface.append(f"- text dump styles: {', '.join(info['converters'])} (held out of training: {held})")
+    preface += [f"- converter {name} not run: {why}" for name, why in (info.get("converters_not_run") or {}).items()]
     preface.append("")
     failures = info.get("failures") or []
     if failures:  # a failed call is scored as an empty output; say which, so nobody mistakes it for a bad score

@@ -5,8 +5,9 @@ Time is the CPU time of the call (`time.process_time`): the work the system does
 shared machine do not inflate the way they inflate wall-clock time. The systems are CPU-bound and do no I/O
 here (newspaper4k's image fetching is switched off), so on an idle core the two agree.
 
-A page runs in HTML mode (`variant` "html") and, per converter, in text mode ("text/html-text", ...). The
-conversion is the input's preparation: it is timed apart and charged to no system.
+A page runs in HTML mode (`variant` "html") and, per dump style, in text mode ("text/html-text", "text/lynx", ...;
+devdata/dumps.py). The dump is the scraper's work, the input's preparation: it is timed apart and charged to no
+system.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ..devdata.datasets import BenchPage
-from ..devdata.dumps import CONVERTERS
+from ..devdata.dumps import BASIC, CONVERTERS
 from ..devdata.score import META_FIELDS, BodyScore, Counts, body_score, meta_counts, snippet_counts, tokens
 from .peers import Call, Output, System, quiet
 
@@ -142,7 +143,7 @@ def _work(page: BenchPage) -> list[PageRun]:
 def run(
     pages: list[BenchPage],
     systems: list[System],
-    converters: tuple[str, ...] = tuple(CONVERTERS),
+    converters: tuple[str, ...] = BASIC,
     jobs: int = 1,
     progress: Callable[[BenchPage], None] | None = None,
 ) -> list[PageRun]:

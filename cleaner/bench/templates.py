@@ -20,10 +20,10 @@ from collections.abc import Collection
 
 from ..devdata.datasets import BenchPage
 from ..devdata.dumps import CONVERTERS
-from ..pipeline import prepare
+from ..prepare import prepare
 from ..templates import LearnedPage, MemoryTemplates, SiteCounts
 from ..templates.normalise import block_hashes, page_key
-from .peers import System, _article, _cleaner, _cold
+from .peers import System, _article, _cleaner, _same
 
 HOW = ("two-pass", "held-out")
 
@@ -77,7 +77,7 @@ def with_templates(systems: list[System], learned: MemoryTemplates, how: str) ->
                     system.mode,
                     _cleaner(system.mode, (), source),
                     _article,
-                    _cold,
+                    _same,
                     fields=system.fields,
                     about=f"Cleaner(mode={system.mode!r}) with site templates ({how})",
                     site_aware=True,

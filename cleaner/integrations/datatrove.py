@@ -18,49 +18,42 @@ on a filesystem with working locks (a local disk or Lustre, not NFS).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from typing import Any
 
 from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.writers.disk_base import DiskWriter
 from datatrove.utils.typeshelper import StatHints
 
-from ..io.readers import Item
+from ..config import Config
+from ..io.item import Item
 from ..pipeline import Cleaner
+from ..record import written
 from ..templates import LearnedPage, TemplateStore
 from ..templates.learn import learn_item
 from ..templates.store import BATCH_PAGES
 
 METADATA_KEY = "cleaner"
-RECORD_FIELDS = ("headline", "byline", "date", "language")
+NOT_IN_METADATA = ("id", "url", "body")  # the document has its own id and url, and the body becomes its text
 
 
 class CleanArticles(PipelineStep):
+    """Cleans each document. Takes every option of the Cleaner (config.py: mode, disable, templates, site,
+    time_limit, explain; `explain` is on by default here), and its own `drop_empty` and `exclusion_writer`."""
+
     name = "🧹 cleaner"
     type = "✂️ - FORMAT"
 
-    def __init__(
-        self,
-        mode: str = "auto",
-        explain: bool = True,
-        drop_empty: bool = True,
-        disable: Iterable[str] = (),
-        exclusion_writer: DiskWriter | None = None,
-        templates: str | None = None,
-        site: str | None = None,
-    ) -> None:
+    def __init__(self, drop_empty: bool = True, exclusion_writer: DiskWriter | None = None, **options: Any) -> None:
         super().__init__()
-        self.mode = mode
-        self.explain = explain
+        options.setdefault("explain", True)
+        self.config = Config.of(**options)
         self.drop_empty = drop_empty
-        self.disable = tuple(disable)
         self.exclusion_writer = exclusion_writer
-        self.templates = templates
-        self.site = site
         self._cleaner()  # a bad option (or a missing template store) fails here, not in every task
 
     def _cleaner(self) -> Cleaner:
-        return Cleaner(mode=self.mode, disable=self.disable, templates=self.templates, site=self.site)
+        return Cleaner(self.config)
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         # Built in the task, not in __init__: the step is pickled to every worker, the Cleaner need not be.
@@ -72,9 +65,9 @@ class CleanArticles(PipelineStep):
                     article = cleaner.clean(
                         doc.text, url=doc.metadata.get("url"), id=doc.id, site=_site(doc.metadata.get("site"))
                     )
-                record = article.to_dict(explain=self.explain)
+                record = article.to_dict(explain=self.config.explain)
                 doc.metadata[METADATA_KEY] = {
-                    name: record[name] for name in RECORD_FIELDS + (("removed", "sources") if self.explain else ())
+                    name: record[name] for name in written(self.config.explain) if name not in NOT_IN_METADATA
                 }
                 reason = _drop_reason(article.error, article.body) if self.drop_empty else None
                 if reason:
@@ -84,7 +77,7 @@ class CleanArticles(PipelineStep):
                         excluded.write(doc, rank)
                     continue
                 if article.error is not None:
-                    doc.metadata[METADATA_KEY]["error"] = article.error
+                    doc.metadata[METADATA_KEY].update(error=article.error, error_kind=article.error_kind)
                 else:
                     doc.text = article.body
                 self.stat_update(StatHints.forwarded)

@@ -1,13 +1,14 @@
 """Scrapy: an item pipeline that cleans each item's HTML or text field and adds the record's fields to the item,
 and an add-on that enables it (`ADDONS = {"cleaner.integrations.scrapy.CleanerAddon": 0}`).
 
-Settings: CLEANER_ENABLED (True), CLEANER_HTML_FIELD ("html"), CLEANER_TEXT_FIELD ("text"), CLEANER_MODE
-("auto": the field says html or text), CLEANER_DROP_EMPTY (True: drop items with no article or
-that cannot be cleaned, saying why; False: keep them, with `error` when cleaning failed), CLEANER_EXPLAIN
-(False: add `removed` and `sources`), CLEANER_DROP_SOURCE (False: remove the raw field once cleaned),
-CLEANER_DISABLE ([]: rule names to switch off), CLEANER_TEMPLATES (None: a site template store, SQLite, to clean
-with), CLEANER_TEMPLATES_LEARN (True: count each cleaned page into that store, so the template builds up as the
-crawl goes and the next crawl starts with it), CLEANER_SITE (None: the site of items with no `site` field or URL).
+Settings: every option of the Cleaner (config.py) as `CLEANER_<NAME>`: CLEANER_MODE ("auto": the field says html
+or text), CLEANER_DISABLE, CLEANER_TEMPLATES (a site template store, SQLite, to clean with), CLEANER_SITE (the site
+of items with no `site` field or URL), CLEANER_TIME_LIMIT, CLEANER_EXPLAIN (add `removed` and `sources`) ...; and
+the pipeline's own: CLEANER_ENABLED (True), CLEANER_HTML_FIELD ("html"), CLEANER_TEXT_FIELD ("text"),
+CLEANER_DROP_EMPTY (True: drop items with no article or that cannot be cleaned, saying why; False: keep them, with
+`error` when cleaning failed), CLEANER_DROP_SOURCE (False: remove the raw field once cleaned),
+CLEANER_TEMPLATES_LEARN (True: count each cleaned page into the template store, so the template builds up as the
+crawl goes and the next crawl starts with it).
 """
 
 from __future__ import annotations
@@ -17,30 +18,45 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem, NotConfigured
 
+from .. import config
 from ..pipeline import Cleaner
+from ..record import written
 from ..templates.live import LiveTemplates
 
-OWN_FIELDS = ("headline", "byline", "date", "language", "body")  # the item keeps its own id and url
+KEPT = ("id", "url")  # the item keeps its own
+
+
+def config_from(settings) -> config.Config:
+    """The Cleaner's options from their CLEANER_<NAME> settings, each read as its default's type."""
+    options: dict[str, Any] = {}
+    for name in config.names():
+        key = f"CLEANER_{name.upper()}"
+        if settings.get(key) is None:
+            continue
+        default = config.default(name)
+        if isinstance(default, bool):
+            options[name] = settings.getbool(key)
+        elif isinstance(default, tuple):
+            options[name] = tuple(settings.getlist(key))
+        elif isinstance(default, float):
+            options[name] = settings.getfloat(key)
+        else:
+            options[name] = settings.get(key)
+    return config.Config(**options)
 
 
 class CleanerPipeline:
     def __init__(self, settings) -> None:
         self.html_field = settings.get("CLEANER_HTML_FIELD", "html")
         self.text_field = settings.get("CLEANER_TEXT_FIELD", "text")
-        self.mode = settings.get("CLEANER_MODE", "auto")
         self.drop_empty = settings.getbool("CLEANER_DROP_EMPTY", True)
-        self.explain = settings.getbool("CLEANER_EXPLAIN", False)
         self.drop_source = settings.getbool("CLEANER_DROP_SOURCE", False)
-        templates = settings.get("CLEANER_TEMPLATES")
-        if templates and settings.getbool("CLEANER_TEMPLATES_LEARN", True):
-            templates = LiveTemplates(templates)
-        self.templates = templates
-        self.cleaner = Cleaner(
-            mode=self.mode,
-            disable=settings.getlist("CLEANER_DISABLE"),
-            templates=templates or None,
-            site=settings.get("CLEANER_SITE"),
-        )
+        options = config_from(settings)
+        self.templates = options.templates
+        if options.templates and settings.getbool("CLEANER_TEMPLATES_LEARN", True):
+            self.templates = LiveTemplates(options.templates)
+        self.config = config.Config.of(options, templates=self.templates or None)
+        self.cleaner = Cleaner(self.config)
 
     @classmethod
     def from_crawler(cls, crawler) -> CleanerPipeline:
@@ -56,15 +72,15 @@ class CleanerPipeline:
             if self.drop_empty:
                 raise DropItem(f"cleaner: no {self.html_field!r} or {self.text_field!r} field to clean")
             return item
-        mode = mode if self.mode == "auto" else self.mode
+        mode = mode if self.config.mode == "auto" else self.config.mode
         site = adapter.get("site") if isinstance(adapter.get("site"), str) else None
         article = self.cleaner.clean(adapter[field], url=adapter.get("url"), mode=mode, site=site)
         if self.drop_empty and (article.error is not None or not article.body):
             raise DropItem(f"cleaner: {article.error or 'no article text on this page'}")
-        record = article.to_dict(explain=self.explain)
-        names = OWN_FIELDS + (("removed", "sources") if self.explain else ()) + (("error",) if article.error else ())
-        for name in names:
-            adapter[name] = record[name]  # an Item class must declare these fields; a dict item takes them all
+        record = article.to_dict(explain=self.config.explain)
+        for name in written(self.config.explain, article.error is not None):
+            if name not in KEPT:
+                adapter[name] = record[name]  # an Item class must declare these fields; a dict item takes them all
         if self.drop_source:
             del adapter[field]
         return item

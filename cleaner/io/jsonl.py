@@ -8,11 +8,9 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from .readers import MAX_PAGE_BYTES, READ_ERRORS, Item, _describe
+from ..record import INVALID_JSON, NO_CONTENT, TOO_LARGE
+from .item import MAX_LINE_BYTES, READ_ERRORS, Item, read_failed
 
-# A JSON line holds one page, escaped (up to six bytes per character): past this it is not one page, and
-# reading it whole could exhaust memory (a dump with no newline at all).
-MAX_LINE_BYTES = 2 * MAX_PAGE_BYTES
 # The shape of a JSON line, checked before it is parsed: a record nests a few levels (a scraper's own fields,
 # JSON-LD) and holds a few thousand values. Deeper, every later step that walks it (JSON encoding, pickling to a
 # worker, Parquet) would exhaust Python's stack; more values, and parsing alone could take gigabytes.
@@ -32,16 +30,20 @@ def read_jsonl(stream: BinaryIO, path: str, html_field: str, text_field: str) ->
             if too_long:
                 _skip_line(stream)
         except READ_ERRORS as exc:
-            yield Item(id=f"{path}:{lineno + 1}", error=f"cannot read further: {_describe(exc)}")
+            yield read_failed(f"{path}:{lineno + 1}", "cannot read further", exc)
             return
         if not line:
             if not found:
-                yield Item(id=path, error="empty file")
+                yield Item(id=path, error="empty file", error_kind=NO_CONTENT)
             return
         lineno += 1
         if too_long:
             found = True
-            yield Item(id=f"{path}:{lineno}", error=f"line longer than {MAX_LINE_BYTES:,} bytes; not a single page")
+            yield Item(
+                id=f"{path}:{lineno}",
+                error=f"line longer than {MAX_LINE_BYTES:,} bytes; not a single page",
+                error_kind=TOO_LARGE,
+            )
         elif line.strip():
             found = True
             yield _jsonl_item(line, f"{path}:{lineno}", html_field, text_field)
@@ -49,7 +51,7 @@ def read_jsonl(stream: BinaryIO, path: str, html_field: str, text_field: str) ->
             try:
                 lineno += _skip_blank(stream)
             except READ_ERRORS as exc:
-                yield Item(id=f"{path}:{lineno + 1}", error=f"cannot read further: {_describe(exc)}")
+                yield read_failed(f"{path}:{lineno + 1}", "cannot read further", exc)
                 return
 
 
@@ -100,20 +102,23 @@ def json_shape_error(line: bytes) -> str | None:
 
 def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> Item:
     shape_error = json_shape_error(line)
-    if shape_error:
-        return Item(id=where, error=shape_error)
+    if shape_error:  # past a cap on its shape: too large to parse
+        return Item(id=where, error=shape_error, error_kind=TOO_LARGE)
     try:
         record = json.loads(line, parse_constant=_no_constant, parse_float=_finite_float)
     except (ValueError, RecursionError) as exc:
-        return Item(id=where, error=f"invalid JSON: {exc}")
+        return Item(id=where, error=f"invalid JSON: {exc}", error_kind=INVALID_JSON)
     if not isinstance(record, dict):
-        return Item(id=where, error=f"a JSON line must be an object, not {type(record).__name__}")
+        return Item(
+            id=where, error=f"a JSON line must be an object, not {type(record).__name__}", error_kind=INVALID_JSON
+        )
     raw_id = record.get("id")
     item_id = str(raw_id) if raw_id not in (None, "") else where
     url = record.get("url") if isinstance(record.get("url"), str) else None
     extra = {k: v for k, v in record.items() if k not in (html_field, text_field)}
-    if "error" in extra:  # `error` marks a record that could not be cleaned: the input's own is kept apart
-        extra.setdefault("input_error", extra.pop("error"))
+    for name in ("error", "error_kind"):  # they mark a record that could not be cleaned: the input's own kept apart
+        if name in extra:
+            extra.setdefault(f"input_{name}", extra.pop(name))
     for name, mode in ((html_field, "html"), (text_field, "text")):
         value = record.get(name)
         if isinstance(value, str) and value.strip():
@@ -123,7 +128,7 @@ def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> It
         reason = f"field {present[0]!r} is empty or not a string"
     else:
         reason = f"no {html_field!r} or {text_field!r} field (see --html-field / --text-field)"
-    return Item(id=item_id, url=url, extra=extra, error=reason)
+    return Item(id=item_id, url=url, extra=extra, error=reason, error_kind=NO_CONTENT)
 
 
 # NaN, Infinity and numbers too large for a float (1e999) have no strict JSON form: read as null, so that every

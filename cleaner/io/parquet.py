@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from ..record import FIELDS, MAPPING, REMOVAL, REMOVALS, TEXT, TEXTS, written
+
 ROWS_PER_GROUP = 1000
 # Parquet readers refuse a schema more than 100 levels deep (pyarrow's default), and each list takes three: a
 # pass-through field that nests deeper than this is stored as JSON text.
@@ -19,19 +21,12 @@ MAX_NESTING = 16
 
 
 def record_schema(pa) -> dict[str, Any]:
-    removed = pa.struct([("text", pa.string()), ("reason", pa.string()), ("score", pa.float64())])
-    return {
-        "id": pa.string(),
-        "url": pa.string(),
-        "headline": pa.string(),
-        "byline": pa.list_(pa.string()),
-        "date": pa.string(),
-        "language": pa.string(),
-        "body": pa.string(),
-        "removed": pa.list_(removed),
-        "sources": pa.map_(pa.string(), pa.string()),
-        "error": pa.string(),
-    }
+    """The record's fields (record.FIELDS) as Arrow types."""
+    kinds = {TEXT: pa.string(), "number": pa.float64()}
+    kinds[TEXTS] = pa.list_(pa.string())
+    kinds[MAPPING] = pa.map_(pa.string(), pa.string())
+    kinds[REMOVALS] = pa.list_(pa.struct([(name, kinds[kind]) for name, kind in REMOVAL.items()]))
+    return {spec.name: kinds[spec.kind] for spec in FIELDS}
 
 
 def _batches(path: str) -> Iterator[list[dict[str, Any]]]:
@@ -70,7 +65,7 @@ def _schema(path: str):
                 as_json.add(name)
                 seen[name] = pa.string()
     if not seen:  # no records: the record's own columns, so the file still reads as a table
-        seen = {name: kind for name, kind in fixed.items() if name != "error"}
+        seen = {name: kind for name, kind in fixed.items() if name in written()}
     return pa.schema(list(seen.items())), as_json
 
 

@@ -12,34 +12,29 @@ import io
 import os
 import stat
 import sys
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import BinaryIO
+
+from ..record import NO_CONTENT, NOT_FOUND, TOO_LARGE, UNREADABLE
+from .item import MAX_PAGE_BYTES, READ_ERRORS, InflationLimit, Item, read_failed
+from .jsonl import read_jsonl
+from .warc import read_warc
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
 SUFFIXES = PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
-MAX_PAGE_BYTES = 50_000_000
 # A compressed input may always inflate to MAX_INFLATED bytes, and past that to MAX_INFLATION times the
 # compressed bytes read (README, "Hostile input"): what reading one file may cost is bounded by its size.
 MAX_INFLATED = 1 << 30
 MAX_INFLATION = 100
 
 
-@dataclass(slots=True)
-class Item:
-    """One page to clean (or one input that could not be read: `error`)."""
-
-    id: str
-    content: str | bytes | None = None
-    url: str | None = None
-    mode: str | None = None  # set when the input says what the content is (a JSONL "html" or "text" field)
-    extra: dict[str, Any] = field(default_factory=dict)
-    error: str | None = None
-    charset: str | None = None  # declared outside the document (HTTP header in a WARC record)
+# What expand() says of an input that names no file (NOT_FOUND); its other errors are files it will not read.
+_NO_FILES = "folder holds no .txt, .html, .htm, .jsonl or .warc files"
+_NO_MATCH = "no file matches this pattern"
+_NO_SUCH = "no such file or folder"
 
 
 def _kind(path: str) -> str:
@@ -67,17 +62,17 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                         path = os.path.join(root, name)
                         yield path, _not_regular(path)
             if not found:
-                yield spec, "folder holds no .txt, .html, .htm, .jsonl or .warc files"
+                yield spec, _NO_FILES
         elif any(ch in spec for ch in "*?[") and not os.path.exists(spec):
             matches = sorted(p for p in glob.glob(spec, recursive=True) if not os.path.isdir(p))
             if not matches:
-                yield spec, "no file matches this pattern"
+                yield spec, _NO_MATCH
             for match in matches:
                 yield match, _not_regular(match)
         elif os.path.exists(spec):
             yield spec, _not_regular(spec)
         else:
-            yield spec, "no such file or folder"
+            yield spec, _NO_SUCH
 
 
 def input_named(path: str, inputs: Iterable[str]) -> str | None:
@@ -133,10 +128,6 @@ def _open(path: str) -> BinaryIO:
     return raw
 
 
-class InflationLimit(OSError):
-    """A compressed input inflated past what its size allows: a decompression bomb, read no further."""
-
-
 class _Inflating:
     """A .gz input, inflated as it is read, that stops with InflationLimit once it has given more than
     MAX_INFLATED bytes and more than MAX_INFLATION times the compressed bytes read so far. Real dumps of pages
@@ -172,9 +163,6 @@ class _Inflating:
             self.raw.close()
 
 
-READ_ERRORS = (OSError, EOFError, zlib.error, gzip.BadGzipFile)
-
-
 def read_inputs(
     inputs: Iterable[str],
     html_field: str = "html",
@@ -186,7 +174,8 @@ def read_inputs(
     by kind instead of becoming Items, so the caller can say how many it passed over."""
     for path, error in expand(inputs):
         if error:
-            yield Item(id=path, error=error)
+            kind = NOT_FOUND if error in (_NO_FILES, _NO_MATCH, _NO_SUCH) else UNREADABLE
+            yield Item(id=path, error=error, error_kind=kind)
             continue
         kind = _kind(path) if path != "-" else stdin_format
         try:
@@ -198,12 +187,8 @@ def read_inputs(
             if kind == "auto":
                 stream, kind = _sniff(stream)
             if kind == "jsonl":
-                from .jsonl import read_jsonl
-
                 yield from read_jsonl(stream, path, html_field, text_field)
             elif kind == "warc":
-                from .warc import read_warc
-
                 yield from read_warc(stream, path, skipped if skipped is not None else Counter())
             else:
                 yield _read_page(stream, path)
@@ -216,11 +201,13 @@ def _read_page(stream: BinaryIO, path: str) -> Item:
     try:
         data = stream.read(MAX_PAGE_BYTES + 1)
     except READ_ERRORS as exc:
-        return Item(id=path, error=f"cannot read: {_describe(exc)}")
+        return read_failed(path, "cannot read", exc)
     if len(data) > MAX_PAGE_BYTES:
-        return Item(id=path, error=f"file larger than {MAX_PAGE_BYTES:,} bytes; not a single page")
+        return Item(
+            id=path, error=f"file larger than {MAX_PAGE_BYTES:,} bytes; not a single page", error_kind=TOO_LARGE
+        )
     if not data.strip():
-        return Item(id=path, error="empty file")
+        return Item(id=path, error="empty file", error_kind=NO_CONTENT)
     return Item(id=path, content=data)
 
 
@@ -231,9 +218,3 @@ def _sniff(stream: BinaryIO) -> tuple[BinaryIO, str]:
     if head.startswith(b"{"):
         return buffered, "jsonl"
     return buffered, ("warc" if head.startswith(b"WARC/") else "page")
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, EOFError):
-        return "truncated file (compressed stream ended early)"
-    return str(exc) or type(exc).__name__

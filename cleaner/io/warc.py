@@ -18,7 +18,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
-from .readers import MAX_PAGE_BYTES, READ_ERRORS, Item, _describe
+from ..record import NO_CONTENT, TOO_LARGE
+from .item import MAX_PAGE_BYTES, READ_ERRORS, Item, read_failed
 
 if TYPE_CHECKING:
     from warcio.recordloader import ArcWarcRecord
@@ -52,15 +53,15 @@ def read_warc(stream: BinaryIO, path: str, skipped: Counter[str]) -> Iterator[It
                 if not source.skip_to_next_record():
                     return
             except READ_ERRORS as exc:  # a decompression bomb in the part skipped: say so
-                yield Item(id=f"{path}#{number + 1}", error=f"cannot read further: {_describe(exc)}")
+                yield read_failed(f"{path}#{number + 1}", "cannot read further", exc)
                 return
             continue
         except READ_ERRORS as exc:
-            yield Item(id=where, error=f"cannot read further: {_describe(exc)}")
+            yield read_failed(where, "cannot read further", exc)
             return
         if found is None:
             if number == 0:
-                yield Item(id=path, error="empty file")
+                yield Item(id=path, error="empty file", error_kind=NO_CONTENT)
             return
         number += 1
         kind, raw = found
@@ -257,9 +258,15 @@ def _page_item(record: ArcWarcRecord, where: str) -> Item:
     except Exception as exc:  # a broken encoding in one record must not end the archive
         return Item(id=record_id, url=url, extra=extra, error=f"cannot decode the HTTP payload: {exc}")
     if len(data) > MAX_PAGE_BYTES:
-        return Item(id=record_id, url=url, extra=extra, error=f"payload larger than {MAX_PAGE_BYTES:,} bytes")
+        return Item(
+            id=record_id,
+            url=url,
+            extra=extra,
+            error=f"payload larger than {MAX_PAGE_BYTES:,} bytes",
+            error_kind=TOO_LARGE,
+        )
     if not data.strip():
-        return Item(id=record_id, url=url, extra=extra, error="empty HTTP payload")
+        return Item(id=record_id, url=url, extra=extra, error="empty HTTP payload", error_kind=NO_CONTENT)
     return Item(
         id=record_id, content=data, url=url, mode="html", extra=extra, charset=match.group(1) if match else None
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..record import Page
+from ..page import Page
+from ..reasons import BYLINE, DATE, HEADLINE
 from .byline import byline_blocks, html_byline, text_byline
 from .date import html_date, text_date
 from .headline import headline_lines, html_headline
@@ -16,9 +17,7 @@ from .titleline import text_headline
 __all__ = ["Metadata", "detect_language", "extract"]
 
 # In HTML, a text line stands in for a headline the markup does not give only when the title model is sure of
-# it (log-odds 0, a probability of 0.5). On the train side (300 pages per dataset) the model's plain-text bar (-8)
-# took other lines for titles on readability-pages' test pages: their body F1 fell by 0.0055 and their headline F1
-# by 0.005, while dragnet's body F1 rose by 0.0016.
+# it (log-odds 0, a probability of 0.5): its plain-text bar takes other lines for titles (docs/DECISIONS.md).
 HTML_FALLBACK = 0.0
 
 
@@ -27,6 +26,7 @@ class Metadata:
     headline: str | None = None
     byline: list[str] = field(default_factory=list)
     date: str | None = None
+    language: str | None = None  # of the body, once the other passes have left it (pipeline.py)
     sources: dict[str, str] = field(default_factory=dict)
     roles: dict[str, list[int]] = field(default_factory=dict)
 
@@ -37,16 +37,16 @@ def extract(page: Page) -> Metadata:
     head = html_headline(page) if html else None
     head = head or text_headline(page, HTML_FALLBACK if html else None)
     if head:
-        found.headline, found.sources["headline"] = head
+        found.headline, found.sources[HEADLINE] = head
         page.headline = head[0]
-        found.roles["headline"] = headline_lines(page, head[0])
+        found.roles[HEADLINE] = headline_lines(page, head[0])
 
     byline = html_byline(page) if html else text_byline(page) or name_line(page)
     if byline:
-        found.byline, found.sources["byline"] = list(byline.names), byline.source
-        found.roles["byline"] = byline_blocks(page, byline)
+        found.byline, found.sources[BYLINE] = list(byline.names), byline.source
+        found.roles[BYLINE] = byline_blocks(page, byline)
 
     dated = html_date(page) if html else text_date(page)
     if dated:
-        found.date, found.sources["date"] = dated[0], dated[1]
+        found.date, found.sources[DATE] = dated[0], dated[1]
     return found

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..record import Page
+from ..page import Page
 from ..segment.candidates import place_of
 from . import ld
 from .dateclues import header_range, headline_at, of_article, under_headline
@@ -101,7 +101,7 @@ def _ld_bylines(page: Page, sites: list[str]) -> list[Byline]:
 
 def declared_bylines(page: Page, sites: list[str]) -> list[Byline]:
     found = _ld_bylines(page, sites)
-    meta = page.meta.get("meta", {})
+    meta = page.declared.meta
     for key in META_KEYS:
         names: list[str] = []
         for value in meta.get(key, []):
@@ -183,7 +183,7 @@ def shown_bylines(page: Page, sites: list[str], aside: bool = False) -> list[Byl
     found = []
     last_tag = None
     header = under_headline(headline_at(page))
-    for mark in page.meta.get("authors", []):
+    for mark in page.declared.authors:
         text = mark["text"] or ""
         inside = of_article(mark["place"], mark.get("in_content", False), mark["at"], header)
         if aside:
@@ -218,10 +218,11 @@ def shown_bylines(page: Page, sites: list[str], aside: bool = False) -> list[Byl
 
 def _visible(page: Page, name: str) -> bool:
     """The name is written in the page's text."""
-    text = page.meta.get("_text_lower")
-    if text is None:
-        text = page.meta["_text_lower"] = "\n".join(b.text for b in page.blocks).lower()
-    return name.lower() in text
+    return name.lower() in page.once(_lower_text)
+
+
+def _lower_text(page: Page) -> str:
+    return "\n".join(b.text for b in page.blocks).lower()
 
 
 def _in_header(page: Page, byline: Byline) -> bool:
@@ -278,7 +279,7 @@ def byline_blocks(page: Page, byline: Byline) -> list[int]:
     the short lines holding an author mark, when they name the byline's people."""
     found = set(byline.blocks)
     wanted = {n.lower() for n in byline.names}
-    marked = {mark["at"] for mark in page.meta.get("authors", [])}
+    marked = {mark["at"] for mark in page.declared.authors}
     for i, block in enumerate(page.blocks):
         if i in found or len(block.text.split()) > BYLINE_BLOCK_WORDS:
             continue

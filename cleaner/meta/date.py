@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from ..record import Page
+from .. import reasons
+from ..page import Page
 from .dateclues import Clue, collect, day_first, stamp
 
 WEIGHTS = {
@@ -54,6 +55,10 @@ LISTING_DATES = 4  # this many different dates on visible lines: the page lists 
 # Published and modified stamps are often written in different time zones, and a late fix may be stamped a
 # little before the post goes out: a published date this close after the last modification is not impossible.
 MODIFIED_SLACK = timedelta(days=7)
+
+
+# Dropped lines whose dates are another thing's: a photo's, a teaser's.
+NOT_STAMPING = frozenset({reasons.PHOTO_CAPTION, reasons.PHOTO_CREDIT, reasons.TEASER_LIST})
 
 
 def features(clues: list[Clue]) -> dict[date, Counter]:
@@ -140,12 +145,11 @@ def text_date(page: Page) -> tuple[str, str] | None:
     """In scraped text a stated date counts: a line that is a date stamp ("Date created : 2016-02-02",
     "February 2, 2016"), published before plain before updated, the earliest line first; never a date inside a
     sentence or a caption. A page with no such line is left to the clues a text can give (dated short lines by
-    where they stand from the title, the URL), scored as in HTML: on the `train` split this finds the date on
-    far more pages (F1 0.68 -> 0.80 on wcxb-dev articles, 0.63 -> 0.82 on trafilatura-eval, html-text view)."""
+    where they stand from the title, the URL), scored as in HTML (docs/DECISIONS.md)."""
     order = day_first(page)
     found = []
     for i, block in enumerate(page.blocks):
-        if block.reason in ("photo_caption", "photo_credit", "teaser_list"):
+        if block.reason in NOT_STAMPING:
             continue
         parsed = stamp(block.text, order)
         if parsed:

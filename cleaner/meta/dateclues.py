@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..record import Page
+from .. import reasons
+from ..page import Page
 from ..segment.candidates import place_of
 from . import ld
 from .dates import WEEKDAYS, find_dates, is_date_only
@@ -75,7 +76,7 @@ _LABEL_END = re.compile(r"[\s:|,.\-–—·•]+$")
 MAX_LABEL_WORDS = 5
 # A copyright line dates the site's rights, not the article ("Copyright 12.01.2023 Example Verlag GmbH").
 COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved|alle rechte|tous droits|derechos reservados", re.I)
-NOT_DATING = frozenset({"photo_caption", "photo_credit", "teaser_list", "footer"})
+NOT_DATING = frozenset({reasons.PHOTO_CAPTION, reasons.PHOTO_CREDIT, reasons.TEASER_LIST, reasons.FOOTER})
 MAX_LINE_WORDS = 25  # a dated line longer than this is a sentence that mentions a date
 NEAR_BEFORE, NEAR_AFTER = 4, 25  # blocks around the headline that make up an article's header
 UNDER_HEADLINE = 4  # blocks right under the headline: an aside there is the article's own header box
@@ -107,7 +108,7 @@ def parse_value(value: str | None, day_first: bool | None = None) -> date | None
 
 def day_first(page: Page) -> bool | None:
     """How the page writes 03/04/2025: month first in US English, day first in most other locales."""
-    lang = (page.meta.get("lang") or "").lower()
+    lang = (page.declared.lang or "").lower()
     if not lang:
         return None
     if lang.startswith("en"):
@@ -127,7 +128,7 @@ def _markup_clues(page: Page, order: bool | None) -> list[Clue]:
             if _plausible(value):
                 clues.append(Clue(value, "json-ld", kind, source=source))
                 break
-    meta = page.meta.get("meta", {})
+    meta = page.declared.meta
     for keys, kind in ((PUBLISHED_META, "published"), (MODIFIED_META, "modified")):
         for key in keys:
             value = next((v for v in (parse_value(x, order) for x in meta.get(key, [])) if _plausible(v)), None)
@@ -148,7 +149,7 @@ def of_article(place: str, in_content: bool, at: int, header: range) -> bool:
 
 def _time_clues(page: Page, order: bool | None, near: range, header: range) -> list[Clue]:
     clues = []
-    for mark in page.meta.get("times", []):
+    for mark in page.declared.times:
         if not of_article(mark["place"], mark["in_content"], mark["at"], header):
             continue
         value = parse_value(mark["datetime"], order) or parse_value(mark["text"], order)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..memo import text_cache
+from ..textcache import text_cache
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate(

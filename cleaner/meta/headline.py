@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..record import Page
+from ..lines import NON_WORD
+from ..page import Page
 from ..segment.candidates import place_of
 from . import ld
 from .sitename import is_site, site_names, strip_site
 
-_NORM = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
 DECLARED_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "title", "parsely-title", "sailthru.title")
@@ -37,7 +37,7 @@ class Title:
 
 
 def norm(text: str) -> str:
-    return _NORM.sub(" ", text.lower()).strip()
+    return NON_WORD.sub(" ", text.lower()).strip()
 
 
 def tokens(text: str) -> frozenset[str]:
@@ -63,7 +63,7 @@ def declared_titles(page: Page, sites: list[str]) -> list[Title]:
         text = ld.text_of(obj.get("headline")) or ld.text_of(obj.get("name"))
         if text:
             found.append(Title(strip_site(text, sites), "json-ld"))
-    meta = page.meta.get("meta", {})
+    meta = page.declared.meta
     for key in DECLARED_KEYS:
         if meta.get(key):
             found.append(Title(strip_site(meta[key][0], sites), key))
@@ -76,7 +76,7 @@ def shown_titles(page: Page, sites: list[str], level: int = 1) -> list[Title]:
     """Visible headings of `level` (1: <h1> and elements marked as the entry's title; 2: <h2>/<h3>)."""
     found: list[Title] = []
     if level == 1:
-        for mark in page.meta.get("titles", []):
+        for mark in page.declared.titles:
             if mark["place"] == "page":
                 found.append(Title(mark["text"], mark["source"]))
     for block in page.blocks:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..memo import text_cache
+from ..textcache import text_cache
 
 SAMPLE_CHARS = 400  # enough letters for a stable answer
 # langdetect's default is 7 random trials on all the text; 3 trials on 400 characters gave the same language as 7
@@ -37,8 +37,7 @@ def detect_language(text: str) -> str | None:
 
 @text_cache(4096)
 def _language(sample: str) -> str | None:
-    """The sample's language: seeded, langdetect gives a sample the same answer every time, so it is kept (a page's
-    HTML and text forms often begin alike)."""
+    """The sample's language (seeded, langdetect gives a sample the same answer every time)."""
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
     from langdetect.lang_detect_exception import LangDetectException

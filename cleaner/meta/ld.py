@@ -54,23 +54,26 @@ def article_objects(payloads: list) -> list[dict]:
 
 def page_articles(page) -> list[dict]:
     """`article_objects` of a page's JSON-LD, worked out once per page (every metadata field asks)."""
-    cached = page.meta.get("_ld_articles")
-    if cached is None:
-        cached = page.meta["_ld_articles"] = article_objects(page.meta.get("json_ld", []))
-    return cached
+    return page.once(_page_articles)
+
+
+def _page_articles(page) -> list[dict]:
+    return article_objects(page.declared.json_ld)
 
 
 def by_id(page) -> dict[str, dict]:
     """Objects of a page's JSON-LD that describe something, by their @id, worked out once per page: a graph
     (Yoast and kin) names an article's author as a bare {"@id": ...} reference to a Person elsewhere."""
-    cached = page.meta.get("_ld_ids")
-    if cached is None:
-        cached = page.meta["_ld_ids"] = {}
-        for obj in iter_objects(page.meta.get("json_ld", [])):
-            key = obj.get("@id")
-            if isinstance(key, str) and len(obj) > 1:
-                cached.setdefault(key, obj)
-    return cached
+    return page.once(_by_id)
+
+
+def _by_id(page) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    for obj in iter_objects(page.declared.json_ld):
+        key = obj.get("@id")
+        if isinstance(key, str) and len(obj) > 1:
+            found.setdefault(key, obj)
+    return found
 
 
 def resolve(page, value: Any) -> Any:

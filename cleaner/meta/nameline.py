@@ -15,36 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from ..model.nameline import nameline_model
+from .. import reasons
+from ..model.nameline import FEATURES, nameline_model
 from ..model.packaged import best_scored
-from ..record import Page
+from ..page import Page
 from .byline import BY_LINE, Byline, by_line_names
 from .dateclues import headline_at
 from .dates import find_dates
 from .names import AGENCIES, GENERIC, GROUP_WORDS, ORGANISATION_START, ORGANISATION_WORDS, ROLE_WORDS, person_names
 
-FEATURES = (
-    "dist",
-    "no_head",
-    "keep",
-    "score",
-    "words",
-    "name_words",
-    "rest_words",
-    "has_date",
-    "by_line",
-    "by_start",
-    "lower_share",
-    "elsewhere",
-    "in_url",
-    "n_names",
-    "sep",
-    "rule",
-    "date_before",
-    "date_after",
-    "given_any",
-    "given_all",
-)
 ABOVE, BELOW = 8, 12  # lines above and below the headline where the author's line stands
 TOP = 60  # without a headline in the text: its first lines
 MAX_WORDS = 14
@@ -118,7 +97,7 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
                     "in_url": int(any(t.lower() in url for t in tokens if len(t) > 2)),
                     "n_names": len(names),
                     "sep": int(any(s in text for s in SEPARATORS)),
-                    "rule": int(not block.keep and block.reason not in ("model", "context")),
+                    "rule": int(not block.keep and block.reason not in (reasons.MODEL, reasons.CONTEXT)),
                     "date_before": int(i > 0 and _stamp(blocks[i - 1].text)),
                     "date_after": int(i + 1 < len(blocks) and _stamp(blocks[i + 1].text)),
                 },

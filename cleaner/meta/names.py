@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..memo import text_cache
 from ..repair import undouble
+from ..textcache import text_cache
 
 _PREFIX = re.compile(
     r"^(?:(?:view|see|read|more|show) (?:all |more )?(?:posts|articles|stories|entries|beiträge) (?:by|from|von)|"

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..record import Page
+from ..lines import compact
+from ..page import Page
 from ..urls import url_hostname
 from . import ld
 
@@ -14,38 +15,29 @@ from . import ld
 # one (it introduces a subtitle: "Zimbabwe coup: Robert Mugabe ...").
 SEPARATOR = re.compile(r"\s+(?:[-|–—·•»/\\]|::|\|\|)\s+|\s*\|\s*|\s+::\s*")
 _SEPARATOR_CHAR = re.compile(r"[-|–—·•»/\\:]")
-_NORM = re.compile(r"[\W_]+")
 SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher")
 SITE_EXTRA = 4  # "nytimes" + ".com"
 MAX_SITE = 40  # a longer og:site_name is a page title put in the wrong tag
 _HOST_NOISE = frozenset("www m amp blog blogs news de com org net co uk fr es it at ch io".split())
 
 
-def compact(text: str) -> str:
-    """Lower-cased letters and digits only: "The New-York Times" -> "thenewyorktimes"."""
-    return _NORM.sub("", text.lower())
-
-
 def site_names(page: Page) -> list[str]:
     """What the page calls its site, most explicit first (compacted, without duplicates); once per page."""
-    cached = page.meta.get("_site_names")
-    if cached is None:
-        cached = page.meta["_site_names"] = _site_names(page)
-    return cached
+    return page.once(_site_names)
 
 
 def _site_names(page: Page) -> list[str]:
     names: list[str] = []
-    meta = page.meta.get("meta", {})
+    meta = page.declared.meta
     for key in SITE_KEYS:
         names.extend(meta.get(key, []))
-    for obj in ld.iter_objects(page.meta.get("json_ld", [])):  # every object: WebSite and Organization too
+    for obj in ld.iter_objects(page.declared.json_ld):  # every object: WebSite and Organization too
         kinds = ld.types(obj)
         if kinds & {"website", "organization", "newsmediaorganization"}:
             names.append(ld.text_of(obj.get("name")) or "")
         if kinds & ld.ARTICLE_TYPES:
             names.append(ld.text_of(obj.get("publisher")) or "")
-    url = page.url or page.meta.get("canonical") or (meta.get("og:url") or [None])[0]
+    url = page.url or page.declared.canonical or (meta.get("og:url") or [None])[0]
     if url:
         host = url_hostname(url)
         labels = [label for label in host.split(".") if label and label not in _HOST_NOISE]

@@ -11,63 +11,59 @@ inscriptis) dump it, after the shipped plain-text block model has judged their l
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from itertools import accumulate
 
-from ..memo import text_cache
+from .. import reasons
+from ..lines import CLAUSE_END, NON_WORD, normal_words, paragraph_like, title_like
 from ..model.packaged import best_scored
-from ..model.title import title_model
-from ..record import Page
+from ..model.title import FEATURES, title_model
+from ..page import Page
+from ..textcache import text_cache
 from ..urls import url_path
 from .byline import by_line_names
 from .dateclues import stamp
 from .dates import find_dates
 from .sitename import strip_site, text_site_names
 
-# Blocks that the rules dropped and that may stand between a headline and its article.
+# Blocks that the rules dropped and that may stand between a headline and its article (the title model reads
+# them: a change here changes its inputs).
 BETWEEN = frozenset(
-    "photo_caption photo_credit date_stamp advertising_label share_prompt doubled_line section_label "
-    "agency_credit byline reading_time".split()
+    {
+        reasons.PHOTO_CAPTION,
+        reasons.PHOTO_CREDIT,
+        reasons.DATE_STAMP,
+        reasons.ADVERTISING_LABEL,
+        reasons.SHARE_PROMPT,
+        reasons.DOUBLED_LINE,
+        reasons.SECTION_LABEL,
+        reasons.AGENCY_CREDIT,
+        reasons.BYLINE,
+        reasons.READING_TIME,
+    }
 )
 # Rules that may drop a headline by mistake (a title in a list of titles, a title repeated), and the model (the
 # gold bodies it learned from leave titles out); a line any other rule dropped (a menu, a skip link, a caption, a
 # cookie notice) is no headline.
-MAY_DROP_TITLE = frozenset({"teaser_list", "doubled_line", "model"})
+MAY_DROP_TITLE = frozenset({reasons.TEASER_LIST, reasons.DOUBLED_LINE, reasons.MODEL})
 MAX_GAP = 3  # short lines (subheadings, captions) inside an article; more end its run of paragraphs
 LOOK_AHEAD = 8  # lines after a title within which its article starts
 NEAR_ARTICLE = 15  # lines above the longest run of paragraphs
 MIN_TITLE_WORDS, MAX_TITLE_WORDS, MAX_TITLE_CHARS = 2, 25, 200
-_NORM = re.compile(r"[\W_]+")
-_WORD = re.compile(r"[^\W_]+")
-_END = re.compile(r"[.:;,][\"'”’»)\]]*$")
-LEAD_WORDS = 150  # the article's opening, whose words a headline shares
-# The candidate features, in the order the title model reads them.
-FEATURES = (
-    "slug contained para_next_1 para_next_3 para_next_8 between_next near_article "
-    "closest_above_article repeated early title_case question_or_colon words_2_3 words_4_7 words_8_14 words_15 "
-    "dropped lead_overlap body_overlap score kept site_name words before_article capitals digits"
-).split()
-
-
-# Pure functions of a line's text, asked of every line of every page: kept per distinct line (menus, footers
-# and bylines recur on a page and across a site's pages).
+# Pure functions of a line's text, asked of every line of a page by every candidate: kept while the page is
+# cleaned (textcache.py).
 per_text = text_cache(16384)
+LEAD_WORDS = 150  # the article's opening, whose words a headline shares
 
 
-@per_text
-def _norm(text: str) -> str:
-    """The line's words, lowered, joined by single spaces: what `_NORM.sub(" ", text.lower()).strip()` gives
-    (word characters are never white space), a little cheaper."""
-    return " ".join(_WORD.findall(text.lower()))
+_norm = per_text(normal_words)
 
 
 @per_text
 def _paragraph_like(text: str) -> bool:
-    n = len(text.split())
-    return n >= 20 or (n >= 10 and text.rstrip("\"'”’)").endswith((".", "!", "?")))
+    return paragraph_like(len(text.split()), text.rstrip("\"'”’)").endswith((".", "!", "?")))
 
 
 @per_text
@@ -77,8 +73,8 @@ def _between(text: str) -> bool:
 
 
 def _title_like(text: str) -> bool:
-    n = len(text.split())
-    return MIN_TITLE_WORDS <= n <= MAX_TITLE_WORDS and len(text) <= MAX_TITLE_CHARS and not _END.search(text)
+    length = title_like(len(text.split()), MIN_TITLE_WORDS, MAX_TITLE_WORDS) and len(text) <= MAX_TITLE_CHARS
+    return length and not CLAUSE_END.search(text)
 
 
 def article_run(page: Page, paragraphs: list[bool] | None = None) -> tuple[int, int] | None:
@@ -114,7 +110,7 @@ def _next_paragraphs(paragraphs: list[bool]) -> list[int]:
 
 def _slug_words(url: str | None) -> set[str]:
     path = url_path(url)
-    return {w for w in _NORM.split(path.lower()) if len(w) > 2 and not w.isdigit()}
+    return {w for w in NON_WORD.split(path.lower()) if len(w) > 2 and not w.isdigit()}
 
 
 class _Longer:

@@ -3,7 +3,7 @@ position, and its neighbours' features (furniture comes in runs, articles in one
 
 `page_features(page)` returns an (n_blocks, n_features) float32 matrix whose columns are `feature_names()`.
 Everything is computed once per page; neighbour features are windowed means. The rules' verdicts are not
-features: measured on the validation split, they added nothing the model did not already see.
+features (docs/DECISIONS.md).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from itertools import groupby
 import numpy as np
 
 from ..fastre import finder
-from ..memo import text_memo
-from ..record import Page
+from ..lines import paragraph_like, title_like
+from ..page import Page
 from .words import FURNITURE_WORDS, STOP_WORDS
 
 _WORD = re.compile(r"\w+")
@@ -111,8 +111,8 @@ def _text_features(text: str, chars: list[float]) -> list[float]:
     punct = chars[3]
     sentences = len(_SENTENCE.findall(text))
     terminal = 1.0 if _TERMINAL.search(text[-8:]) else 0.0
-    paragraph_like = 1.0 if n_words >= 20 or (n_words >= 10 and terminal) else 0.0
-    title_like = 1.0 if 1 <= n_words <= 20 and not terminal and not text.endswith((",", ";", ":")) else 0.0
+    paragraph = 1.0 if paragraph_like(n_words, bool(terminal)) else 0.0
+    title = 1.0 if title_like(n_words) and not terminal and not text.endswith((",", ";", ":")) else 0.0
     return [
         math.log1p(n_chars),
         math.log1p(n_words),
@@ -129,30 +129,20 @@ def _text_features(text: str, chars: list[float]) -> list[float]:
         1.0 if ("19" in sample or "20" in sample) and _YEAR.search(sample) else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
         float(text.count("|") + text.count("•") + text.count("·") + text.count("»")),
-        paragraph_like,
+        paragraph,
         float(furniture),
-        title_like,
+        title,
         1.0 if _QUOTE.search(sample) else 0.0,
         1.0 if ("http" in sample or "www." in sample or "@" in sample) and _URL.search(sample) else 0.0,
     ]
 
 
-KEPT_TEXTS = 16384  # distinct block texts whose text features are kept (then the memo starts afresh)
-_KEPT = text_memo()
-
-
 def _texts_features(texts: list[str]) -> list[list[float]]:
-    """`_text_features` of each text, a function of the text alone: computed once per distinct text and kept
-    across pages (menus, footers and share bars recur on a page and across a site's pages). Past KEPT_TEXTS, the
-    memo starts afresh with the page's own texts."""
-    kept = _KEPT
-    new = [t for t in dict.fromkeys(texts) if t not in kept]
-    if len(kept) + len(new) > KEPT_TEXTS:
-        kept.clear()
-        new = list(dict.fromkeys(texts))
-    for text, chars in zip(new, _char_counts(new).tolist(), strict=True):
-        kept[text] = _text_features(text, chars)
-    return [kept[t] for t in texts]
+    """`_text_features` of each text, computed once per distinct text of the page (menus, share bars and
+    repeated headlines recur)."""
+    distinct = list(dict.fromkeys(texts))
+    found = dict(zip(distinct, map(_text_features, distinct, _char_counts(distinct).tolist()), strict=True))
+    return [found[t] for t in texts]
 
 
 CHROME, HEADER, BOILER, CONTENT, COMMENT, CAPTION = (1 << k for k in range(6))
@@ -228,7 +218,7 @@ def page_features(page: Page) -> np.ndarray:
         columns = np.array([_tag_column(b.tag, b.heading) for b in blocks])
         has_tag = np.flatnonzero(columns >= 0)
         rows[has_tag, len(BASE) + columns[has_tag]] = 1.0
-    return np.hstack([rows, _context(rows, blocks, page.meta.get("node_tokens") or {})])
+    return np.hstack([rows, _context(rows, blocks, page.declared.elements)])
 
 
 @lru_cache(maxsize=256)

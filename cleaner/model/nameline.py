@@ -12,6 +12,30 @@ from .trees import TreeEnsemble
 
 FORMAT = "cleaner-name-line-model/1"
 
+# The candidate features meta/nameline.py computes, in the order the model reads them.
+FEATURES = (
+    "dist",
+    "no_head",
+    "keep",
+    "score",
+    "words",
+    "name_words",
+    "rest_words",
+    "has_date",
+    "by_line",
+    "by_start",
+    "lower_share",
+    "elsewhere",
+    "in_url",
+    "n_names",
+    "sep",
+    "rule",
+    "date_before",
+    "date_after",
+    "given_any",
+    "given_all",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class NameLineModel:
@@ -32,6 +56,4 @@ class NameLineModel:
 @lru_cache(maxsize=1)
 def nameline_model() -> NameLineModel:
     """The shipped name-line model; its features must be the ones meta/nameline.py computes, in that order."""
-    from ..meta.nameline import FEATURES
-
     return load_packaged("nameline.json", NameLineModel.from_spec, FEATURES, "meta/nameline.py")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..record import Page
+from ..page import Page
 from .features import page_features
 from .layout import CONTAINER_FEATURES, STRETCH_FEATURES, container_features, stretch_features
 from .trees import TreeEnsemble

@@ -12,6 +12,13 @@ from .trees import TreeEnsemble
 
 FORMAT = "cleaner-title-model/1"
 
+# The candidate features meta/titleline.py computes, in the order the model reads them.
+FEATURES = (
+    "slug contained para_next_1 para_next_3 para_next_8 between_next near_article "
+    "closest_above_article repeated early title_case question_or_colon words_2_3 words_4_7 words_8_14 words_15 "
+    "dropped lead_overlap body_overlap score kept site_name words before_article capitals digits"
+).split()
+
 
 @dataclass(frozen=True, slots=True)
 class TitleModel:
@@ -29,6 +36,4 @@ class TitleModel:
 @lru_cache(maxsize=1)
 def title_model() -> TitleModel:
     """The shipped title model; its features must be the ones titleline.py computes, in that order."""
-    from ..meta.titleline import FEATURES
-
     return load_packaged("title.json", TitleModel.from_spec, FEATURES, "meta/titleline.py")

@@ -1,24 +1,24 @@
-"""Named heuristic rules. A rule's registered name is the reason it gives in `--explain` and the name that
-switches it off (`Cleaner(disable=["share_prompt"])`).
+"""Named heuristic rules. A rule's registered name (a constant of reasons.py) is the reason it gives in
+`--explain` and the name that switches it off (`Cleaner(disable=["share_prompt"])`).
 
 A rule is a function `(page, i) -> bool` that says whether `page.blocks[i]` is furniture. Rules read text
 patterns of the block and its neighbours, never other rules' decisions, so their order only decides which
 name a block gets when two rules agree: `FAMILIES` below, specific patterns before broad ones. A line rule
 (`line_rule`) reads the block's text alone, so its verdict on a text holds wherever that text stands: the
-classifier asks it once per distinct line, not once per block.
+dispatcher (dispatch.py) asks it once per distinct line of a page, not once per block.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
 
 from ..fastre import folded
-from ..memo import text_cache
-from ..record import Page
+from ..page import Page
 from ..segment.text import strip_bullet
+from ..textcache import text_cache
 
 Check = Callable[[Page, int], bool]
 
@@ -29,12 +29,25 @@ class Rule:
     check: Check
     score: float  # how sure the rule is that a matching block is furniture
     modes: frozenset[str]
+    family: str  # the module it is defined in (navigation, promo, ...)
+    about: str  # one line: what it finds (the first line of its docstring)
     max_chars: int | None = None  # longer blocks are never this rule's (a fast path: most blocks are prose)
-    overrule: bool = False  # precise enough to drop a block the learned model would keep
+    # Reads the page's structure rather than a line's words: with a learned model it only names the blocks the
+    # model drops (the model reads the same markup), where every other rule overrules the model.
+    structural: bool = False
+    # Its lines stand with the record's metadata (a date stamp, a reading time under the headline): the context
+    # pass looks through them as it looks through the headline, byline and date lines themselves.
+    metadata_like: bool = False
     # A line rule's check is `line(text) or context(page, i)`: the part that reads the block's text alone, and
     # the part (if any) that reads its neighbours too.
     line: Callable[[str], bool] | None = None
     context: Check | None = None
+
+    @property
+    def overrules_model(self) -> bool:
+        """Precise enough to drop a block the learned model would keep (model card: overruling with every line
+        rule scored at least as well as with none or any subset tried)."""
+        return not self.structural
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -44,19 +57,29 @@ REGISTRY: dict[str, Rule] = {}
 LINE_RULE_CHARS = 700
 
 
+def _about(function: Callable) -> str:
+    doc = (function.__doc__ or "").strip()
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+def _register(rule: Rule) -> None:
+    if rule.name in REGISTRY:
+        raise ValueError(f"rule {rule.name!r} registered twice")
+    REGISTRY[rule.name] = rule
+
+
 def rule(
     name: str,
     score: float = 1.0,
     modes: Iterable[str] = ("text", "html"),
     max_chars: int | None = LINE_RULE_CHARS,
-    overrule: bool = False,
+    structural: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a rule under `name`."""
 
     def register(check: Check) -> Check:
-        if name in REGISTRY:
-            raise ValueError(f"rule {name!r} registered twice")
-        REGISTRY[name] = Rule(name, check, score, frozenset(modes), max_chars, overrule)
+        family = check.__module__.rsplit(".", 1)[-1]
+        _register(Rule(name, check, score, frozenset(modes), family, _about(check), max_chars, structural))
         return check
 
     return register
@@ -67,17 +90,17 @@ def line_rule(
     score: float = 1.0,
     max_chars: int | None = LINE_RULE_CHARS,
     context: Check | None = None,
+    metadata_like: bool = False,
 ) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
     """Register a rule (both modes) whose verdict is `line(text)` on the block's text, or else `context(page, i)`."""
 
     def register(line: Callable[[str], bool]) -> Callable[[str], bool]:
-        if name in REGISTRY:
-            raise ValueError(f"rule {name!r} registered twice")
-
         def check(page: Page, i: int) -> bool:
             return line(page.blocks[i].text) or context is not None and context(page, i)
 
-        REGISTRY[name] = Rule(name, check, score, frozenset(("text", "html")), max_chars, line=line, context=context)
+        family = line.__module__.rsplit(".", 1)[-1]
+        modes = frozenset(("text", "html"))
+        _register(Rule(name, check, score, modes, family, _about(line), max_chars, False, metadata_like, line, context))
         return line
 
     return register
@@ -109,7 +132,8 @@ def phrases(*alternatives: str, max_chars: int = PHRASE_CHARS) -> Phrases:
     return Phrases(re.compile(rf"^\W{{0,3}}(?:{body})[\s:.!…»›>→|/\-–()\d]*$", re.I), max_chars)
 
 
-# Text predicates are pure and asked of the same line by several rules (and of neighbours): cache them.
+# Text predicates are pure and asked of the same line by several rules (and of neighbours): cached while a page is
+# cleaned (textcache.py).
 cached = text_cache(16384)
 
 
@@ -140,21 +164,6 @@ def mentions(text: str, stems: re.Pattern[str]) -> bool:
     return stems.search(lowered(text)) is not None
 
 
-_PER_PAGE: dict[str, tuple[list, int, Any]] = {}
-
-
-def per_page(page: Page, key: str, build: Callable[[Page], Any]) -> Any:
-    """A value a rule builds once per page (its own scan of the page, filled as blocks are asked), instead of
-    rescanning the page for every block. The last page's value is kept per key, tied to that page's list of
-    blocks (held, so its identity cannot pass to another list) and its length; block texts never change once
-    a page is segmented and repaired."""
-    entry = _PER_PAGE.get(key)
-    if entry is None or entry[0] is not page.blocks or entry[1] != len(page.blocks):
-        entry = (page.blocks, len(page.blocks), build(page))
-        _PER_PAGE[key] = entry
-    return entry[2]
-
-
 def neighbour(page: Page, i: int, step: int) -> str | None:
     """The text of the next (step=1) or previous (step=-1) block, or None at the page edge."""
     j = i + step
@@ -179,21 +188,9 @@ FAMILIES = (
 )
 
 
-# Rules that read the page's structure rather than a line's words. With a learned model these only name the
-# blocks it drops: the model reads the same markup. Every other rule (the line rules: skip links, consent, promos,
-# credits, captions, stamps, teasers, footers) overrules the model and drops a line it would keep. Measured on the
-# train side of the split (120 article pages per dataset, both modes), overruling with all line rules scored at
-# least as well as with none or with any subset tried, and the families the seeds show must go whatever the
-# gold of a dataset says about them.
-STRUCTURAL = frozenset({"page_chrome", "boilerplate_markup", "link_list"})
-
-
 def all_rules() -> dict[str, Rule]:
     """Every rule by name, in the order they are consulted."""
-    import importlib
-
     for family in FAMILIES:
         importlib.import_module(f"{__name__}.{family}")
     rank = {family: n for n, family in enumerate(FAMILIES)}
-    ordered = sorted(REGISTRY.values(), key=lambda r: rank[(r.line or r.check).__module__.rsplit(".", 1)[-1]])
-    return {r.name: replace(r, overrule=r.overrule or r.name not in STRUCTURAL) for r in ordered}
+    return {r.name: r for r in sorted(REGISTRY.values(), key=lambda r: rank[r.family])}

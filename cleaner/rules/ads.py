@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import reasons
 from . import line_rule, phrases, plain
 
 ADVERTISING = phrases(
@@ -20,6 +21,6 @@ ADVERTISING = phrases(
 )
 
 
-@line_rule("advertising_label")
+@line_rule(reasons.ADVERTISING_LABEL)
 def advertising_label(text):
     return bool(ADVERTISING.match(plain(text)))

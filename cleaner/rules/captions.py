@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from . import cached, line_rule, plain, rule, words
 from .credits import is_agency_credit
 from .stamps import is_date_stamp
@@ -69,7 +70,7 @@ def is_credit_line(text: str) -> bool:
     return words(text) <= 6 and _PHOTO_WORD.search(text) is not None and bool(_AGENCY_PHOTO.search(text))
 
 
-line_rule("photo_credit")(is_credit_line)
+line_rule(reasons.PHOTO_CREDIT)(is_credit_line)
 
 
 _SENTENCE_END = re.compile(r"[.!][\"'”’)]*$")
@@ -91,7 +92,7 @@ def caption_like(text: str) -> bool:
     return not text.rstrip().endswith(":")
 
 
-@rule("photo_caption", score=0.8)
+@rule(reasons.PHOTO_CAPTION, score=0.8)
 def photo_caption(page, i):
     """The line that a standalone credit follows, or that a caption-with-credit line repeats."""
     blocks = page.blocks
@@ -116,7 +117,7 @@ def is_caption_line(text: str) -> bool:
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S[^.!?]*$)")
 
 
-@rule("figure_caption", score=0.8, modes=("html",), overrule=True)
+@rule(reasons.FIGURE_CAPTION, score=0.8, modes=("html",))
 def figure_caption(page, i):
     """An HTML <figcaption> that reads as a caption (one sentence at most, maybe followed by its credit: "Des
     chalutiers à quai. Photo : Emmanuel Dunand, AFP"): it describes a picture."""

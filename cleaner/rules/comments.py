@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from ..meta.dates import is_date_only
-from . import cached, per_page, plain, rule, words
+from . import cached, plain, rule, words
 from .stamps import stamp_parts
 
 # "NAME said...", "NAME says:", "NAME wrote:", in EN/DE/FR/ES.
@@ -126,7 +127,7 @@ def _thread(page) -> frozenset[int]:
     return frozenset(lines)
 
 
-@rule("comment_thread", overrule=True)
+@rule(reasons.COMMENT_THREAD)
 def comment_thread(page, i):
     """A line of a readers' comment thread (its headers and comments)."""
-    return i in per_page(page, "comment_thread", _thread)
+    return i in page.once(_thread)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from . import line_rule, mentions, phrases, plain, stems, words
 
 # "We use cookies ...", "Ce site utilise des cookies", "Diese Website verwendet Cookies", "Usamos cookies".
@@ -41,7 +42,7 @@ BANNER_WORDS = 80
 COOKIE = stems("cookie")
 
 
-@line_rule("cookie_banner")
+@line_rule(reasons.COOKIE_BANNER)
 def cookie_banner(line):
     text = plain(line)
     if CONSENT_LABEL.match(text):

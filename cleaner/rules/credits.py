@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from . import cached, line_rule, plain
 
 # Case matters: "AP" and "SID" are agencies, "Sid" is a name and "ap" nothing.
@@ -68,4 +69,4 @@ def is_agency_credit(text: str) -> bool:
     return bool(is_staff_credit(text) or SIGN_OFF.match(text) or AGENCY_ONLY.match(text))
 
 
-line_rule("agency_credit")(is_agency_credit)
+line_rule(reasons.AGENCY_CREDIT)(is_agency_credit)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from . import line_rule, mentions, plain, stems, words
 
 _THING = r"(?:page|article|content|story|video|link|url|site|resource)"
@@ -66,13 +67,13 @@ ERROR_STEMS = stems(
 BROWSER_STEMS = stems("browser", "navigat", "navega", "javascript", "explorer")
 
 
-@line_rule("error_page")
+@line_rule(reasons.ERROR_PAGE)
 def error_page(line):
     text = plain(line)
     return words(text) <= ERROR_WORDS and mentions(text, ERROR_STEMS) and bool(ERROR.search(text))
 
 
-@line_rule("browser_notice")
+@line_rule(reasons.BROWSER_NOTICE)
 def browser_notice(line):
     text = plain(line)
     return words(text) <= NOTICE_WORDS and mentions(text, BROWSER_STEMS) and bool(BROWSER.search(text))

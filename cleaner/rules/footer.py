@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from . import line_rule, mentions, phrases, plain, stems, words
 
 FOOTER = re.compile(
@@ -67,7 +68,7 @@ def _row_link_next_to_links(page, i) -> bool:
     return any(0 <= j < len(blocks) and _footer_link(plain(blocks[j].text)) for j in (i - 1, i + 1))
 
 
-@line_rule("footer", context=_row_link_next_to_links)
+@line_rule(reasons.FOOTER, context=_row_link_next_to_links)
 def footer(line):
     text = plain(line)
     if LEGAL_LINK.match(text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import reasons
 from . import rule
 
 CHROME_TAGS = re.compile(r"(?:^|\s)(?:nav|aside|footer|form|button|menu|dialog)(?=[\s.#]|$)")
@@ -58,7 +59,7 @@ def path_flags(path: str) -> int:
     return flags
 
 
-@rule("page_chrome", score=0.9, modes=("html",), max_chars=None)
+@rule(reasons.PAGE_CHROME, score=0.9, modes=("html",), max_chars=None, structural=True)
 def page_chrome(page, i):
     """Inside <nav>, <aside>, <footer>, <form>, or a site <header> outside the article."""
     block = page.blocks[i]
@@ -66,20 +67,20 @@ def page_chrome(page, i):
     return bool(flags & CHROME) or (bool(flags & HEADER) and not block.heading and not flags & ARTICLE)
 
 
-@rule("boilerplate_markup", score=0.8, modes=("html",), max_chars=None)
+@rule(reasons.BOILERPLATE_MARKUP, score=0.8, modes=("html",), max_chars=None, structural=True)
 def boilerplate_markup(page, i):
     """Inside an element whose class or id names furniture (nav, share, related, comments, cookie, ...)."""
     return bool(path_flags(page.blocks[i].path) & BOILERPLATE)
 
 
-@rule("link_list", score=0.8, modes=("html",), max_chars=None)
+@rule(reasons.LINK_LIST, score=0.8, modes=("html",), max_chars=None, structural=True)
 def link_list(page, i):
     """A block that is mostly link text and short: menu entries, teaser titles, tag lists."""
     block = page.blocks[i]
     return block.link_density >= 0.6 and len(block.text) < 200 or block.link_density >= 0.85
 
 
-@rule("plugin_widget", score=0.9, modes=("html",), max_chars=None)
+@rule(reasons.PLUGIN_WIDGET, score=0.9, modes=("html",), max_chars=None)
 def plugin_widget(page, i):
     """Inside a related-posts, share or recommendation widget that its plugin's class names."""
     return bool(path_flags(page.blocks[i].path) & PLUGIN)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from . import line_rule, phrases, plain, words
 
 SKIP_LINK = phrases(
@@ -20,7 +21,7 @@ SKIP_LINK = phrases(
 )
 
 
-@line_rule("skip_link")
+@line_rule(reasons.SKIP_LINK)
 def skip_link(text):
     return bool(SKIP_LINK.match(plain(text)))
 
@@ -33,7 +34,7 @@ MENU_LABEL = phrases(
 )
 
 
-@line_rule("menu_label", score=0.9)
+@line_rule(reasons.MENU_LABEL, score=0.9)
 def menu_label(text):
     """ "Menu", "Search", "Startseite", "Rechercher": the words of a site's menu bar."""
     return bool(MENU_LABEL.match(plain(text)))
@@ -51,7 +52,7 @@ def _upper_share(text: str) -> float:
     return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
 
 
-@line_rule("section_label", score=0.9)
+@line_rule(reasons.SECTION_LABEL, score=0.9)
 def section_label(line):
     """'FRANCE - BELGIum', 'Europe|France and Belgium ...': an upper-case label of a few words between
     separators (not a table row or a time range: no digits or brackets), or a 'Section|' prefix."""
@@ -74,7 +75,7 @@ BREADCRUMB = re.compile(
 _CRUMB_SPLIT = re.compile(r"\s*[>›»/|]\s*")
 
 
-@line_rule("breadcrumb", score=0.9)
+@line_rule(reasons.BREADCRUMB, score=0.9)
 def breadcrumb(line):
     text = plain(line)
     if not BREADCRUMB.match(text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from . import line_rule, mentions, phrases, plain, stems, words
 
 NEWSLETTER_LABEL = phrases(
@@ -78,7 +79,7 @@ NEWSLETTER_STEMS = stems(
 APP_STEMS = stems("app", "google play")
 
 
-@line_rule("newsletter_promo")
+@line_rule(reasons.NEWSLETTER_PROMO)
 def newsletter_promo(line):
     text = plain(line)
     if NEWSLETTER_LABEL.match(text):
@@ -86,13 +87,13 @@ def newsletter_promo(line):
     return words(text) <= PROMO_WORDS and mentions(text, NEWSLETTER_STEMS) and bool(NEWSLETTER.search(text))
 
 
-@line_rule("app_promo")
+@line_rule(reasons.APP_PROMO)
 def app_promo(line):
     text = plain(line)
     return words(text) <= PROMO_WORDS and mentions(text, APP_STEMS) and bool(APP.search(text))
 
 
-@line_rule("subscription_prompt", score=0.9)
+@line_rule(reasons.SUBSCRIPTION_PROMPT, score=0.9)
 def subscription_prompt(line):
     text = plain(line)
     return bool(SUBSCRIPTION.match(text)) or words(text) <= 25 and bool(PAYWALL.match(text))
@@ -123,7 +124,7 @@ DISCLOSURE_STEMS = stems(
 )
 
 
-@line_rule("affiliate_disclosure", score=0.9)
+@line_rule(reasons.AFFILIATE_DISCLOSURE, score=0.9)
 def affiliate_disclosure(line):
     text = plain(line)
     return words(text) <= DISCLOSURE_WORDS and mentions(text, DISCLOSURE_STEMS) and bool(DISCLOSURE.search(text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from . import line_rule, phrases, plain, words
 
 NETWORKS = (
@@ -36,7 +37,7 @@ _COUNT = re.compile(
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 
 
-@line_rule("share_prompt")
+@line_rule(reasons.SHARE_PROMPT)
 def share_prompt(raw):
     text = plain(raw)
     if SHARE.match(text) or _COUNT.match(text):
@@ -69,7 +70,7 @@ PAGE_ACTION = phrases(
 )
 
 
-@line_rule("page_action")
+@line_rule(reasons.PAGE_ACTION)
 def page_action(text):
     return bool(PAGE_ACTION.match(plain(text)))
 
@@ -91,6 +92,6 @@ COMMENT_FORM = re.compile(
 )
 
 
-@line_rule("comment_form")
+@line_rule(reasons.COMMENT_FORM)
 def comment_form(text):
     return bool(COMMENT_FORM.match(plain(text)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from ..meta.dates import is_date_only
 from . import cached, line_rule, plain
 
@@ -55,7 +56,7 @@ def is_date_stamp(text: str) -> bool:
     return _DIGIT.search(line) is not None and stamp_parts(text) is not None or bool(RELATIVE.match(line))
 
 
-line_rule("date_stamp")(is_date_stamp)
+line_rule(reasons.DATE_STAMP, metadata_like=True)(is_date_stamp)
 
 
 _MINUTES = (
@@ -70,7 +71,7 @@ READING_TIME = re.compile(
 )
 
 
-@line_rule("reading_time")
+@line_rule(reasons.READING_TIME, metadata_like=True)
 def reading_time(line):
     """ "5 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 4 min", "Tiempo de lectura: 3 minutos"."""
     text = plain(line)
@@ -92,6 +93,6 @@ POST_META = re.compile(
 POST_META_CHARS = 400
 
 
-@line_rule("post_meta", max_chars=POST_META_CHARS)
+@line_rule(reasons.POST_META, max_chars=POST_META_CHARS)
 def post_meta(text):
     return bool(POST_META.match(plain(text)))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from . import cached, line_rule, per_page, phrases, plain, rule, words
+from .. import reasons
+from ..lines import CLAUSE_END
+from ..lines import title_like as title_like_length
+from . import cached, line_rule, phrases, plain, rule, words
 
 # A label that follows each teaser title ("Title / Read more").
 MORE_LINK = phrases(
@@ -59,12 +62,11 @@ def is_list_header(text: str) -> bool:
     return bool(LIST_HEADER.match(plain(text)))
 
 
-@line_rule("teaser_label")
+@line_rule(reasons.TEASER_LABEL)
 def teaser_label(text):
     return is_more_link(text) or is_list_header(text)
 
 
-_END = re.compile(r"[.:;,][\"'”’»)\]]*$")
 # A sentence ends inside the line: after a lower-case word, so not "vs. Reality", "Mt. Fuji" or "U.S. Army".
 _INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{3}[.!?]\s+[A-ZÀ-Ý]")
 _FIRST_WORD = re.compile(r"[^\W_][\w'’-]*")
@@ -76,7 +78,9 @@ def title_like(text: str) -> bool:
     """A short line that reads as a title: a few words, capitalised ("iPhone" counts), one sentence at most,
     no sentence-ending period."""
     text = plain(text)
-    if not (1 <= words(text) <= 20 and len(text) <= 160) or _END.search(text) or _INNER_SENTENCE_END.search(text):
+    if not (title_like_length(words(text)) and len(text) <= 160) or CLAUSE_END.search(text):
+        return False
+    if _INNER_SENTENCE_END.search(text):
         return False
     if _BYLINE.match(text):  # "By REUTERS", "Von Anna Schmidt": a byline, not a title
         return False
@@ -84,14 +88,14 @@ def title_like(text: str) -> bool:
     return first is None or first.group(0)[0].isdigit() or any(c.isupper() for c in first.group(0))
 
 
-@rule("teaser_list")
+@rule(reasons.TEASER_LIST)
 def teaser_list(page, i):
     """A title that a "Read more" follows, or a run of titles under a list header ("Don't miss", "Related").
 
     A title followed by the article (a long paragraph, maybe after a caption or date) is the headline, not a
     teaser, so a run under a header stops there.
     """
-    if not per_page(page, "teaser_cues", _near_cue)[i]:
+    if not page.once(_near_cue)[i]:
         return False
     blocks = page.blocks
     if not title_like(blocks[i].text) or is_more_link(blocks[i].text) or is_list_header(blocks[i].text):
@@ -99,7 +103,7 @@ def teaser_list(page, i):
     if i + 1 < len(blocks) and is_more_link(blocks[i + 1].text):
         return True
     # Walk back over the run of titles (and their "Read more" labels) to a list header, at most RUN_BACK lines.
-    j = per_page(page, "teaser_run", _RunStops).before(i)
+    j = page.once(_RunStops).before(i)
     if j < max(0, i - RUN_BACK) or not is_list_header(blocks[j].text):
         return False
     return _article_before(page, j) or _continues_list(page, i)
@@ -151,7 +155,7 @@ ARTICLE_WORDS = 20  # a kept line this long is article text
 
 def _article_before(page, j):
     """A list header after article text heads a teaser box inside or after the article, not the page's top."""
-    return per_page(page, "first_article_line", _first_article_line) < j
+    return page.once(_first_article_line) < j
 
 
 def _first_article_line(page) -> int:
@@ -194,7 +198,7 @@ def _label_and_title(pattern: re.Pattern[str], text: str) -> bool:
     return match is not None and words(match.group("title") or "") <= LINKED_TITLE_WORDS
 
 
-@line_rule("inline_teaser")
+@line_rule(reasons.INLINE_TEASER)
 def inline_teaser(line):
     return _label_and_title(INLINE_TEASER, line)
 
@@ -210,6 +214,6 @@ POST_NAVIGATION = re.compile(
 )
 
 
-@line_rule("post_navigation")
+@line_rule(reasons.POST_NAVIGATION)
 def post_navigation(line):
     return _label_and_title(POST_NAVIGATION, line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..record import Page
+from ..page import Page
 from .html import segment_html
 from .text import segment_text
 
@@ -35,11 +35,12 @@ def looks_like_html(text: str) -> bool:
     return tags >= 3 and tags * 200 >= min(len(text), 20000)
 
 
-def segment(text: str, mode: str = "auto", url: str | None = None) -> Page:
+def segment(text: str, mode: str = "auto", url: str | None = None, links: bool = False) -> Page:
+    """The page's blocks; `links`: an HTML page's blocks also carry their inline links."""
     if mode == "auto":
         mode = "html" if looks_like_html(text) else "text"
     if mode == "html":
-        return segment_html(text, url)
+        return segment_html(text, url, links)
     if mode == "text":
         return segment_text(text, url)
     raise ValueError(f"unknown mode {mode!r}: use auto, html or text")

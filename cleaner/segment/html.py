@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..fastre import finder
 from ..limits import MAX_BLOCKS, MAX_DEPTH, MAX_TOKEN_CHARS, too_many_blocks
-from ..record import Block, Page
+from ..page import CAPTION, CELL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, Declared, Image, Link, Page
 from .candidates import MARK_TAGS, Candidates, author_link, class_marks, json_ld, meta_tags
 from .nesting import flatten
 from .streamed import place_streamed
@@ -29,6 +29,13 @@ BLOCK_TAGS = frozenset(
 )
 BODY_TAGS = ("article", "main")  # elements that hold the article body whatever their attributes
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# The kind an element gives the blocks inside it (the innermost such element decides; a heading is a heading).
+KIND_OF = {"figcaption": CAPTION, "caption": CAPTION, "pre": PRE, "td": CELL, "th": CELL, "li": ITEM, "dd": ITEM,
+           "dt": ITEM, "blockquote": QUOTE}  # fmt: skip
+STRUCTURE_TAGS = frozenset((*KIND_OF, "img", "ul", "ol", "table", "tr"))  # what the walker notes about blocks
+# ... and with `links`, the links: their texts cost about 1.5 % of a clean (docs/DECISIONS.md), paid only when asked.
+WITH_LINKS = STRUCTURE_TAGS | {"a"}
+MAX_IMAGES = 1000
 CONTENT_CLASS = re.compile(
     r"^(?:entry-content|post-content|post-body|post-entry|article-body|article-content|article__body|articlebody|"
     r"article-text|story-body|story-content|story-text|content-body|main-content|maincontent|td-post-content|"
@@ -104,8 +111,9 @@ def _template_twin(noscript) -> bool:
 class _Walker:
     """Depth-first walk without recursion (pages nest deeper than Python's stack allows)."""
 
-    def __init__(self, skip: frozenset[str] = SKIP_TAGS) -> None:
+    def __init__(self, skip: frozenset[str] = SKIP_TAGS, links: bool = False) -> None:
         self.skip = skip
+        self.structure_tags = WITH_LINKS if links else STRUCTURE_TAGS
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         self.link_chars = 0
@@ -117,6 +125,15 @@ class _Walker:
         self.container_at: int | None = None  # index in ancestors of the outermost content container
         self.links = 0
         self.candidates = Candidates()  # metadata marks: <time>, authors, titles
+        # What the blocks are (page.py): the kind each open structural element gives its blocks (innermost last),
+        # how many lists are open, each open table's current row and column, the open links (address, where
+        # their text starts in the buffer), the links ended since the last block, and the images seen.
+        self.kinds: list[str] = []
+        self.lists = 0
+        self.tables: list[list[int]] = []
+        self.anchors: list[tuple[str, int]] = []
+        self.ended_links: list[Link] = []
+        self.images: list[Image] = []
 
     def flush(self) -> None:
         if not self.buffer:
@@ -125,25 +142,73 @@ class _Walker:
         link_chars = self.link_chars
         self.buffer.clear()
         self.link_chars = 0
+        if self.anchors:  # an open link's text goes on in the next block
+            self.anchors = [(href, 0) for href, _ in self.anchors]
+        links = ()
+        if self.ended_links:
+            links, self.ended_links = tuple(self.ended_links), []
         if not text:
             return
         if len(self.blocks) >= MAX_BLOCKS:
             raise too_many_blocks("blocks")
         tag = self.block_tags[-1] if self.block_tags else "body"
         start = self.container_at if self.container_at is not None else 0
+        kind = HEADING if tag in HEADINGS else self.kinds[-1] if self.kinds else PARAGRAPH
+        row, col = self.tables[-1] if kind == CELL and self.tables else (-1, -1)
         self.blocks.append(
             Block(
                 text=text,
                 index=len(self.blocks),
+                kind=kind,
                 tag=tag,
                 path=" ".join(self.ancestors[start:]),
                 in_content=self.container_at is not None,
                 heading=HEADINGS.get(tag, 0),
+                depth=self.lists,
+                row=row,
+                col=col,
                 link_chars=min(link_chars, len(text)),
+                links=links,
                 list_item="li" in self.block_tags,
                 ancestry=tuple(self.ids),
             )
         )
+
+    def enter_structure(self, tag: str, attrs) -> None:
+        """Note what an element says about the blocks inside it: their kind, their list depth, where a table row
+        or cell starts, a link's address, an image."""
+        kind = KIND_OF.get(tag)
+        if kind is not None:
+            self.kinds.append(kind)
+        if tag == "a":
+            self.anchors.append(((attrs.get("href") or "") if attrs else "", len(self.buffer)))
+        elif tag == "ul" or tag == "ol":
+            self.lists += 1
+        elif tag == "img":
+            src = (attrs.get("src") or attrs.get("data-src") or "") if attrs else ""
+            if src and len(self.images) < MAX_IMAGES:
+                alt = " ".join((attrs.get("alt") or "").split())
+                self.images.append(Image(src, alt, len(self.blocks), "figure" in self.block_tags))
+        elif tag == "table":
+            self.tables.append([-1, -1])
+        elif self.tables and tag == "tr":
+            self.tables[-1][0] += 1
+            self.tables[-1][1] = -1
+        elif self.tables and (tag == "td" or tag == "th"):
+            self.tables[-1][1] += 1
+
+    def leave_structure(self, tag: str) -> None:
+        if tag in KIND_OF and self.kinds:
+            self.kinds.pop()
+        if tag == "a" and self.anchors:
+            href, start = self.anchors.pop()
+            text = " ".join("".join(self.buffer[start:]).split())
+            if href and text:
+                self.ended_links.append(Link(text, href))
+        elif (tag == "ul" or tag == "ol") and self.lists:
+            self.lists -= 1
+        elif tag == "table" and self.tables:
+            self.tables.pop()
 
     def walk(self, root) -> None:
         # The stack holds a node's next sibling rather than all its children (a <body> of a million links would
@@ -154,6 +219,7 @@ class _Walker:
         stack: list[object] = [root]
         buffer, ancestors, ids, block_tags = self.buffer, self.ancestors, self.ids, self.block_tags
         node_tokens, candidates, skip = self.node_tokens, self.candidates, self.skip
+        structure_tags = self.structure_tags
         while stack:
             node = stack.pop()
             if node.__class__ is str:  # leaving the element whose tag this is
@@ -167,6 +233,8 @@ class _Walker:
                     if buffer:
                         self.flush()
                     block_tags.pop()
+                if node in structure_tags:  # after the block's text is out: it was inside
+                    self.leave_structure(node)
                 continue
             if node is not root and (sibling := node.next) is not None:
                 stack.append(sibling)
@@ -201,6 +269,8 @@ class _Walker:
                     block_tags.append(tag)
                 if tag == "a":
                     self.links += 1
+                if tag in structure_tags:
+                    self.enter_structure(tag, attrs)
                 if marks:
                     candidates.enter(node, tag, attrs, ancestors, len(self.blocks), self.container_at is not None)
                 if in_body and self.container_at is None:
@@ -214,33 +284,40 @@ class _Walker:
                 stack.append(child)
 
 
-def _walk(root, skip: frozenset[str] = SKIP_TAGS) -> _Walker:
-    walker = _Walker(skip)
+def _walk(root, skip: frozenset[str] = SKIP_TAGS, links: bool = False) -> _Walker:
+    walker = _Walker(skip, links)
     if root is not None:
         walker.walk(root)
         walker.flush()
     return walker
 
 
-def segment_html(html: str, url: str | None = None) -> Page:
+def segment_html(html: str, url: str | None = None, links: bool = False) -> Page:
+    """The page's blocks (with their inline links when `links`) and what it declares."""
     tree = LexborHTMLParser(flatten(html))
     place_streamed(tree, html)
     root = tree.body or tree.root
-    walker = _walk(root)
+    walker = _walk(root, links=links)
     if not walker.blocks and root is not None and tree.css_first("noscript") is not None:
-        walker = _walk(root, SKIP_TAGS - {"noscript"})  # a page that shows its text only to browsers without scripts
+        walker = _walk(
+            root, SKIP_TAGS - {"noscript"}, links
+        )  # a page that shows its text only to browsers without scripts
     title_node = tree.css_first("title")
     html_node = tree.css_first("html")
     canonical = tree.css_first('link[rel="canonical"]')
-    meta = {
-        "meta": meta_tags(tree),
-        "json_ld": json_ld(tree),
-        "times": walker.candidates.times,
-        "authors": walker.candidates.authors,
-        "titles": walker.candidates.titles,
-        "lang": (html_node.attributes.get("lang") if html_node else None),
-        "canonical": canonical.attributes.get("href") if canonical else None,
-        "node_tokens": walker.node_tokens,
-    }
+    base = tree.css_first("base[href]")
     title = SPACES.sub(" ", title_node.text()).strip() if title_node else None
-    return Page(blocks=walker.blocks, mode="html", url=url, title=title or None, meta=meta)
+    declared = Declared(
+        title=title or None,
+        meta=meta_tags(tree),
+        json_ld=json_ld(tree),
+        times=walker.candidates.times,
+        authors=walker.candidates.authors,
+        titles=walker.candidates.titles,
+        lang=html_node.attributes.get("lang") if html_node else None,
+        canonical=canonical.attributes.get("href") if canonical else None,
+        base=base.attributes.get("href") if base else None,
+        elements=walker.node_tokens,
+        images=walker.images,
+    )
+    return Page(blocks=walker.blocks, mode="html", url=url, declared=declared)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..limits import MAX_BLOCKS, too_many_blocks
-from ..record import Block, Page
+from ..page import ITEM, PARAGRAPH, Block, Page
 
 _BULLET = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►‣◦–-])\s+")
 # Converters write tables and some layouts with runs of spaces; one space is what the reader sees.
@@ -34,13 +34,15 @@ def segment_text(text: str, url: str | None = None) -> Page:
             raise too_many_blocks("lines")
         indent = len(raw) - len(raw.lstrip())
         line = visible if plain else _SPACES.sub(" ", visible).strip()
+        bullet = _BULLET.match(line) is not None
         blocks.append(
             Block(
                 text=line,
                 index=len(blocks),
                 gap_before=gap if blocks else 0,
                 indent=indent,
-                list_item=bool(_BULLET.match(line)),
+                kind=ITEM if bullet else PARAGRAPH,
+                list_item=bullet,
             )
         )
         gap = 0

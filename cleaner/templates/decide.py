@@ -17,7 +17,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..record import Block, Page
+from ..page import Block, Page
+from ..reasons import HEADLINE
 from .normalise import block_hashes
 from .slug import names_page, slug_words
 from .source import LearnedPage, SiteCounts, TemplateSource
@@ -139,7 +140,7 @@ def recurring_runs(blocks: Sequence[Block], hashes: Sequence[int | None], counts
         if not block.keep:
             continue
         n = counts.lines.get(h, 0) if h is not None else 0
-        if n >= low and _words(block) < LONG_WORDS and block.role != "headline":
+        if n >= low and _words(block) < LONG_WORDS and block.role != HEADLINE:
             run.append((i, n))
             continue
         if len(run) >= MIN_RUN:
@@ -155,7 +156,7 @@ def article_stretch(blocks: Sequence[Block], recurring: dict[int, int]) -> Stret
     long = [i for i, b in enumerate(blocks) if b.keep and i not in recurring and _words(b) >= LONG_WORDS]
     if not long:
         return None
-    headline = next((i for i, b in enumerate(blocks[: long[0]]) if b.role == "headline"), long[0])
+    headline = next((i for i, b in enumerate(blocks[: long[0]]) if b.role == HEADLINE), long[0])
     return Stretch(headline, long[0], long[-1])
 
 

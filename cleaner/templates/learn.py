@@ -1,19 +1,16 @@
 """Pass one of a two-pass run: every input page, segmented as the cleaner will see it, reduced to its site and
-the set of its line hashes. In worker processes under --jobs; the sums do not depend on which worker counted
-what, nor in what order, so the template (and the cleaning after it) is the same for any --jobs and input order.
+the set of its line hashes. In worker processes under --jobs (parallel.py's pool); the sums do not depend on which
+worker counted what, nor in what order, so the template (and the cleaning after it) is the same for any --jobs.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 from ..deadline import DEFAULT_TIME_LIMIT, PageTimeout, time_limit
-from ..io.readers import Item
+from ..io.item import Item
+from ..parallel import run_parallel
+from ..prepare import prepare
 from .sites import site_for
 from .source import LearnedPage
 
@@ -24,8 +21,6 @@ UNREADABLE = "unreadable"  # cannot be read or decoded: its error record comes f
 
 def learn_item(item: Item, mode: str = "auto", default_site: str | None = None) -> LearnedPage | str:
     """What learning keeps of an Item, or why it keeps nothing."""
-    from ..pipeline import prepare  # here, not at the top: the pipeline imports this package
-
     if item.error is not None or item.content is None:
         return UNREADABLE
     site = site_for(item.extra.get("site"), item.url, default_site)
@@ -43,60 +38,27 @@ def learn_item(item: Item, mode: str = "auto", default_site: str | None = None) 
 def learn_items(
     items: Iterable[Item], mode: str = "auto", default_site: str | None = None, jobs: int = 1
 ) -> Iterator[LearnedPage | str]:
-    """`learn_item` over every Item, in `jobs` processes when more than one (results in no particular order)."""
+    """`learn_item` over every Item, in `jobs` processes when more than one (parallel.py)."""
     if jobs <= 1:
         for item in items:
             yield learn_item(item, mode, default_site)
         return
-    yield from _in_workers(items, mode, default_site, jobs)
+    yield from run_parallel(items, LearnTask(mode, default_site), jobs)
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    from ..parallel import watch_parent  # here, not at the top: parallel imports the pipeline, which imports this
+class LearnTask:
+    """learn_item as the worker processes' task: a page that kills its worker, or is stuck past the time limit
+    where it cannot be stopped, is left out here (UNREADABLE) and gets its error record in the cleaning pass."""
 
-    # spawn, as the cleaning pass does: no reader thread is copied into half a process. Each worker ends itself
-    # when the run is killed, instead of waiting for work forever.
-    return ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=watch_parent,
-        initargs=(os.getpid(),),
-    )
+    def __init__(self, mode: str, default_site: str | None) -> None:
+        self.mode = mode
+        self.default_site = default_site
 
+    def setup(self) -> float | None:
+        return LEARN_TIME_LIMIT
 
-def _in_workers(items: Iterable[Item], mode: str, default_site: str | None, jobs: int) -> Iterator[LearnedPage | str]:
-    window = 4 * jobs  # Items in flight: a huge input is never read whole
-    pool = _pool(jobs)
-    pending: deque[tuple[Item, Future]] = deque()
-    try:
-        for item in items:
-            pending.append((item, pool.submit(learn_item, item, mode, default_site)))
-            while len(pending) >= window or (pending and pending[0][1].done()):
-                pool = yield from _next(pending, pool, mode, default_site, jobs)
-        while pending:
-            pool = yield from _next(pending, pool, mode, default_site, jobs)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    def __call__(self, item: Item) -> LearnedPage | str:
+        return learn_item(item, self.mode, self.default_site)
 
-
-def _next(pending: deque, pool: ProcessPoolExecutor, mode: str, default_site: str | None, jobs: int):
-    item, future = pending.popleft()
-    try:
-        yield future.result()
-        return pool
-    except BrokenProcessPool:
-        # A page killed its worker (a crash in a C extension, the OOM killer). Learn the pages that were in
-        # flight one at a time, each in its own process; the one that kills again is left out here and gets its
-        # error record in the cleaning pass.
-        suspects = [item] + [queued for queued, _ in pending]
-        pending.clear()
-        pool.shutdown(wait=True, cancel_futures=True)
-        for suspect in suspects:
-            single = _pool(1)
-            try:
-                yield single.submit(learn_item, suspect, mode, default_site).result()
-            except BrokenProcessPool:
-                yield UNREADABLE
-            finally:
-                single.shutdown(wait=True, cancel_futures=True)
-        return _pool(jobs)
+    def failed(self, item: Item, why: str) -> str:
+        return UNREADABLE

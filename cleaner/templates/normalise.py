@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from hashlib import blake2b
 
-from ..record import Page
+from ..page import Page
 
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from ..record import Page
+from ..page import Page
 from .normalise import block_hashes, page_key
 
 JSON_FORMAT = 1

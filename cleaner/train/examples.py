@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 
-from ..devdata.dumps import html_text_view, inscriptis_view
+from ..devdata.dumps import CONVERTERS, augment, runnable
 
 
 def _squash(text: str) -> str:
@@ -25,12 +27,16 @@ def snippet_labels(texts: list[str], with_: list[str], without: list[str]) -> np
     return labels
 
 
-def text_views(html: str) -> list[str]:
-    """The page as two naive scrapers would dump it: html-text with layout guessing, and inscriptis."""
+def text_views(html: str, rng: random.Random | None = None) -> list[str]:
+    """The page as each training dump style that can run here dumps it (devdata/dumps.py: TRAIN_STYLES, never a
+    held-out one); with `rng`, each view is followed by an augmented copy of it (`augment`)."""
     views = []
-    for convert in (html_text_view, inscriptis_view):
+    for name in runnable():
         try:
-            views.append(convert(html))
+            text = CONVERTERS[name](html)
         except Exception:  # a converter failing on one page costs that view, not the training run
             continue
+        views.append(text)
+        if rng is not None:
+            views.append(augment(text, rng))
     return views

@@ -26,9 +26,9 @@ import numpy as np
 from ..devdata.datasets import load
 from ..devdata.score import meta_counts, normalise_byline
 from ..meta.byline import text_byline
-from ..meta.nameline import FEATURES, candidates, given_features, given_name
+from ..meta.nameline import candidates, given_features, given_name
 from ..meta.titleline import text_headline
-from ..model.nameline import FORMAT
+from ..model.nameline import FEATURES, FORMAT
 from ..model.packaged import feature_matrix
 from ..model.trees import from_sklearn
 from ..pipeline import Cleaner

@@ -20,9 +20,9 @@ import numpy as np
 from ..devdata.datasets import load
 from ..devdata.score import normalise_text
 from ..meta.sitename import strip_site, text_site_names
-from ..meta.titleline import FEATURES, candidates
+from ..meta.titleline import candidates
 from ..model.packaged import feature_matrix
-from ..model.title import FORMAT
+from ..model.title import FEATURES, FORMAT
 from ..model.trees import from_sklearn
 from ..pipeline import Cleaner
 from .textviews import VIEWS, judged_views
