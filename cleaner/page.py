@@ -68,6 +68,7 @@ class Block:
     link_chars: int = 0  # characters of text inside <a>
     links: tuple[Link, ...] = ()  # the block's inline links (HTML mode)
     gap_before: int = 0  # blank lines before this line (text mode)
+    lines: tuple[int, int] | None = None  # the first and last of the user's lines it was read from (text mode)
     indent: int = 0  # leading spaces (text mode)
     list_item: bool = False
     keep: bool = True
@@ -118,6 +119,7 @@ class Page:
     proba: np.ndarray | None = None  # the learned model's content probability of each block (None without it)
     found: Metadata | None = None  # the metadata the metadata pass read (meta/__init__.py)
     spared: frozenset[int] = frozenset()  # blocks the site template spares from the context pass
+    set_aside: list[Block] = field(default_factory=list)  # removed as it was read, never judged (a link list)
     _derived: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @property

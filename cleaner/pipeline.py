@@ -229,7 +229,7 @@ class Cleaner:
             date=found.date,
             language=found.language,
             body=body_text(page),
-            removed=[removal(b) for b in page.blocks if not b.keep],
+            removed=[removal(b) for b in page.blocks if not b.keep] + [removal(b) for b in page.set_aside],
             sources=dict(found.sources),
             extra=dict(extra or {}),
         )

@@ -39,8 +39,9 @@ ALWAYS, EXPLAIN, ON_ERROR = "always", "explain", "error"
 # What a field holds, for writers that need a type (Parquet): a text, a list of texts, a text -> text mapping,
 # or the list of removed blocks (each `REMOVAL` below).
 TEXT, TEXTS, MAPPING, REMOVALS = "text", "texts", "mapping", "removals"
-# A removed block in `removed`: its text, the reason (a rule's or a pass's name), the score, and the evidence.
-REMOVAL = {"text": TEXT, "reason": TEXT, "score": "number", "detail": TEXT}
+# A removed block in `removed`: its text, the reason (a rule's or a pass's name), the score, the evidence, and in
+# scraped text the first and last of the user's lines it was read from (1-based).
+REMOVAL = {"text": TEXT, "reason": TEXT, "score": "number", "detail": TEXT, "lines": "numbers"}
 
 
 def _field(kind: str, written: str = ALWAYS, metadata: bool = False, default: Any = None, factory=None) -> Any:
@@ -87,9 +88,11 @@ class Article:
 
 def removal(block: Block) -> dict[str, Any]:
     """A removed block as `removed` lists it."""
-    entry = {"text": block.text, "reason": block.reason, "score": round(block.score, 3)}
+    entry: dict[str, Any] = {"text": block.text, "reason": block.reason, "score": round(block.score, 3)}
     if block.detail:
         entry["detail"] = block.detail
+    if block.lines is not None:
+        entry["lines"] = [block.lines[0] + 1, block.lines[1] + 1]
     return entry
 
 

@@ -22,7 +22,7 @@ MAX_NESTING = 16
 
 def record_schema(pa) -> dict[str, Any]:
     """The record's fields (record.FIELDS) as Arrow types."""
-    kinds = {TEXT: pa.string(), "number": pa.float64()}
+    kinds = {TEXT: pa.string(), "number": pa.float64(), "numbers": pa.list_(pa.int64())}
     kinds[TEXTS] = pa.list_(pa.string())
     kinds[MAPPING] = pa.map_(pa.string(), pa.string())
     kinds[REMOVALS] = pa.list_(pa.struct([(name, kinds[kind]) for name, kind in REMOVAL.items()]))

@@ -210,6 +210,10 @@ def candidates(page: Page, sites: list[str]) -> dict[int, dict[str, float]]:
         f["before_article"] = start - i if start is not None else 999
         f["score"] = block.score
         f["kept"] = int(block.keep)
+        # What the dump's markup says, where it says anything (a Markdown "#", a text browser's heading, a link).
+        f["h1"] = int(block.heading == 1)
+        f["heading"] = int(block.heading > 1)
+        f["linked"] = block.link_density
         found[i] = f
     if closest is not None:
         found[closest]["closest_above_article"] = 1
