@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from .config import Config
 from .io import Item, open_output, read_inputs
-from .io.writers import PART_SUFFIX, Output
+from .io.readers import input_named
+from .io.writers import PART_SUFFIX, Output, OutputError, WriteFailed
 from .items import clean_item, clean_items
 from .parallel import clean_parallel
 from .pipeline import Cleaner
@@ -81,7 +82,10 @@ class BatchOptions:
 
 def run_batch(options: BatchOptions) -> Tally:
     """Clean every input into the outputs. Raises ValueError (bad options) or OutputError before any work."""
-    with template_store(options.config.templates, options.two_pass, options.inputs) as templates:
+    _check_outputs(options)
+    with template_store(
+        options.config.templates, options.two_pass, options.inputs, options.output, options.resume
+    ) as templates:
         return _run(options, templates)
 
 
@@ -115,14 +119,18 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
             for article in articles:
                 _write(article, out, bad, options.config.explain, reporter)
                 tally.count(article)
+            # Rejects first: a complete OUTPUT is what tells a later --resume that the run finished, so a kill
+            # between the two commits must leave OUTPUT.part behind, never REJECTS.part (the rejects would then be
+            # re-made).
+            if bad:
+                bad.commit()
+            out.commit()
+        except WriteFailed as exc:
+            _keep_parts(out, bad, reporter, why=str(exc))
+            raise
         except BaseException:
             _keep_parts(out, bad, reporter)
             raise
-        # Rejects first: a complete OUTPUT is what tells a later --resume that the run finished, so a kill between
-        # the two commits must leave OUTPUT.part behind, never REJECTS.part (the rejects would then be re-made).
-        if bad:
-            bad.commit()
-        out.commit()
         _summarise(tally, skipped, reporter)
     return tally
 
@@ -144,6 +152,17 @@ def _learn(options: BatchOptions, templates: str, out: Output, bad: Output | Non
         _keep_parts(out, bad, reporter)
         raise
     reporter.note(learned.describe())
+
+
+def _check_outputs(options: BatchOptions) -> None:
+    """Refuse, before any work, an output or rejects file that is one of the inputs (it would be replaced while
+    read), or the two being the same file."""
+    for flag, path in (("-o", options.output), ("--rejects", options.rejects)):
+        found = input_named(path, options.inputs) if path else None
+        if found is not None:
+            raise OutputError(f"{flag} {path} is one of the inputs ({found}): write the records somewhere else")
+    if options.rejects and options.output and os.path.abspath(options.rejects) == os.path.abspath(options.output):
+        raise OutputError("--rejects must name another file than -o")
 
 
 def _already_complete(output: str | None) -> bool:
@@ -170,13 +189,17 @@ def _write(article: Article, out: Output, bad: Output | None, explain: bool, rep
     reporter.advance(error=article.error is not None)
 
 
-def _keep_parts(out: Output, bad: Output | None, reporter: Reporter) -> None:
-    out.close()
-    if bad:
-        bad.close()
-    parts = [o.part for o in (out, bad) if o is not None and o.path is not None]
+def _keep_parts(out: Output, bad: Output | None, reporter: Reporter, why: str | None = None) -> None:
+    for output in (out, bad):
+        if output is not None:
+            with contextlib.suppress(OSError):  # the disk that failed a write may fail the close too
+                output.close()
+    parts = [o.part for o in (out, bad) if o is not None and o.path is not None and os.path.exists(o.part)]
+    stopped = f"stopped: {why}" if why else "stopped"
     if parts:
-        reporter.note(f"stopped; the records so far are in {', '.join(parts)}: run again with --resume to finish")
+        reporter.note(f"{stopped}; the records so far are in {', '.join(parts)}: run again with --resume to finish")
+    elif why:
+        reporter.note(stopped)
 
 
 def _summarise(tally: Tally, skipped: Counter[str], reporter: Reporter) -> None:

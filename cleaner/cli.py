@@ -19,6 +19,7 @@ from . import fixtures
 from .batch import BatchOptions, run_batch
 from .bench.commands import bench, gate
 from .config import Config, default, help_text
+from .io.writers import WriteFailed
 from .parallel import WorkerStartError
 from .pipeline import Cleaner
 from .templates.commands import app as templates_app
@@ -143,6 +144,8 @@ def clean(
     except (ValueError, WorkerStartError) as exc:  # bad options, a leftover .part, a missing extra, no workers
         _error(str(exc))
         raise typer.Exit(code=2) from None
+    except WriteFailed:  # a full disk: the run has said so, and where its records are for --resume
+        raise typer.Exit(code=1) from None
     except BrokenPipeError:  # the reader of the pipe left (`| head`): stop quietly, as other Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(code=1) from None

@@ -1,5 +1,7 @@
 """Bytes to text: BOM first, then a declared charset, then UTF-8, then detection; always NFC-normalised, and
-mended where UTF-8 was read as cp1252 or Latin-1 somewhere upstream ("FuÃŸball" for "Fußball")."""
+mended where UTF-8 was read as cp1252 or Latin-1 somewhere upstream ("FuÃŸball" for "Fußball"). A declared
+charset counts only when browsers accept its label, and detection answers only with an encoding browsers use
+(encodings.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ import contextlib
 import re
 import unicodedata
 from itertools import islice
+
+from .encodings import codec_for_label, codec_for_python_name
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -26,15 +30,20 @@ class DecodeError(ValueError):
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in a <meta> tag within its first 4 KB, if Python knows it."""
+    """The codec of the charset an HTML page declares in a <meta> tag within its first 4 KB, if browsers accept
+    its label (a UTF-16 label there means UTF-8: the page was readable as ASCII)."""
     match = _DECLARED.search(data[:4096])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "ignore").lower()
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
+    return codec_for_label(match.group(1).decode("ascii", "ignore"), in_meta=True)
+
+
+# windows-1252 as browsers decode it: the five bytes cp1252 leaves undefined are the C1 controls of their value.
+codecs.register_error("cleaner.c1", lambda e: (e.object[e.start : e.end].decode("latin-1"), e.end))
+
+
+def _decode(data: bytes, codec: str, errors: str = "strict") -> str:
+    return data.decode(codec, errors="cleaner.c1" if codec == "cp1252" else errors)
 
 
 def decode(data: bytes | str, declared: str | None = None) -> str:
@@ -44,13 +53,16 @@ def decode(data: bytes | str, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return normalise(_plausible(data[len(bom) :].decode(encoding, errors="replace"), encoding))
-    if b"\x00" in data[:4096]:
+    # From outside the page (an HTTP header, a caller), a Python codec name is taken too ("euc_kr", "cp932"), as
+    # long as it names an encoding browsers use.
+    outside = codec_for_label(declared) or (codec_for_python_name(declared) if declared else None)
+    if b"\x00" in data[:4096] and not (outside or "").startswith("utf-16"):  # UTF-16 text is half NULs
         raise DecodeError("binary content (NUL bytes), not a text or HTML page")
-    for encoding in (declared, declared_charset(data)):
+    for encoding in (outside, declared_charset(data)):
         if encoding:
             try:
-                return normalise(data.decode(encoding))
-            except (LookupError, UnicodeDecodeError):
+                return normalise(_decode(data, encoding))
+            except UnicodeDecodeError:
                 pass
     try:
         return normalise(data.decode("utf-8"))
@@ -68,7 +80,7 @@ BAD_SHARE = 0.05  # more replacement characters than this: the bytes are not in 
 def _detect(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data[:200_000]))
+    matches = [m for m in from_bytes(data[:200_000]) if codec_for_python_name(m.encoding)]
     if not matches:
         raise DecodeError("undecodable bytes: no text encoding fits this content")
     best = matches[0]
@@ -76,7 +88,8 @@ def _detect(data: bytes) -> str:
         if match.encoding in _WESTERN and match.chaos <= best.chaos and match.coherence >= best.coherence:
             best = match
             break
-    return _plausible(data.decode(best.encoding, errors="replace"), best.encoding)
+    codec = codec_for_python_name(best.encoding) or best.encoding
+    return _plausible(_decode(data, codec, errors="replace"), codec)
 
 
 def _plausible(text: str, encoding: str) -> str:

@@ -1,20 +1,14 @@
-"""A page shown for people: each block kept (+) or removed (-) with the reason, then the record's metadata."""
+"""A page shown for people: each block kept (+) or removed (-) with the reason, then the record's metadata. A
+block of scraped text shows the numbers of the user's lines it was read from."""
 
 from __future__ import annotations
 
-from .page import Page
+from .page import Block, Page
 from .record import METADATA_FIELDS, Article
 
 
 def render(page: Page, article: Article) -> str:
-    lines = []
-    for block in page.blocks:
-        if block.keep:
-            lines.append(f"+ {'':24} {block.text}")
-        else:
-            tag = f"{block.reason} {block.score:.2f}"
-            evidence = f"   [{block.detail}]" if block.detail else ""
-            lines.append(f"- {tag:24} {block.text}{evidence}")
+    lines = [_line(block) for block in [*page.blocks, *page.set_aside]]
     lines.append("")
     width = max(map(len, METADATA_FIELDS))
     for name in METADATA_FIELDS:
@@ -31,3 +25,15 @@ def _item(value: dict) -> str:
     head = value.get("src") or value.get("author") or "?"
     tail = value.get("caption") or value.get("text") or ""
     return f"{head} ({tail[:40]})" if tail else head
+
+
+def _line(block: Block) -> str:
+    where = ""
+    if block.lines is not None:
+        first, last = block.lines[0] + 1, block.lines[1] + 1
+        where = f"{first if first == last else f'{first}-{last}':>9} "
+    if block.keep:
+        return f"+ {'':24} {where}{block.text}"
+    tag = f"{block.reason} {block.score:.2f}"
+    evidence = f"   [{block.detail}]" if block.detail else ""
+    return f"- {tag:24} {where}{block.text}{evidence}"

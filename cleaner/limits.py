@@ -38,8 +38,20 @@ def too_large(size: int, unit: str, limit: int) -> PageTooLarge:
     return PageTooLarge(f"page too large: {size:,} {unit} (the limit is {limit:,})")
 
 
-def too_many_elements(limit: int = MAX_ELEMENTS) -> PageTooLarge:
+def too_many_elements(limit: int = MAX_ELEMENTS, copies: int = 0) -> PageTooLarge:
+    if copies:  # most of them copies of formatting elements left open (segment/treework.py)
+        return PageTooLarge(
+            f"too many HTML elements for one page: more than {limit:,}, with {copies:,} copies of formatting "
+            "elements left open, which the parser repeats in every block"
+        )
     return PageTooLarge(f"too many HTML elements for one page: more than {limit:,}")
+
+
+def too_many_attributes(limit: int, most: int) -> PageTooLarge:
+    return PageTooLarge(
+        f"too many HTML attributes for one page: the parser would compare more than {limit:,} pairs of them "
+        f"(one element has {most:,})"
+    )
 
 
 def too_many_blocks(unit: str) -> PageTooLarge:

@@ -11,6 +11,8 @@ SENTENCE_WORDS = 10  # ... and so is a shorter one that ends a sentence
 TITLE_WORDS = 20  # a title is no longer than this (the title-line model allows its own range)
 
 NON_WORD = re.compile(r"[\W_]+")
+# A list marker at the start of a line: a bullet or a number ("* ", "• ", "1. ", "2) ").
+BULLET = re.compile(r"^(?:\d{1,3}[.)]|[*+•·▪►‣◦–-])\s+")
 _WORD = re.compile(r"[^\W_]+")
 # A line that ends like a clause (a full stop, a colon, a semicolon, a comma, before closing quotes or brackets)
 # is no title.

@@ -82,6 +82,7 @@ class Block:
     line_break: bool = False  # the block follows one <br> in the same element: a line of a poem or an address
     raw: str | None = None  # a <pre>'s text with its line breaks and spaces (`text` collapses them)
     gap_before: int = 0  # blank lines before this line (text mode)
+    lines: tuple[int, int] | None = None  # the first and last of the user's lines it was read from (text mode)
     indent: int = 0  # leading spaces (text mode)
     list_item: bool = False
     keep: bool = True
@@ -132,6 +133,7 @@ class Page:
     proba: np.ndarray | None = None  # the learned model's content probability of each block (None without it)
     found: Metadata | None = None  # the metadata the metadata pass read (meta/__init__.py)
     spared: frozenset[int] = frozenset()  # blocks the site template spares from the context pass
+    set_aside: list[Block] = field(default_factory=list)  # removed as it was read, never judged (a link list)
     _derived: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @property

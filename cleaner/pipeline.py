@@ -240,6 +240,9 @@ class Cleaner:
         site: str | None = None,
     ) -> Article:
         """Clean one page into an Article. Never raises on bad content: the Article carries `error` instead."""
+        if extra is not None and not isinstance(extra, dict):
+            why = f"extra must be a dict of fields to pass through, not {type(extra).__name__}"
+            return Article.failed(INTERNAL, why, id=id, url=url)  # the caller's bug, said in the message
         expiry = None
         try:
             with time_limit(self.time_limit) as expiry:
@@ -286,7 +289,7 @@ class Cleaner:
             id=id,
             url=page.url,
             body=render(page, self.config.body_format, self.config.links, self._figures(page)),
-            removed=[removal(b) for b in page.blocks if not b.keep],
+            removed=[removal(b) for b in page.blocks if not b.keep] + [removal(b) for b in page.set_aside],
             sources=dict(found.sources),
             extra=dict(extra or {}),
             **values,

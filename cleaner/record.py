@@ -42,8 +42,9 @@ ALWAYS, EXPLAIN, ON_ERROR = "always", "explain", "error"
 # What a field holds, for writers that need a type (Parquet): a text, a list of texts, a text -> text mapping,
 # or a list of records of one shape (`ITEMS` gives each shape).
 TEXT, TEXTS, MAPPING, REMOVALS, IMAGES, COMMENTS = "text", "texts", "mapping", "removals", "images", "comments"
-# A removed block in `removed`: its text, the reason (a rule's or a pass's name), the score, and the evidence.
-REMOVAL = {"text": TEXT, "reason": TEXT, "score": "number", "detail": TEXT}
+# A removed block in `removed`: its text, the reason (a rule's or a pass's name), the score, the evidence, and in
+# scraped text the first and last of the user's lines it was read from (1-based).
+REMOVAL = {"text": TEXT, "reason": TEXT, "score": "number", "detail": TEXT, "lines": "numbers"}
 IMAGE = {"src": TEXT, "alt": TEXT, "caption": TEXT, "credit": TEXT}  # an in-article image in `images`
 COMMENT = {"author": TEXT, "date": TEXT, "text": TEXT}  # a reader's comment in `comments`
 ITEMS = {REMOVALS: REMOVAL, IMAGES: IMAGE, COMMENTS: COMMENT}
@@ -90,6 +91,8 @@ class Article:
         """The record: the input's own fields, then the record's. An input field that a record field of the same
         name would replace with another value stays beside it as `input_<name>` (a scraper's own `tags`)."""
         record: dict[str, Any] = dict(self.extra)
+        for name in _ON_ERROR:  # only a record that could not be cleaned says `error` (README, "Hostile input")
+            record.pop(name, None)
         for spec in FIELDS:
             if spec.written == ALWAYS or spec.written == EXPLAIN and explain:
                 value = _copy(getattr(self, spec.name))
@@ -106,7 +109,7 @@ class Article:
     def failed(
         cls, kind: str, error: str, id: str | None = None, url: str | None = None, extra: dict | None = None
     ) -> Article:
-        return cls(id=id, url=url, error=error, error_kind=kind, extra=dict(extra or {}))
+        return cls(id=id, url=url, error=error, error_kind=kind, extra=dict(extra) if isinstance(extra, dict) else {})
 
 
 PASSED = ("id", "url")  # the input's own id and URL are the record's
@@ -114,9 +117,11 @@ PASSED = ("id", "url")  # the input's own id and URL are the record's
 
 def removal(block: Block) -> dict[str, Any]:
     """A removed block as `removed` lists it."""
-    entry = {"text": block.text, "reason": block.reason, "score": round(block.score, 3)}
+    entry: dict[str, Any] = {"text": block.text, "reason": block.reason, "score": round(block.score, 3)}
     if block.detail:
         entry["detail"] = block.detail
+    if block.lines is not None:
+        entry["lines"] = [block.lines[0] + 1, block.lines[1] + 1]
     return entry
 
 
@@ -140,6 +145,7 @@ FIELDS = tuple(
     if "kind" in f.metadata
 )
 NAMES = tuple(spec.name for spec in FIELDS)
+_ON_ERROR = tuple(spec.name for spec in FIELDS if spec.written == ON_ERROR)
 METADATA_FIELDS = tuple(spec.name for spec in FIELDS if spec.metadata)
 
 

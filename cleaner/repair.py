@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from itertools import accumulate
 
 from .limits import MAX_BLOCKS
@@ -203,11 +204,12 @@ def repair(page: Page) -> Page:
 
 
 def _copy(block: Block, text: str, gap: int | None = None) -> Block:
-    return Block(
+    """A fresh block for a part of `block`'s text (or the whole of it again): its layout and what its markup said,
+    and its link text where the whole block was link text."""
+    return replace(
+        block,
         text=text,
-        kind=block.kind,
-        tag=block.tag,
         gap_before=block.gap_before if gap is None else gap,
-        indent=block.indent,
-        list_item=block.list_item,
+        link_chars=len(text) if block.link_chars >= len(block.text) else 0,
+        links=block.links if text == block.text else (),
     )

@@ -1,11 +1,18 @@
-"""Addresses as the record writes them (a rendered body's links and images, the canonical URL, the lead image):
-absolute (resolved against the page's <base> and URL), and safe (no script or data URL; a malformed address is
-dropped, never raised)."""
+"""URLs as pages and scrapers supply them, parsed without ever raising, and addresses as the record writes them.
+
+A page's canonical link, its og:url, a JSONL `url` field or a WARC target can be anything a typo or a broken
+template makes of it ("http://[oops"), and `urllib.parse` raises ValueError on some of them.
+A URL that cannot be parsed says nothing about the page, so every reader of a page-supplied URL goes through
+`split_url`, which answers None for it instead of failing the page.
+
+A rendered body's links and images, the canonical URL and the lead image are written absolute (resolved against
+the page's <base> and URL) and safe (no script or data URL; a malformed address is dropped, never raised).
+"""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from .page import Page
 
@@ -42,3 +49,25 @@ def resolve(base: str | None, href: str) -> str | None:
     except ValueError:  # "http://[::1" and other malformed hosts
         return None
     return url if scheme in SAFE_SCHEMES else None
+
+
+def split_url(url: object) -> SplitResult | None:
+    """The URL's parts, or None when it is not a string or cannot be parsed."""
+    if not isinstance(url, str) or not url:
+        return None
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return None
+
+
+def url_path(url: object) -> str:
+    """The URL's path ("" when it has none or cannot be parsed)."""
+    parts = split_url(url)
+    return parts.path if parts else ""
+
+
+def url_hostname(url: object) -> str:
+    """The URL's host name, lower case ("" when it has none or cannot be parsed)."""
+    parts = split_url(url)
+    return (parts.hostname or "").lower() if parts else ""

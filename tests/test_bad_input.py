@@ -201,9 +201,9 @@ def test_exit_status_in_a_real_process(tmp_path, good):
 
 
 def test_an_over_long_jsonl_line_is_rejected_without_reading_it_whole(tmp_path, monkeypatch):
-    from cleaner.io import readers
+    from cleaner.io import jsonl
 
-    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1_000)  # the real cap is 100 MB; the logic is the same
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 1_000)  # the real cap is 100 MB; the logic is the same
     dump = tmp_path / "pages.jsonl"
     long_line = json.dumps({"id": "long", "text": "word " * 1_000})
     dump.write_text(
@@ -215,3 +215,124 @@ def test_an_over_long_jsonl_line_is_rejected_without_reading_it_whole(tmp_path, 
         (f"{dump}:2", "line longer than 1,000 bytes; not a single page"),
         ("b", None),
     ]
+
+
+BAD_URL = "http://[oops"
+PAGE_WITH_HEAD = (
+    "<html><head><title>Council backs the new budget</title>{head}</head><body><article>"
+    "<h1>Council backs the new budget</h1><p>" + ARTICLE.split("\n\n")[1] + "</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f'<link rel="canonical" href="{BAD_URL}">',
+        f'<meta property="og:url" content="{BAD_URL}">',
+        f'<base href="{BAD_URL}">',
+        f'<link rel="canonical" href="{BAD_URL}"><meta property="og:url" content="{BAD_URL}">',
+    ],
+)
+def test_a_bad_url_in_the_page_is_ignored_not_fatal(head):
+    article = Cleaner().clean(PAGE_WITH_HEAD.format(head=head))
+    assert article.error is None and "cooperation against terrorism" in article.body
+
+
+def test_a_bad_url_given_with_the_page_is_ignored_not_fatal(tmp_path):
+    cleaner = Cleaner(templates=None)
+    for mode, page in (("html", PAGE_WITH_HEAD.format(head="")), ("text", ARTICLE)):
+        article = cleaner.clean(page, url=BAD_URL, mode=mode)
+        assert article.error is None and "cooperation against terrorism" in article.body
+        assert article.url == BAD_URL  # kept as given: the record says what the input said
+    dump = tmp_path / "pages.jsonl"
+    dump.write_text(json.dumps({"id": "a", "url": BAD_URL, "text": ARTICLE}) + "\n", encoding="utf-8")
+    result, records = run(str(dump), "--site", "example.com")
+    assert result.exit_code == 0 and "error" not in records[0] and records[0]["url"] == BAD_URL
+
+
+def _strict(line: str):
+    def refuse(name):
+        raise ValueError(f"not strict JSON: {name}")
+
+    return json.loads(line, parse_constant=refuse)
+
+
+def test_nan_and_infinity_in_passed_through_fields_are_written_as_null(tmp_path):
+    dump = tmp_path / "numbers.jsonl"
+    dump.write_text(
+        '{"id": "a", "s": 1e999, "n": NaN, "m": [-Infinity, 1.5], "text": ' + json.dumps(ARTICLE) + "}\n",
+        encoding="utf-8",
+    )
+    for out in (tmp_path / "out.jsonl", None):
+        args = [str(dump)] + (["-o", str(out)] if out else [])
+        result, _ = run(*args)
+        lines = (out.read_text(encoding="utf-8") if out else result.stdout).splitlines()
+        record = _strict(lines[0])
+        assert (record["s"], record["n"], record["m"]) == (None, None, [None, 1.5])
+    # and a record built in Python with such values is written as valid JSON too
+    from cleaner.io.writers import to_json_line
+
+    assert _strict(to_json_line({"id": "x", "f": float("nan"), "g": {"h": [float("inf")]}})) == {
+        "id": "x",
+        "f": None,
+        "g": {"h": [None]},
+    }
+
+
+def test_clean_with_extra_fields_that_are_not_a_dict_gives_an_error_record():
+    for content in (None, ARTICLE):
+        article = Cleaner().clean(content, extra=[1, 2], id="x")
+        assert article.id == "x" and article.error == "extra must be a dict of fields to pass through, not list"
+        assert article.error_kind == "internal"  # the caller's bug
+        assert article.to_dict()["error"] == article.error
+
+
+def test_an_input_field_called_error_is_not_carried_onto_a_successful_record(tmp_path):
+    dump = tmp_path / "pages.jsonl"
+    fields = {"id": "a", "error": "HTTP 500 on first try", "error_kind": "http", "text": ARTICLE}
+    dump.write_text(json.dumps(fields) + "\n")
+    result, records = run(str(dump))
+    assert result.exit_code == 0 and "done: 1 record(s), 0 error record(s)" in result.stderr
+    assert "error" not in records[0] and records[0]["input_error"] == "HTTP 500 on first try"
+    assert "error_kind" not in records[0] and records[0]["input_error_kind"] == "http"
+    # and from Python: a field in `extra` never makes a cleaned page look failed
+    record = Cleaner().clean(ARTICLE, extra={"error": "stale", "error_kind": "timeout"}).to_dict()
+    assert "error" not in record and "error_kind" not in record
+
+
+@pytest.mark.parametrize("name, content", [("empty.jsonl", b""), ("blank.jsonl", b"\n \n\t\n"), ("e.jsonl.gz", b"")])
+def test_an_empty_jsonl_file_is_an_error_record_as_an_empty_page_is(tmp_path, good, name, content):
+    dump = tmp_path / name
+    dump.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
+    result, records = run(str(dump), str(good))
+    assert result.exit_code == 1
+    assert records[0]["id"] == str(dump) and records[0]["error"] == "empty file"
+    assert records[0]["error_kind"] == "no_content"
+    assert "error" not in records[1]
+
+
+BUDGET = "The council approved the budget on Tuesday after a long debate about schools and roads. " * 3
+
+
+@pytest.mark.parametrize("label", ["punycode", "undefined", "utf-7", "cp037", "utf-16", "utf-16-le", "UTF-16BE", "x"])
+def test_a_charset_no_browser_applies_to_an_8bit_page_is_ignored(label):
+    page = (
+        f'<html><head><meta charset="{label}"><title>Budget</title></head><body><article>'
+        f"<h1>Council approves the budget</h1><p>{BUDGET}</p><p>+ADw-p+AD4-</p></article></body></html>"
+    ).encode()
+    article = Cleaner().clean(page)
+    assert article.error is None, article.error
+    assert BUDGET.strip() in article.body and "+ADw-p+AD4-" in article.body
+
+
+def test_charset_labels_follow_the_whatwg_table():
+    from cleaner.encodings import codec_for_label
+
+    assert decode("café €".encode("cp1252"), "ISO-8859-1") == "café €"  # browsers read latin1 as 1252
+    assert decode("é".encode("cp1252") + b" \x81", "us-ascii") == "é \x81"  # ... with its five undefined bytes
+    assert decode("Привет".encode("koi8-r"), "koi8") == "Привет"
+    assert decode("中文".encode("gb18030"), "gb2312") == "中文"
+    assert decode("한국어".encode("cp949"), "euc_kr") == "한국어"  # a caller's Python codec name, if browsers use it
+    assert decode("x".encode("utf-16-le"), "utf-16") == "x"  # from outside the page (HTTP), UTF-16 is honoured
+    assert codec_for_label("utf-16", in_meta=True) == "utf-8"  # inside an 8-bit page, it cannot be
+    assert [codec_for_label(n) for n in ("utf-7", "punycode", "undefined", "cp037", "iso-2022-kr")] == [None] * 5

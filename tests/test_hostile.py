@@ -124,3 +124,102 @@ def test_repairs_add_blocks_up_to_the_block_cap_only(monkeypatch):
     assert len(page.blocks) == 100
     assert page.blocks[-1].text == "A second line.A second line."  # no spare block left to undouble or split
     assert "".join(b.text for b in page.blocks[:-2]) == text.strip()  # split, never lost
+
+
+# Issue 25: what the parser does beyond one element per start tag is counted before it runs.
+
+
+def _lexbor_elements(html: str) -> int:
+    from selectolax.lexbor import LexborHTMLParser
+
+    return sum(1 for _ in LexborHTMLParser(html).root.traverse(include_text=False))
+
+
+def _estimate(html: str) -> int:
+    """The smallest element cap the scan lets this page through: its start tags and the copies it counts."""
+    low, high = 0, 10_000_000
+    while low < high:
+        middle = (low + high) // 2
+        try:
+            flatten(html, max_elements=middle)
+            high = middle
+        except PageTooLarge:
+            low = middle + 1
+    return low
+
+
+N = 40
+FORMATTING_SHAPES = {
+    "the issue's": "<body><p>" + "".join(f"<b id=b{n}>" for n in range(N)) + "<p>x" * (2 * N),
+    "closed by blocks": "<body>" + "".join(f"<div><b id=b{n}></div>" for n in range(N)) + "<p>x" * (2 * N),
+    "identical": "<body><p>" + "<b>" * N + "<p>x" * (2 * N),
+    "behind a cell": "<body>"
+    + "".join(f"<b id={n}>" for n in range(N))
+    + "<table><tr><td>"
+    + "</b>" * N
+    + "</td></tr></table>"
+    + "<p>x" * (2 * N),
+    "a stray cell": "<body><td>" + "".join(f"<b id={n}>" for n in range(N)) + "</td>" + "<p>x" * (2 * N),
+    "mixed": "<body>"
+    + "".join(f"<i class=c{n}><span><b id={n}></span><u title={n}>" for n in range(N))
+    + "<div>y</div><li>x" * (2 * N),
+    "links": "<body><p>" + "<a>x</a> " * (10 * N),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(FORMATTING_SHAPES))
+def test_the_count_of_elements_is_never_below_what_the_parser_builds(monkeypatch, shape):
+    from cleaner.segment import nesting
+
+    monkeypatch.setattr(nesting, "PARSE_UNCHECKED_TAGS", -1)  # scan these small pages too
+    page = FORMATTING_SHAPES[shape]
+    built = _lexbor_elements(page) - 3  # less the html, head and body the parser adds by itself
+    assert built - page.count("<table") <= _estimate(page)
+
+
+def test_formatting_elements_copied_past_the_element_cap_are_refused_before_parsing():
+    from cleaner.bench.hostile import formatting_bomb, formatting_bomb_in_blocks
+
+    with pytest.raises(PageTooLarge, match="copies of formatting elements left open"):
+        flatten(formatting_bomb_in_blocks(3_300))  # 5.4 million copies while its <b>s are opened, then 22 more
+    # The issue's own page: its <b>s nest, so the depth cap cuts all but the first 128, whose copies (850,000)
+    # the element cap allows: a record, bounded (README, "Hostile input").
+    flat = flatten(formatting_bomb(3_300))
+    assert flat.count("<b ") <= MAX_DEPTH
+    assert _estimate(formatting_bomb(3_300)) < 2_000_000
+
+
+def test_an_element_with_too_many_attributes_is_refused_before_parsing(cleaner):
+    from cleaner.bench.hostile import many_attributes, many_attributes_behind_quoted_gt
+    from cleaner.segment.treework import needs_scan
+
+    for build in (many_attributes, many_attributes_behind_quoted_gt):
+        page = build(20_000)
+        assert page.count("<") < 20 and needs_scan(page, page.count("<"))  # found by the cheap test, few tags
+        article = cleaner.clean(page)
+        assert article.error == (
+            "too many HTML attributes for one page: the parser would compare more than 100,000,000 pairs of them "
+            f"(one element has {20_000 + (200 if build is many_attributes_behind_quoted_gt else 0):,})"
+        )
+    assert cleaner.clean(many_attributes(150)).error is None  # as many as the most on a real page
+
+
+def test_attribute_work_is_summed_over_the_page():
+    from cleaner.bench.hostile import attributes_under_budget
+
+    assert flatten(attributes_under_budget(99)) == attributes_under_budget(99)  # 99 million pairs
+    with pytest.raises(PageTooLarge, match="too many HTML attributes"):
+        flatten(attributes_under_budget(101))
+
+
+def test_links_around_blocks_nest_no_deeper_than_the_cap():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.bench.hostile import links_around_blocks
+
+    # Each new <a> closes the open one around its <div>, which stays open: 20,000 levels, quadratic to parse.
+    tree = LexborHTMLParser(flatten(links_around_blocks(20_000)))
+    depth, node = 0, tree.body
+    while node is not None and node.last_child is not None:
+        node, depth = node.last_child, depth + 1
+    assert depth <= 2 * MAX_DEPTH

@@ -208,3 +208,120 @@ def test_a_kill_between_the_two_commits_is_resumed_with_every_reject_once(tmp_pa
     assert proc.returncode == 1, proc.stderr
     assert out.read_bytes() == whole_out and rejects.read_bytes() == whole_rejects
     assert sorted(r["id"] for r in read_records(out) + read_records(rejects)) == sorted(ids)
+
+
+def in_process(*args: str):
+    """`cleaner clean` in this process, where the process is not the point (a refusal before any work)."""
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    return CliRunner().invoke(app, ["clean", *args])
+
+
+@pytest.mark.parametrize("link", ["out.jsonl.part", "out.jsonl", "rejects.jsonl.part"])
+def test_resume_refuses_to_write_through_a_symlink(tmp_path, link):
+    pages = tmp_path / "pages.jsonl"
+    write_jsonl_batch(pages, 2)
+    victim = tmp_path / "precious.txt"
+    victim.write_text("not to be truncated\n")
+    (tmp_path / link).symlink_to(victim)
+    if link != "out.jsonl.part":
+        (tmp_path / "out.jsonl.part").write_text("")
+    out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
+    done = in_process(str(pages), "-o", str(out), "--rejects", str(rejects), "--resume")
+    assert done.exit_code == 2
+    assert f"{tmp_path / link} is a symbolic link" in done.stderr
+    assert victim.read_text() == "not to be truncated\n"
+
+
+def test_a_second_run_on_the_same_output_is_refused_while_the_first_goes_on(tmp_path):
+    out = tmp_path / "out.jsonl"
+    first = subprocess.Popen(
+        cleaner_command("-", "-o", str(out)),
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first.stdin.write(json.dumps({"id": "a", "text": "A line of text that makes a page."}) + "\n")
+        first.stdin.flush()
+        part = tmp_path / "out.jsonl.part"
+        deadline = time.monotonic() + 60
+        while not (part.exists() and part.stat().st_size) and time.monotonic() < deadline:
+            time.sleep(0.1)  # the first run holds the lock and waits for more input
+        pages = tmp_path / "pages.jsonl"
+        write_jsonl_batch(pages, 2)
+        for extra in (["--resume"], []):
+            proc = run_cleaner(str(pages), "-o", str(out), *extra)
+            assert proc.returncode == 2
+            wanted = "another run is writing" if extra else "left from an interrupted run"
+            assert wanted in proc.stderr, proc.stderr
+    finally:
+        first.stdin.close()
+        assert first.wait(timeout=60) == 0, first.stderr.read()
+    assert [r["id"] for r in read_records(out)] == ["a"]
+
+
+def test_an_output_that_is_one_of_the_inputs_is_refused_before_any_work(tmp_path):
+    pages = tmp_path / "crawl" / "pages.jsonl"
+    pages.parent.mkdir()
+    write_jsonl_batch(pages, 2)
+    before = pages.read_bytes()
+    for args in (
+        [str(pages), "-o", str(pages)],
+        [str(tmp_path / "crawl" / "*.jsonl"), "-o", str(pages)],
+        [str(tmp_path / "crawl"), "-o", str(pages)],
+        [str(tmp_path / "crawl"), "--rejects", str(pages), "-o", str(tmp_path / "out.jsonl")],
+    ):
+        done = in_process(*args)
+        assert done.exit_code == 2 and "is one of the inputs" in done.stderr, done.stderr
+        assert pages.read_bytes() == before and not (tmp_path / "out.jsonl").exists()
+
+
+def _limit_file_size(size: int):
+    def limit() -> None:
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails (EFBIG) instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
+def test_a_write_that_fails_stops_with_one_line_and_resume_finishes(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    ids = write_jsonl_batch(pages, 12)
+    out = tmp_path / "out.jsonl"
+    proc = run_cleaner(str(pages), "-o", str(out), preexec_fn=_limit_file_size(6_000))
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert lines == [
+        f"cleaner: stopped: cannot write {out}.part: File too large; the records so far are in {out}.part: "
+        "run again with --resume to finish"
+    ], proc.stderr
+    assert not out.exists() and 0 < (tmp_path / "out.jsonl.part").stat().st_size <= 6_000
+    proc = run_cleaner(str(pages), "-o", str(out), "--resume")
+    assert proc.returncode == 0, proc.stderr
+    assert [r["id"] for r in read_records(out)] == ids
+
+
+def test_a_full_disk_is_said_in_one_line(tmp_path):
+    full = tmp_path / "full"
+    full.mkdir()
+    pages = tmp_path / "pages.jsonl"
+    write_jsonl_batch(pages, 12)
+    command = " ".join(cleaner_command(str(pages), "-o", str(full / "out.jsonl")))
+    # A 16 KB tmpfs, mounted in a private user and mount namespace (no root needed where those are allowed).
+    proc = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=16k tmpfs {full} || exit 77; {command}"],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode == 77 or "unshare:" in proc.stderr:
+        pytest.skip("no tmpfs can be mounted here (user namespaces are off)")
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        f"cleaner: stopped: cannot write {full}/out.jsonl.part: No space left on device; the records so far are in "
+        f"{full}/out.jsonl.part: run again with --resume to finish"
+    ], proc.stderr

@@ -1,13 +1,18 @@
 """The template store: a real SQLite file, learned into, read from, interrupted, shared between processes."""
 
+import os
 import pickle
+import signal
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
 from cleaner.templates import LearnedPage, StoreError, TemplateStore, threshold
+from cleaner.templates.guard import interruptible
 from cleaner.templates.normalise import line_hash
 
 
@@ -131,3 +136,91 @@ def test_what_a_learner_commits_is_in_the_file_itself_though_a_reader_is_open(tm
     reader.close()
     with TemplateStore(copy) as copied:
         assert copied.counts("a.example", "html", [line_hash("Masthead")]).pages == 8
+
+
+RECURSING_VIEW = (
+    "DROP TABLE lines; CREATE VIEW lines(site_id, hash, pages) AS WITH RECURSIVE r(n) AS "
+    "(SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT 1, n, 1 FROM r"
+)
+
+
+@pytest.mark.parametrize(
+    "craft, named",
+    [
+        (RECURSING_VIEW, "view 'lines'"),
+        ("CREATE TRIGGER t AFTER INSERT ON pages BEGIN DELETE FROM lines; END", "trigger 't'"),
+        ("CREATE TABLE extra (x)", "table 'extra'"),
+        ("CREATE INDEX i ON lines (pages)", "index 'i'"),
+        ("ALTER TABLE lines ADD COLUMN note TEXT", "its table 'lines' has columns"),
+    ],
+)
+def test_a_crafted_store_is_refused_not_run(tmp_path, craft, named):
+    path = tmp_path / "crafted.sqlite"
+    with TemplateStore(path, writable=True) as store:
+        store.learn(pages(3))
+    with sqlite3.connect(path) as db:
+        db.executescript(craft)
+    for writable in (False, True):
+        with pytest.raises(StoreError, match=f"is not a template store: .*{named}"):
+            TemplateStore(path, writable=writable)
+
+
+def test_a_crafted_store_given_to_clean_is_a_usage_error_at_once(tmp_path):
+    path = tmp_path / "crafted.sqlite"
+    with TemplateStore(path, writable=True) as store:
+        store.learn(pages(3))
+    with sqlite3.connect(path) as db:
+        db.executescript(RECURSING_VIEW)
+    page_file = tmp_path / "page.txt"
+    page_file.write_text("Masthead\nFooter\nThe council approved the budget after a long debate.\n")
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    done = CliRunner().invoke(app, ["clean", str(page_file), "--templates", str(path), "--site", "a.example"])
+    assert done.exit_code == 2 and "is not a template store: its schema holds view 'lines'" in done.stderr
+
+
+def _exit_on_sigterm(signum, frame):  # as the CLI does
+    raise SystemExit(128 + signum)
+
+
+@pytest.mark.parametrize("signum, raised", [(signal.SIGINT, KeyboardInterrupt), (signal.SIGTERM, SystemExit)])
+def test_signals_stop_a_query_inside_sqlite(tmp_path, signum, raised):
+    path = tmp_path / "t.sqlite"
+    with TemplateStore(path, writable=True) as store:
+        store.learn(pages(3))
+    store = TemplateStore(path)
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signum))
+    started = time.monotonic()
+    try:
+        timer.start()
+        with pytest.raises(raised), interruptible(store.db):  # a query that never ends on its own
+            store.db.execute("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r")
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGTERM, previous)
+        store.close()
+    assert time.monotonic() - started < 10
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handlers as they were
+
+
+def test_a_store_on_a_read_only_file_system_is_read_and_said_to_be_read_only(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    page_file = tmp_path / "page.txt"
+    page_file.write_text("Masthead\nThe council approved the budget after a long debate about roads.\n")
+    store = folder / "t.sqlite"
+    clean = f"{sys.executable} -m cleaner clean {page_file} --site a.example --templates {store}"
+    script = (
+        f"mount -t tmpfs -o size=1m tmpfs {folder} || exit 77; "
+        f"{sys.executable} -m cleaner templates learn {store} {page_file} --site a.example || exit 3; "
+        f"mount -o remount,ro {folder} || exit 77; "
+        f"{clean} > /dev/null || exit 4; {clean} --two-pass"
+    )
+    done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=300)
+    if done.returncode == 77 or "unshare:" in done.stderr:
+        pytest.skip("no tmpfs can be mounted here (user namespaces are off)")
+    assert done.returncode == 2, done.stderr
+    assert f"cannot learn into {store}: it is on a read-only file system" in done.stderr

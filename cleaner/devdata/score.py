@@ -23,7 +23,11 @@ def tokens(text: str | None) -> list[str]:
 
 def shingles(text: str | None) -> Counter[tuple[str, ...]]:
     """Contiguous 4-token windows as a multiset; a text of 1 to 3 tokens is one shingle, an empty text none."""
-    words = tokens(text)
+    return word_shingles(tokens(text))
+
+
+def word_shingles(words: list[str]) -> Counter[tuple[str, ...]]:
+    """`shingles` of a text already cut into its tokens."""
     if not words:
         return Counter()
     if len(words) < SHINGLE:
@@ -49,7 +53,11 @@ class BodyScore:
 
 
 def body_score(predicted: str | None, gold: str | None) -> BodyScore:
-    pred, true = shingles(predicted), shingles(gold)
+    return shingle_score(shingles(predicted), shingles(gold))
+
+
+def shingle_score(pred: Counter[tuple[str, ...]], true: Counter[tuple[str, ...]]) -> BodyScore:
+    """`body_score` of a prediction and a gold already cut into their shingles."""
     tp = sum((pred & true).values())
     fp = sum(pred.values()) - tp
     fn = sum(true.values()) - tp

@@ -7,7 +7,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..record import UNREADABLE
+from ..record import TOO_LARGE, UNREADABLE
 
 MAX_PAGE_BYTES = 50_000_000
 # A JSON line holds one page, escaped (up to six bytes per character): past this it is not one page, and
@@ -29,5 +29,23 @@ class Item:
     charset: str | None = None  # declared outside the document (HTTP header in a WARC record)
 
 
+class InflationLimit(OSError):
+    """A compressed input inflated past what its size allows: a decompression bomb, read no further."""
+
+
 # What reading a (possibly compressed) input can raise: it costs that input, never the run.
 READ_ERRORS = (OSError, EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def describe(exc: BaseException) -> str:
+    """A read error in words."""
+    if isinstance(exc, EOFError):
+        return "truncated file (compressed stream ended early)"
+    return str(exc) or type(exc).__name__
+
+
+def read_failed(where: str, what: str, exc: BaseException) -> Item:
+    """The error Item for an input that could not be read (further): a decompression bomb is too large, anything
+    else unreadable."""
+    kind = TOO_LARGE if isinstance(exc, InflationLimit) else UNREADABLE
+    return Item(id=where, error=f"{what}: {describe(exc)}", error_kind=kind)

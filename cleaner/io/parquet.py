@@ -3,7 +3,7 @@ stays bounded by one group whatever the size of the run.
 
 The record's own fields have fixed types. Fields passed through from the input are typed from their values over
 the whole file (a first pass); a field whose values do not share one type (a number here, a string there) is
-stored as JSON text rather than failing the run at its very end.
+stored as JSON text rather than failing the run at its very end, and so is one nested deeper than `MAX_NESTING`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,14 @@ from typing import Any
 from ..record import FIELDS, ITEMS, MAPPING, TEXT, TEXTS, written
 
 ROWS_PER_GROUP = 1000
+# Parquet readers refuse a schema more than 100 levels deep (pyarrow's default), and each list takes three: a
+# pass-through field that nests deeper than this is stored as JSON text.
+MAX_NESTING = 16
 
 
 def record_schema(pa) -> dict[str, Any]:
     """The record's fields (record.FIELDS) as Arrow types."""
-    kinds = {TEXT: pa.string(), "number": pa.float64()}
+    kinds = {TEXT: pa.string(), "number": pa.float64(), "numbers": pa.list_(pa.int64())}
     kinds[TEXTS] = pa.list_(pa.string())
     kinds[MAPPING] = pa.map_(pa.string(), pa.string())
     for kind, shape in ITEMS.items():
@@ -57,12 +60,20 @@ def _schema(path: str):
             try:
                 inferred = pa.array([record.get(name) for record in batch]).type
                 seen[name] = _unify(pa, seen.get(name), inferred)
+                if _nesting(seen[name]) > MAX_NESTING:
+                    raise pa.ArrowNotImplementedError("nested deeper than Parquet readers accept")
             except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
                 as_json.add(name)
                 seen[name] = pa.string()
     if not seen:  # no records: the record's own columns, so the file still reads as a table
         seen = {name: kind for name, kind in fixed.items() if name in written()}
     return pa.schema(list(seen.items())), as_json
+
+
+def _nesting(kind) -> int:
+    """How many lists, structs and maps a column type nests."""
+    children = [kind.field(i).type for i in range(kind.num_fields)]
+    return 1 + max(map(_nesting, children)) if children else 0
 
 
 def _unify(pa, known, inferred):

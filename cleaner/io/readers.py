@@ -9,21 +9,32 @@ from __future__ import annotations
 import glob
 import gzip
 import io
-import json
 import os
+import stat
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from ..record import INVALID_JSON, NO_CONTENT, NOT_FOUND, TOO_LARGE
-from .item import MAX_LINE_BYTES, MAX_PAGE_BYTES, READ_ERRORS, Item
+from ..record import NO_CONTENT, NOT_FOUND, TOO_LARGE, UNREADABLE
+from .item import MAX_PAGE_BYTES, READ_ERRORS, InflationLimit, Item, read_failed
+from .jsonl import read_jsonl
 from .warc import read_warc
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
 SUFFIXES = PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+# A compressed input may always inflate to MAX_INFLATED bytes, and past that to MAX_INFLATION times the
+# compressed bytes read (README, "Hostile input"): what reading one file may cost is bounded by its size.
+MAX_INFLATED = 1 << 30
+MAX_INFLATION = 100
+
+
+# What expand() says of an input that names no file (NOT_FOUND); its other errors are files it will not read.
+_NO_FILES = "folder holds no .txt, .html, .htm, .jsonl or .warc files"
+_NO_MATCH = "no file matches this pattern"
+_NO_SUCH = "no such file or folder"
 
 
 def _kind(path: str) -> str:
@@ -36,7 +47,8 @@ def _kind(path: str) -> str:
 
 
 def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    """(path, error) for each input file: folders walked in sorted order, globs expanded, '-' kept."""
+    """(path, error) for each input file: folders walked in sorted order, globs expanded, '-' kept. A FIFO, a
+    socket or a device, found in a folder, by a glob or named, is an error: reading it could wait forever."""
     for spec in inputs:
         if spec == "-":
             yield spec, None
@@ -47,28 +59,108 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                 for name in sorted(files):
                     if name.lower().removesuffix(".gz").endswith(SUFFIXES):
                         found = True
-                        yield os.path.join(root, name), None
+                        path = os.path.join(root, name)
+                        yield path, _not_regular(path)
             if not found:
-                yield spec, "folder holds no .txt, .html, .htm, .jsonl or .warc files"
+                yield spec, _NO_FILES
         elif any(ch in spec for ch in "*?[") and not os.path.exists(spec):
-            matches = sorted(p for p in glob.glob(spec, recursive=True) if os.path.isfile(p))
+            matches = sorted(p for p in glob.glob(spec, recursive=True) if not os.path.isdir(p))
             if not matches:
-                yield spec, "no file matches this pattern"
+                yield spec, _NO_MATCH
             for match in matches:
-                yield match, None
-        elif os.path.isfile(spec):
-            yield spec, None
+                yield match, _not_regular(match)
+        elif os.path.exists(spec):
+            yield spec, _not_regular(spec)
         else:
-            yield spec, "no such file or folder"
+            yield spec, _NO_SUCH
+
+
+def input_named(path: str, inputs: Iterable[str]) -> str | None:
+    """The input that `path` (an output) is, or would be read as: a file named or matched by a glob, or a file
+    with an input's suffix inside a folder given as input. Writing there would replace what is being read."""
+    if path in (None, "-") or not os.path.exists(path):
+        return None
+    real = os.path.realpath(path)
+    for spec in inputs:
+        if spec == "-":
+            continue
+        if os.path.isdir(spec):
+            folder = os.path.join(os.path.realpath(spec), "")
+            if real.startswith(folder) and os.path.basename(real).lower().removesuffix(".gz").endswith(SUFFIXES):
+                return spec
+            continue
+        candidates = glob.glob(spec, recursive=True) if not os.path.exists(spec) else [spec]
+        if any(os.path.exists(c) and os.path.samefile(c, path) for c in candidates):
+            return spec
+    return None
+
+
+_FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"))
+
+
+def _not_regular(path: str, mode: int | None = None) -> str | None:
+    """Why `path` is not a file to read (a FIFO, a socket, a device), or None. Stat only: never opened."""
+    if mode is None:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            return f"cannot open: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "a block device" if stat.S_ISBLK(mode) else "")
+    return f"not a regular file: {kind or 'a special file'}, whose reading may never end"
 
 
 def _open(path: str) -> BinaryIO:
+    """The file at `path` for reading (stdin for '-'); raises OSError with the reason when it is not a regular
+    file. Opened without blocking, so a FIFO put in a file's place since it was listed is refused, not waited on."""
     if path == "-":
         return sys.stdin.buffer
-    raw = open(path, "rb")  # noqa: SIM115  (closed by the caller)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    why = _not_regular(path, os.fstat(fd).st_mode)
+    if why:
+        os.close(fd)
+        raise OSError(why)
+    os.set_blocking(fd, True)
+    raw = os.fdopen(fd, "rb")
     if path.lower().endswith(".gz"):
-        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+        return _Inflating(raw)  # type: ignore[return-value]
     return raw
+
+
+class _Inflating:
+    """A .gz input, inflated as it is read, that stops with InflationLimit once it has given more than
+    MAX_INFLATED bytes and more than MAX_INFLATION times the compressed bytes read so far. Real dumps of pages
+    compress about 5 to 10 times; a bomb (a file of newlines, one repeated line) a thousand."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.gz = gzip.GzipFile(fileobj=raw)
+        self.inflated = 0
+
+    def _counted(self, data: bytes) -> bytes:
+        self.inflated += len(data)
+        if self.inflated > MAX_INFLATED and self.inflated > MAX_INFLATION * max(self.raw.tell(), 1):
+            raise InflationLimit(
+                f"stopped reading: it inflates to more than {MAX_INFLATION} times its compressed size "
+                f"({self.inflated:,} bytes from {self.raw.tell():,}), a decompression bomb"
+            )
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        return self._counted(self.gz.read(size))
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._counted(self.gz.readline(size))
+
+    def peek(self, size: int = 0) -> bytes:
+        return self.gz.peek(size)
+
+    def close(self) -> None:
+        try:
+            self.gz.close()
+        finally:
+            self.raw.close()
 
 
 def read_inputs(
@@ -82,7 +174,8 @@ def read_inputs(
     by kind instead of becoming Items, so the caller can say how many it passed over."""
     for path, error in expand(inputs):
         if error:
-            yield Item(id=path, error=error, error_kind=NOT_FOUND)
+            kind = NOT_FOUND if error in (_NO_FILES, _NO_MATCH, _NO_SUCH) else UNREADABLE
+            yield Item(id=path, error=error, error_kind=kind)
             continue
         kind = _kind(path) if path != "-" else stdin_format
         try:
@@ -108,7 +201,7 @@ def _read_page(stream: BinaryIO, path: str) -> Item:
     try:
         data = stream.read(MAX_PAGE_BYTES + 1)
     except READ_ERRORS as exc:
-        return Item(id=path, error=f"cannot read: {_describe(exc)}")
+        return read_failed(path, "cannot read", exc)
     if len(data) > MAX_PAGE_BYTES:
         return Item(
             id=path, error=f"file larger than {MAX_PAGE_BYTES:,} bytes; not a single page", error_kind=TOO_LARGE
@@ -125,65 +218,3 @@ def _sniff(stream: BinaryIO) -> tuple[BinaryIO, str]:
     if head.startswith(b"{"):
         return buffered, "jsonl"
     return buffered, ("warc" if head.startswith(b"WARC/") else "page")
-
-
-def read_jsonl(stream: BinaryIO, path: str, html_field: str, text_field: str) -> Iterator[Item]:
-    """One Item per line, streamed: each is yielded as soon as its line is read."""
-    lineno = 0
-    while True:
-        try:
-            line = stream.readline(MAX_LINE_BYTES + 1)
-            too_long = len(line) > MAX_LINE_BYTES
-            if too_long:
-                _skip_line(stream)
-        except READ_ERRORS as exc:
-            yield Item(id=f"{path}:{lineno + 1}", error=f"cannot read further: {_describe(exc)}")
-            return
-        if not line:
-            return
-        lineno += 1
-        if too_long:
-            yield Item(
-                id=f"{path}:{lineno}",
-                error=f"line longer than {MAX_LINE_BYTES:,} bytes; not a single page",
-                error_kind=TOO_LARGE,
-            )
-        elif line.strip():
-            yield _jsonl_item(line, f"{path}:{lineno}", html_field, text_field)
-
-
-def _skip_line(stream: BinaryIO) -> None:
-    """Read past the rest of an over-long line in bounded pieces."""
-    while (piece := stream.readline(1 << 20)) and not piece.endswith(b"\n"):
-        pass
-
-
-def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> Item:
-    try:
-        record = json.loads(line)
-    except (ValueError, RecursionError) as exc:
-        return Item(id=where, error=f"invalid JSON: {exc}", error_kind=INVALID_JSON)
-    if not isinstance(record, dict):
-        return Item(
-            id=where, error=f"a JSON line must be an object, not {type(record).__name__}", error_kind=INVALID_JSON
-        )
-    raw_id = record.get("id")
-    item_id = str(raw_id) if raw_id not in (None, "") else where
-    url = record.get("url") if isinstance(record.get("url"), str) else None
-    extra = {k: v for k, v in record.items() if k not in (html_field, text_field)}
-    for name, mode in ((html_field, "html"), (text_field, "text")):
-        value = record.get(name)
-        if isinstance(value, str) and value.strip():
-            return Item(id=item_id, content=value, url=url, mode=mode, extra=extra)
-    present = [n for n in (html_field, text_field) if n in record]
-    if present:
-        reason = f"field {present[0]!r} is empty or not a string"
-    else:
-        reason = f"no {html_field!r} or {text_field!r} field (see --html-field / --text-field)"
-    return Item(id=item_id, url=url, extra=extra, error=reason, error_kind=NO_CONTENT)
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, EOFError):
-        return "truncated file (compressed stream ended early)"
-    return str(exc) or type(exc).__name__

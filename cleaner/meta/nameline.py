@@ -100,6 +100,7 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
                     "rule": int(not block.keep and block.reason not in (reasons.MODEL, reasons.CONTEXT)),
                     "date_before": int(i > 0 and _stamp(blocks[i - 1].text)),
                     "date_after": int(i + 1 < len(blocks) and _stamp(blocks[i + 1].text)),
+                    "linked": block.link_density,  # an author's name links to the author's page
                 },
             )
         )

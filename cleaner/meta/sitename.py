@@ -5,11 +5,11 @@ twitter:site, the JSON-LD publisher or WebSite) and from the URL host."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from .. import reasons
 from ..lines import compact
 from ..page import Page
+from ..urls import url_hostname
 from . import ld
 
 # Title separators: " - ", " | ", " – ", " — ", " · ", " :: ", " » ", "|" without spaces; a plain ":" is not
@@ -40,7 +40,7 @@ def _site_names(page: Page) -> list[str]:
             names.append(ld.text_of(obj.get("publisher")) or "")
     url = page.url or page.declared.canonical or (meta.get("og:url") or [None])[0]
     if url:
-        host = (urlsplit(url).hostname or "").lower()
+        host = url_hostname(url)
         labels = [label for label in host.split(".") if label and label not in _HOST_NOISE]
         names.extend(labels)
         if host:

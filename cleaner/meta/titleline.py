@@ -15,7 +15,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from itertools import accumulate
-from urllib.parse import urlsplit
 
 from .. import reasons
 from ..lines import CLAUSE_END, NON_WORD, normal_words, paragraph_like, title_like
@@ -23,6 +22,7 @@ from ..model.packaged import best_scored
 from ..model.title import FEATURES, title_model
 from ..page import Page
 from ..textcache import text_cache
+from ..urls import url_path
 from .byline import by_line_names
 from .dateclues import stamp
 from .dates import find_dates
@@ -109,7 +109,7 @@ def _next_paragraphs(paragraphs: list[bool]) -> list[int]:
 
 
 def _slug_words(url: str | None) -> set[str]:
-    path = urlsplit(url).path if url else ""
+    path = url_path(url)
     return {w for w in NON_WORD.split(path.lower()) if len(w) > 2 and not w.isdigit()}
 
 
@@ -210,6 +210,10 @@ def candidates(page: Page, sites: list[str]) -> dict[int, dict[str, float]]:
         f["before_article"] = start - i if start is not None else 999
         f["score"] = block.score
         f["kept"] = int(block.keep)
+        # What the dump's markup says, where it says anything (a Markdown "#", a text browser's heading, a link).
+        f["h1"] = int(block.heading == 1)
+        f["heading"] = int(block.heading > 1)
+        f["linked"] = block.link_density
         found[i] = f
     if closest is not None:
         found[closest]["closest_above_article"] = 1

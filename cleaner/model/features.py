@@ -17,7 +17,7 @@ from itertools import groupby
 import numpy as np
 
 from ..fastre import finder
-from ..lines import paragraph_like, title_like
+from ..lines import BULLET, paragraph_like, title_like
 from ..page import Page
 from .words import FURNITURE_WORDS, STOP_WORDS
 
@@ -27,7 +27,6 @@ _SENTENCE = re.compile(r"[.!?…](?:\s|$)")
 # _YEAR and _URL are asked only of text holding a literal each match needs ("19" or "20"; "http", "www." or
 # "@"): the same answer, without a search through every position of text that has none.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_BULLET = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►‣◦–-])\s")
 _QUOTE = re.compile(r"[\"“”«»„]")
 _URL = re.compile(r"https?://|www\.|\S@\S")
 CHROME_TAGS = frozenset(("nav", "aside", "footer", "form", "menu", "dialog"))
@@ -127,7 +126,7 @@ def _text_features(text: str, chars: list[float]) -> list[float]:
         sum([w[0].isupper() for w in head]) / n_head,
         chars[2] / n_sample,
         1.0 if ("19" in sample or "20" in sample) and _YEAR.search(sample) else 0.0,
-        1.0 if _BULLET.match(text) else 0.0,
+        1.0 if BULLET.match(text) else 0.0,
         float(text.count("|") + text.count("•") + text.count("·") + text.count("»")),
         paragraph,
         float(furniture),

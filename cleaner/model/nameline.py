@@ -34,6 +34,7 @@ FEATURES = (
     "date_after",
     "given_any",
     "given_all",
+    "linked",
 )
 
 

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from ..limits import MAX_DEPTH, MAX_ELEMENTS, too_many_elements
+from .treework import FORMATTING, Attributes, Formatting, needs_scan
 
 VOID = frozenset(
     "area base br col embed hr img input link meta source track wbr param keygen frame basefont bgsound image".split()
@@ -35,6 +36,16 @@ WEIGHT = {"table": 4, "ul": 2, "ol": 2, "dl": 2, "menu": 2}
 PARSE_UNCHECKED_TAGS = 10_000
 _MARKUP = re.compile(r"<(?:(/?)([A-Za-z][^\s/>]*)|!|\?)")
 _COMMENT_END = re.compile(r"--!?>")
+# The rest of a tag up to its ">": a ">" inside a quoted attribute value does not end it.
+_TAG_REST = re.compile(r"""[^>"'=]*(?:(?:=[\t\n\f\r ]*(?:"[^"]*"|'[^']*')|[="'])[^>"'=]*)*""")
+# Elements after which the adoption agency (a formatting element's end tag with one of these inside it) leaves
+# the nesting as deep as it was: it moves a copy of the formatting element inside them instead of closing them.
+SPECIAL = frozenset(
+    "address applet article aside blockquote button center details dialog dir div dl fieldset figcaption figure "
+    "footer form frameset h1 h2 h3 h4 h5 h6 header hgroup iframe listing main marquee menu nav noembed noframes "
+    "noscript object ol plaintext pre script search section select style summary table template textarea title "
+    "ul xmp".split()
+)
 
 
 class _Stack:
@@ -57,17 +68,30 @@ class _Stack:
             if top == name:
                 return
 
+    def close_formatting(self, name: str) -> None:
+        """A formatting element's end tag, or a new <a> while one is open: closed with what it holds, unless a
+        block opened inside it is still open (the adoption agency keeps that one open, a copy of the formatting
+        element inside it: as deep as before, and `<a><div>x` repeated nests ever deeper)."""
+        at = len(self.names) - 1 - self.names[::-1].index(name)
+        if not any(inner in SPECIAL for inner in self.names[at + 1 :]):
+            self.pop_through(name)
+
 
 def flatten(html: str, max_depth: int = MAX_DEPTH, max_elements: int = MAX_ELEMENTS) -> str:
     """`html` with the tags of elements nested deeper than `max_depth` removed (unchanged when none are).
-    Raises PageTooLarge past `max_elements` start tags, before the parser builds a tree of them.
+    Raises PageTooLarge past `max_elements` elements (start tags, and the copies of formatting elements the
+    parser will make) or past the attribute work treework.py allows, before the parser builds any of them.
 
-    Pages with few tags are passed as they are, unscanned: the parser's cost is at most the square of their
-    tag count, a fraction of a second below `PARSE_UNCHECKED_TAGS` (and 98% of real pages are below it).
+    Pages with few tags and nothing that treework.py's cheap test finds are passed as they are, unscanned: the
+    parser's cost is at most the square of their tag count, a fraction of a second below `PARSE_UNCHECKED_TAGS`
+    (and 98% of real pages are below it).
     """
-    if html.count("<") <= PARSE_UNCHECKED_TAGS:
+    tags = html.count("<")
+    if tags <= PARSE_UNCHECKED_TAGS and not needs_scan(html, tags):
         return html
     stack = _Stack()
+    formatting = Formatting()
+    attributes = Attributes()
     elements = 0
     dropped: Counter[str] = Counter()  # opening tags cut, by name, whose closing tags are still to cut
     cuts: list[tuple[int, int]] = []
@@ -90,8 +114,8 @@ def flatten(html: str, max_depth: int = MAX_DEPTH, max_elements: int = MAX_ELEME
                 break
             pos = end + 1
             continue
-        end = html.find(">", match.end())
-        if end < 0:
+        end = _TAG_REST.match(html, match.end()).end()
+        if end >= len(html):
             break  # an unfinished tag at the end of the page: the parser drops it
         pos = end + 1
         name = name.lower()
@@ -99,9 +123,18 @@ def flatten(html: str, max_depth: int = MAX_DEPTH, max_elements: int = MAX_ELEME
             if dropped[name]:
                 dropped[name] -= 1
                 cuts.append((start, pos))
+                continue
+            if name in FORMATTING:
+                formatting.end(name)
+                if stack.counts[name]:
+                    stack.close_formatting(name)
             elif stack.counts[name]:
                 stack.pop_through(name)
+            formatting.closing()
+            if elements + formatting.copies > max_elements:
+                raise too_many_elements(max_elements, formatting.copies)
             continue
+        attributes.tag(html, match.end(), end)
         if name in RAW_TEXT:
             closing = RAW_TEXT[name].search(html, pos)
             if closing is None:
@@ -111,18 +144,20 @@ def flatten(html: str, max_depth: int = MAX_DEPTH, max_elements: int = MAX_ELEME
         if name == "plaintext":
             break
         elements += 1
-        if elements > max_elements:
-            raise too_many_elements(max_elements)
         self_closed = html[end - 1] == "/" and any(stack.counts[f] for f in FOREIGN)
         if name in VOID or name in SIBLING_CLOSED or self_closed:
-            continue
-        if name in ("a", "nobr") and stack.counts[name]:
-            stack.pop_through(name)  # a new link closes the open one
-        if stack.depth + WEIGHT.get(name, 1) > max_depth:
-            dropped[name] += 1
-            cuts.append((start, pos))
-            continue
-        stack.push(name)
+            formatting.start(name, "")  # a <p> or a cell may close elements (a cell starts a marker)
+        else:
+            if name in ("a", "nobr") and stack.counts[name]:
+                stack.close_formatting(name)  # a new link closes the open one
+            if stack.depth + WEIGHT.get(name, 1) > max_depth:
+                dropped[name] += 1
+                cuts.append((start, pos))
+                continue
+            formatting.start(name, html[match.end() : end])
+            stack.push(name)
+        if elements + formatting.copies > max_elements:
+            raise too_many_elements(max_elements, formatting.copies)
     if not cuts:
         return html
     pieces = []

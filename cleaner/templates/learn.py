@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..deadline import DEFAULT_TIME_LIMIT, PageTimeout, time_limit
 from ..io.item import Item
 from ..parallel import run_parallel
 from ..prepare import prepare
@@ -14,6 +15,7 @@ from .sites import site_for
 from .source import LearnedPage
 
 NO_SITE = "no site"  # no `site` field, no URL, no --site: cleaned without a template
+LEARN_TIME_LIMIT = DEFAULT_TIME_LIMIT
 UNREADABLE = "unreadable"  # cannot be read or decoded: its error record comes from the cleaning pass
 
 
@@ -25,8 +27,10 @@ def learn_item(item: Item, mode: str = "auto", default_site: str | None = None) 
     if site is None:
         return NO_SITE
     try:
-        page = prepare(item.content, item.mode or mode, item.url, item.charset)
-    except Exception:  # whatever fails here fails again in the cleaning pass, which gives it an error record
+        # Under the default time limit, as a page is cleaned: a page that would exceed it here is left out.
+        with time_limit(LEARN_TIME_LIMIT):
+            page = prepare(item.content, item.mode or mode, item.url, item.charset)
+    except (Exception, PageTimeout):  # what fails here fails again in the cleaning pass, which says so
         return UNREADABLE
     return LearnedPage.of(page, site)
 
@@ -43,15 +47,15 @@ def learn_items(
 
 
 class LearnTask:
-    """learn_item as the worker processes' task: a page that kills its worker is left out here (UNREADABLE) and
-    gets its error record in the cleaning pass."""
+    """learn_item as the worker processes' task: a page that kills its worker, or is stuck past the time limit
+    where it cannot be stopped, is left out here (UNREADABLE) and gets its error record in the cleaning pass."""
 
     def __init__(self, mode: str, default_site: str | None) -> None:
         self.mode = mode
         self.default_site = default_site
 
     def setup(self) -> float | None:
-        return None
+        return LEARN_TIME_LIMIT
 
     def __call__(self, item: Item) -> LearnedPage | str:
         return learn_item(item, self.mode, self.default_site)

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from ..urls import url_hostname
 
 
 def url_host(url: str | None) -> str | None:
     """The URL's host, lower case, without "www." ("https://www.BBC.co.uk/news" -> "bbc.co.uk")."""
-    if not url:
-        return None
-    try:
-        name = urlsplit(url.strip()).hostname or ""
-    except ValueError:  # a malformed URL (a bad port, an unclosed IPv6 bracket) names no site
-        return None
-    return name.lower().removeprefix("www.") or None
+    return url_hostname(url).removeprefix("www.") or None  # a malformed URL names no site
 
 
 def site_for(given: str | None = None, url: str | None = None, default: str | None = None) -> str | None:

@@ -5,7 +5,8 @@ recurs; on the page it names it is the article's own."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+
+from ..urls import url_path
 
 TITLE_WORDS = 3  # a line this long whose words the slug spells is the page's own title
 TITLE_SHARE = 0.8  # ... most of its words, that is (a slug drops some: "magazine’s" is "magazines")
@@ -15,12 +16,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def slug_words(url: str | None) -> frozenset[str]:
     """The words of the URL's path segment with the most words, numbers left out; empty for a short one."""
-    if not url:
-        return frozenset()
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        return frozenset()
+    path = url_path(url)
     words = max((_TOKEN.findall(segment.lower()) for segment in path.split("/")), key=len, default=[])
     return frozenset(w for w in words if not w.isdigit()) if len(words) >= TITLE_WORDS else frozenset()
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from .guard import TABLES, interruptible, read_only_fs, schema_problem
 from .normalise import line_hash
 from .source import LearnedPage, MemoryTemplates, SiteCounts
 
@@ -66,23 +67,55 @@ class TemplateStore:
             raise StoreError(f"no template store at {self.path} (learn one: --two-pass, or `cleaner templates learn`)")
         try:
             self.db = self._connect()
-            self._check_format()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a template store: {exc}") from None
+            raise StoreError(self._cannot_open(exc)) from None
+
+    def _cannot_open(self, exc: sqlite3.DatabaseError) -> str:
+        if self.writable and read_only_fs(self.path):
+            return f"cannot learn into {self.path}: it is on a read-only file system"
+        if isinstance(exc, sqlite3.OperationalError):  # a missing folder, no permission
+            return f"cannot open the template store {self.path}: {exc}"
+        return f"{self.path} is not a template store: {exc}"
 
     def _connect(self) -> sqlite3.Connection:
         if self.writable:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+            db = _open(str(self.path))
+            self._check_schema(db, ("info",), empty_ok=True)  # before anything is written: a trigger would run
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(_SCHEMA)
             db.execute("INSERT OR IGNORE INTO info VALUES ('format', ?), ('probe', ?)", (FORMAT, str(PROBE)))
-            return db
-        uri = f"{self.path.resolve().as_uri()}?mode=ro"
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        else:
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            try:
+                db = _open(uri)
+                self._check_schema(db, ("info",))
+            except sqlite3.OperationalError:
+                # Read only, SQLite still writes the -shm beside a WAL store; on a read-only file system nothing
+                # can write there, or be writing the store: it is read as the file it is (immutable).
+                if not read_only_fs(self.path):
+                    raise
+                if os.path.getsize(f"{self.path}-wal") if os.path.exists(f"{self.path}-wal") else 0:
+                    raise StoreError(
+                        f"{self.path} is on a read-only file system and its -wal file holds learning not yet folded "
+                        "into it: copy both to a writable folder and open it there"
+                    ) from None
+                db = _open(uri + "&immutable=1")
+                self._check_schema(db, ("info",))
+        self.db = db
+        self._check_format()
+        self._check_schema(db)
+        return db
+
+    def _check_schema(self, db: sqlite3.Connection, tables: tuple[str, ...] = (), empty_ok: bool = False) -> None:
+        problem = schema_problem(db, tables or tuple(TABLES), empty_ok)
+        if problem:
+            db.close()
+            raise StoreError(f"{self.path} is not a template store: {problem}")
 
     def _check_format(self) -> None:
-        info = dict(self.db.execute("SELECT key, value FROM info"))
+        with interruptible(self.db):
+            info = dict(self.db.execute("SELECT key, value FROM info"))
         if info.get("format") != FORMAT or info.get("probe") != str(PROBE):
             made = info.get("format", "an unknown format")
             raise StoreError(f"{self.path} is a template store of {made}, this cleaner reads {FORMAT}: learn it again")
@@ -114,6 +147,10 @@ class TemplateStore:
         self.__init__(state["path"], state["writable"])  # type: ignore[misc]
 
     def counts(self, site: str, mode: str, hashes: Collection[int]) -> SiteCounts | None:
+        with interruptible(self.db):
+            return self._counts(site, mode, hashes)
+
+    def _counts(self, site: str, mode: str, hashes: Collection[int]) -> SiteCounts | None:
         wanted = list(set(hashes))
         self.db.execute("BEGIN")  # one snapshot: the page count and the line counts of the same commit
         try:
@@ -139,7 +176,8 @@ class TemplateStore:
         counted = skipped = 0
         stream = iter(pages)
         while chunk := list(islice(stream, batch)):
-            new = self._learn_batch(chunk)
+            with interruptible(self.db):
+                new = self._learn_batch(chunk)
             counted += new
             skipped += len(chunk) - new
         return counted, skipped
@@ -178,17 +216,29 @@ class TemplateStore:
     def summaries(self, min_pages: Callable[[int], int]) -> Iterator[SiteSummary]:
         """Every site and mode with its pages, its distinct lines and its lines on at least `min_pages(pages)`
         of its pages."""
-        sites = self.db.execute("SELECT id, site, mode, pages FROM sites ORDER BY site, mode").fetchall()
+        with interruptible(self.db):
+            sites = self.db.execute("SELECT id, site, mode, pages FROM sites ORDER BY site, mode").fetchall()
         query = "SELECT COUNT(*), COALESCE(SUM(pages >= ?), 0) FROM lines WHERE site_id = ?"
         for site_id, site, mode, pages in sites:
-            lines, recurring = self.db.execute(query, (min_pages(pages), site_id)).fetchone()
+            with interruptible(self.db):
+                lines, recurring = self.db.execute(query, (min_pages(pages), site_id)).fetchone()
             yield SiteSummary(site, mode, pages, lines, recurring)
 
     def export(self, site: str, min_pages: int = 2) -> MemoryTemplates:
         """One site's counts (every mode), lines on fewer than `min_pages` pages left out: what a golden fixture
         keeps beside its page."""
         found = MemoryTemplates()
-        for site_id, mode, pages in self.db.execute("SELECT id, mode, pages FROM sites WHERE site = ?", (site,)):
-            query = "SELECT hash, pages FROM lines WHERE site_id = ? AND pages >= ?"
-            found.put(site, mode, pages, dict(self.db.execute(query, (site_id, min_pages))))
+        with interruptible(self.db):
+            sites = self.db.execute("SELECT id, mode, pages FROM sites WHERE site = ?", (site,)).fetchall()
+            for site_id, mode, pages in sites:
+                query = "SELECT hash, pages FROM lines WHERE site_id = ? AND pages >= ?"
+                found.put(site, mode, pages, dict(self.db.execute(query, (site_id, min_pages))))
         return found
+
+
+def _open(database: str) -> sqlite3.Connection:
+    db = sqlite3.connect(
+        database, uri=database.startswith("file:"), timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+    )
+    db.execute("PRAGMA trusted_schema = OFF")  # no function a schema names runs with the file's say-so
+    return db

@@ -3,8 +3,9 @@ two-pass run.
 
 `--templates FILE` alone cleans with the store as it is (read only: every page of the run sees the same counts,
 so the output does not depend on input order or --jobs). `--two-pass` first learns every input page into the
-store, `--templates FILE` when given (the run's pages are added to it, for later runs), else a temporary one
-that is removed at the end; then it cleans with it.
+store, `--templates FILE` when given (the run's pages are added to it, for later runs), else one of its own that
+is removed when the run completes (beside the output's `.part`, so an interrupted run's is resumed with it; in a
+temporary folder when the output is stdout); then it cleans with it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..io import read_inputs
+from ..io.writers import PART_SUFFIX
 from .learn import learn_items
 from .source import LearnedPage
 from .store import TemplateStore
@@ -39,7 +41,9 @@ class Learned:
 
 
 @contextlib.contextmanager
-def template_store(templates: str | None, two_pass: bool, inputs: list[str]) -> Iterator[str | None]:
+def template_store(
+    templates: str | None, two_pass: bool, inputs: list[str], output: str | None = None, resume: bool = False
+) -> Iterator[str | None]:
     """The path of the store a run cleans with (None: no templates). Raises ValueError on unusable options."""
     if two_pass and "-" in inputs:
         raise ValueError("--two-pass reads the input twice: give files or folders, not - (stdin)")
@@ -54,10 +58,29 @@ def template_store(templates: str | None, two_pass: bool, inputs: list[str]) -> 
         TemplateStore(templates, writable=True).close()
         yield templates
         return
+    if output not in (None, "-"):
+        # Beside the output's `.part`, not in a temporary folder: a run killed where no cleanup can run (SIGKILL,
+        # the OOM killer) leaves it there, and --resume goes on learning into it (pages counted are skipped).
+        path = output + PART_SUFFIX + STORE_SUFFIX
+        if not resume and not os.path.exists(output + PART_SUFFIX):
+            _remove_store(path)  # no run owns it: left by one that ended between its two cleanups
+        TemplateStore(path, writable=True).close()
+        yield path
+        _remove_store(path)  # reached only when the run completes: an interrupted one keeps it for --resume
+        return
     with tempfile.TemporaryDirectory(prefix="cleaner-templates-") as folder:
         path = os.path.join(folder, "templates.sqlite")
         TemplateStore(path, writable=True).close()
         yield path
+
+
+STORE_SUFFIX = ".templates.sqlite"
+
+
+def _remove_store(path: str) -> None:
+    for name in (path, path + "-wal", path + "-shm", path + "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
 
 
 def learn_inputs(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from ..devdata.datasets import gold_of, rows
-from ..devdata.score import body_score, corpus_body
+from ..devdata.score import corpus_body, shingle_score, shingles, tokens, word_shingles
 from ..devdata.split import site_of, split_of
 from ..model.features import feature_names, page_features
 from ..model.scorer import stage2_inputs, stage2_names
@@ -44,11 +45,9 @@ PARAMS = {
 # The site splits per mode, each named by the salt of its hash ("" is the split the text model was fitted on).
 SPLITS = {"html": ("", "a", "b"), "text": ("",)}
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
-# What stage 2 reads besides the neighbourhood, per mode (layout.py): in HTML, where a block stands against the
-# main stretch and against the article's element. Text has no elements, and is left without the stretch for now:
-# it raises text body F1, but the title-line and name-line models read the text model's verdicts, and refitted on
-# the new ones they found fewer headlines (model card).
-STAGE2_GROUPS = {"html": ("stretch", "container"), "text": ()}
+# What stage 2 reads besides the neighbourhood, per mode (layout.py): where a block stands against the page's main
+# stretch, and in HTML against the article's element (text has no elements).
+STAGE2_GROUPS = {"html": ("stretch", "container"), "text": ("stretch",)}
 
 
 @dataclass(slots=True)
@@ -64,7 +63,7 @@ class Example:
     ancestry: list[tuple[int, ...]]  # each block's enclosing elements (HTML)
 
 
-def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
+def examples(paths: list[str], mode: str, seed: int = 0, log=print) -> Iterator[Example]:
     for path in paths:
         dataset = Path(path).name.split(".")[0]
         count = 0
@@ -72,7 +71,10 @@ def examples(paths: list[str], mode: str, log=print) -> Iterator[Example]:
             if split_of(row, dataset) != "train":
                 continue
             gold = gold_of(row).body
-            views = [row["html"]] if mode == "html" else text_views(row["html"])
+            if mode == "html":
+                views = [row["html"]]
+            else:  # a sample of the dump styles, the same for the same page and seed
+                views = text_views(row["html"], random.Random(f"{seed}:{dataset}:{row.get('id')}"))
             for content in views:
                 page = segment(content, mode, row.get("url"))
                 repair(page)
@@ -117,14 +119,20 @@ def _fit(X, y, w, seed: int, params: dict):
     return model.fit(X, y, sample_weight=w)
 
 
-def _page_f1(items: list[Example], probs: list[np.ndarray], threshold: float) -> float:
-    scores = [
-        body_score("\n\n".join(t for t, p in zip(ex.texts, pr, strict=True) if p >= threshold), ex.gold)
-        for ex, pr in zip(items, probs, strict=True)
-        if ex.gold
-    ]
-    result = corpus_body(scores)
-    return result.f1 if result else 0.0
+def _page_f1s(items: list[Example], probs: list[np.ndarray], thresholds: tuple[float, ...]) -> dict[float, float]:
+    """For each threshold, the corpus body F1 of the blocks whose probability reaches it. The tokens of a text are
+    those of its blocks in order (no token runs across the blank line between two blocks), so each page's blocks
+    are cut into tokens, and its gold into shingles, once for all the thresholds."""
+    scores: dict[float, list] = {t: [] for t in thresholds}
+    for ex, pr in zip(items, probs, strict=True):
+        if not ex.gold:
+            continue
+        words, gold = [tokens(t) for t in ex.texts], shingles(ex.gold)
+        for t in thresholds:
+            kept = [w for block, p in zip(words, pr, strict=True) if p >= t for w in block]
+            scores[t].append(shingle_score(word_shingles(kept), gold))
+    found = {t: corpus_body(s) for t, s in scores.items()}
+    return {t: result.f1 if result else 0.0 for t, result in found.items()}
 
 
 def _mean_proba(models: dict, splits: tuple[str, ...], example: Example, X: np.ndarray) -> np.ndarray:
@@ -140,7 +148,7 @@ def _folds_named(splits: int) -> str:
 
 def train(paths: list[str], mode: str, seed: int = 0, refit: bool = False, log=print) -> dict:
     started = time.time()
-    items = list(examples(paths, mode, log=log))
+    items = list(examples(paths, mode, seed, log=log))
     params = PARAMS[mode]
     log(f"{len(items)} pages, {sum(len(ex.texts) for ex in items)} blocks")
     splits = SPLITS[mode]
@@ -163,7 +171,7 @@ def train(paths: list[str], mode: str, seed: int = 0, refit: bool = False, log=p
             matrix = _matrix([items[j] for j in part], [stacks[j] for j in part])
             stage2_folds[(salt, k)] = _fit(*matrix, seed, params)
     oof2 = [_mean_proba(stage2_folds, splits, ex, np.hstack([ex.X, st])) for ex, st in zip(items, stacks, strict=True)]
-    f1s = {t: _page_f1(items, oof2, t) for t in THRESHOLDS}
+    f1s = _page_f1s(items, oof2, THRESHOLDS)
     threshold = max(THRESHOLDS, key=f1s.get)
     log("out-of-fold page F1 by threshold: " + ", ".join(f"{t}: {f:.4f}" for t, f in f1s.items()))
     if refit:

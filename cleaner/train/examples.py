@@ -27,16 +27,24 @@ def snippet_labels(texts: list[str], with_: list[str], without: list[str]) -> np
     return labels
 
 
+BASIC_VIEWS = ("html-text", "inscriptis")  # every training page is seen through these two dumps
+OTHER_VIEWS = 3  # ... and through this many of the other training styles, chosen per page
+
+
 def text_views(html: str, rng: random.Random | None = None) -> list[str]:
-    """The page as each training dump style that can run here dumps it (devdata/dumps.py: TRAIN_STYLES, never a
-    held-out one); with `rng`, each view is followed by an augmented copy of it (`augment`)."""
+    """The page as the training dump styles dump it (devdata/dumps.py: TRAIN_STYLES, never a held-out one). With
+    `rng`, a sample that keeps the training set's size in bounds while every style is seen as often: html-text and
+    inscriptis, OTHER_VIEWS of the other styles, and an augmented copy (`augment`) of one of those views."""
+    names = list(runnable())
+    if rng is not None:
+        others = [n for n in names if n not in BASIC_VIEWS]
+        names = [n for n in names if n in BASIC_VIEWS] + rng.sample(others, min(OTHER_VIEWS, len(others)))
     views = []
-    for name in runnable():
+    for name in names:
         try:
-            text = CONVERTERS[name](html)
+            views.append(CONVERTERS[name](html))
         except Exception:  # a converter failing on one page costs that view, not the training run
             continue
-        views.append(text)
-        if rng is not None:
-            views.append(augment(text, rng))
+    if rng is not None and views:
+        views.append(augment(rng.choice(views), rng))
     return views
