@@ -108,6 +108,16 @@ def test_text_pages_render_their_list_items():
     assert "- Full rate: £221.20 a week from April\n- Basic rate: £169.50 a week from April" in body
 
 
+def test_a_short_title_line_between_paragraphs_of_a_text_is_a_subheading():
+    paragraph = (
+        "The state pension rises by 8.5 per cent in April, the Treasury said on Monday, in a move that will "
+        "benefit twelve million pensioners across the country."
+    )
+    text = f"Pensions rise in April\n\n{paragraph}\n\nWho gets what\n\n{paragraph}\n\nIt is final.\n\n{paragraph}"
+    body = Cleaner(mode="text", body_format="markdown").clean(text).body
+    assert "\n\n## Who gets what\n\n" in body and "\n\nIt is final.\n\n" in body
+
+
 @pytest.mark.parametrize(
     ("href", "expected"),
     [

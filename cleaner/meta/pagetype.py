@@ -12,6 +12,7 @@ much of it is prose, links, list items, table cells or code). `cleaner train --m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -294,20 +295,17 @@ def _block_features(f: dict[str, float], page: Page) -> None:
 
 def _word_features(f: dict[str, float], page: Page) -> None:
     """Each lexicon's share of the kept words, the share of words in -ed, and words per sentence."""
+    kept = [block.text for block in page.blocks if block.keep]
+    sentences = sum(1 + text.count(". ") + text.count("? ") + text.count("! ") for text in kept)
     counts = dict.fromkeys(LEXICONS, 0)
-    words = past = sentences = 0
-    for block in page.blocks:
-        if not block.keep:
-            continue
-        text = block.text
-        sentences += 1 + text.count(". ") + text.count("? ") + text.count("! ")
-        for word in _WORD.findall(text.lower()):
-            words += 1
-            name = _LEXICON.get(word)
-            if name is not None:
-                counts[name] += 1
-            elif len(word) > 4 and word.endswith("ed"):
-                past += 1
+    words = past = 0
+    for word, n in Counter(_WORD.findall("\n".join(kept).lower())).items():  # each distinct word once
+        words += n
+        name = _LEXICON.get(word)
+        if name is not None:
+            counts[name] += n
+        elif len(word) > 4 and word.endswith("ed"):
+            past += n
     for name, count in counts.items():
         f[name] = count / words if words else 0.0
     f["past_share"] = past / words if words else 0.0

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..page import CELL, ITEM, PRE, QUOTE, Block, Page
+from ..lines import CLAUSE_END, paragraph_like, title_like
+from ..page import CELL, ITEM, PARAGRAPH, PRE, QUOTE, Block, Page
 from ..reasons import HEADLINE
 from ..segment.text import strip_bullet
 from ..urls import page_base, resolve
@@ -110,6 +111,7 @@ class _Builder:
         self.html = page.mode == "html"
         self.kept = [b for b in page.blocks if b.keep]
         self.levels = _heading_levels(page, self.kept)
+        self.subheads = set() if self.html else _subheads(self.kept)
         self.figures = sorted(figures, key=lambda f: f.at)
         self.nodes: list[Node] = []
         self.lists: list[tuple[int, ListBlock, int]] = []  # open lists: (depth or indent, list, last item's unit)
@@ -147,6 +149,8 @@ class _Builder:
         line = self._line(block)
         if block.heading:
             self.nodes.append(Heading(self.levels.get(block.heading, 2), line))
+        elif block.index in self.subheads:
+            self.nodes.append(Heading(2, line))
         elif block.kind == PRE:
             self._code(block)
         elif block.kind == QUOTE:
@@ -293,6 +297,27 @@ def _heading_levels(page: Page, kept: list[Block]) -> dict[int, int]:
     headline = [b.heading for b in page.blocks if b.role == HEADLINE and b.heading]
     top = headline[0] if headline and headline[0] < levels[0] else levels[0] - 1
     return {level: min(6, max(2, level - top + 1)) for level in levels}
+
+
+SUBHEAD_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
+
+
+def _subheads(kept: list[Block]) -> set[int]:
+    """In a scraped text, the short title-like lines between two paragraphs of prose: the article's subheadings
+    (a dump keeps no markup to say so). A line that ends a clause or exclaims is a short paragraph."""
+    found = set()
+    for before, block, after in zip(kept, kept[1:], kept[2:], strict=False):
+        text = block.text.rstrip()
+        if block.heading or block.kind != PARAGRAPH or CLAUSE_END.search(text) or text.endswith("!"):
+            continue
+        if title_like(len(text.split()), max_words=SUBHEAD_WORDS) and _prose(before) and _prose(after):
+            found.add(block.index)
+    return found
+
+
+def _prose(block: Block) -> bool:
+    return block.kind == PARAGRAPH and paragraph_like(len(block.text.split()), bool(_SENTENCE_END.search(block.text)))
 
 
 def _number(text: str) -> str | None:
