@@ -22,6 +22,7 @@ from pathlib import Path
 from .page import Page
 from .pipeline import Cleaner
 from .record import Article
+from .segment.detect import mode_of_name
 from .templates import MemoryTemplates, TemplateStore, site_for
 
 INPUT_NAMES = ("input.html", "input.txt")
@@ -41,10 +42,11 @@ def _default() -> Cleaner:
 def run(cleaner: Cleaner, page_path: Path, url: str | None = None, id: str | None = None) -> tuple[Article, Page]:
     """Clean one page file, keeping the classified page for display."""
     data = page_path.read_bytes()
-    article = cleaner.clean(data, url=url, id=id)
+    mode = mode_of_name(page_path.name) if cleaner.mode == "auto" else None
+    article = cleaner.clean(data, url=url, id=id, mode=mode)
     if article.error:
         return article, Page(blocks=[], mode="text")
-    page = cleaner.page(data, url=url)
+    page = cleaner.page(data, url=url, mode=mode)
     return cleaner.article(page, id=id), page
 
 
@@ -76,8 +78,9 @@ def record_for(folder: Path, url: str | None = None) -> dict:
     expected = folder / EXPECTED
     if url is None and expected.is_file():
         url = json.loads(expected.read_text(encoding="utf-8")).get("url")
-    data = input_of(folder).read_bytes()
-    return cleaner_for(folder).clean(data, url=url, id=folder.name).to_dict(explain=True)
+    page = input_of(folder)
+    article = cleaner_for(folder).clean(page.read_bytes(), url=url, id=folder.name, mode=mode_of_name(page.name))
+    return article.to_dict(explain=True)
 
 
 def dump(record: dict) -> str:

@@ -4,6 +4,7 @@ lines rebuilt), as every pass of the pipeline, template learning and the trainer
 from __future__ import annotations
 
 from .decode import DecodeError, decode
+from .httphead import split_head
 from .limits import MAX_CHARS, check_size, too_large
 from .page import Page
 from .repair import repair
@@ -21,6 +22,10 @@ def prepare(
     if not isinstance(content, (str, bytes)):
         raise DecodeError(f"not a page: the content must be text or bytes, not {type(content).__name__}")
     check_size(content)
+    content, head = split_head(content)
+    if head is not None:
+        charset = charset or head.charset
+        mode = "html" if head.html and mode == "auto" else mode
     text = decode(content, charset)
     if len(text) > MAX_CHARS:
         raise too_large(len(text), "characters", MAX_CHARS)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from ..record import NO_CONTENT, NOT_FOUND, TOO_LARGE, UNREADABLE
+from ..segment.detect import mode_of_name
 from .item import MAX_PAGE_BYTES, READ_ERRORS, InflationLimit, Item, read_failed
 from .jsonl import read_jsonl
 from .warc import read_warc
@@ -208,7 +209,7 @@ def _read_page(stream: BinaryIO, path: str) -> Item:
         )
     if not data.strip():
         return Item(id=path, error="empty file", error_kind=NO_CONTENT)
-    return Item(id=path, content=data)
+    return Item(id=path, content=data, hint=mode_of_name(path))
 
 
 def _sniff(stream: BinaryIO) -> tuple[BinaryIO, str]:
