@@ -100,7 +100,10 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
     if options.two_pass and templates is not None:
         _learn(options, templates, out, bad)
     skipped: Counter[str] = Counter()
-    items = read_inputs(options.inputs, options.html_field, options.text_field, skipped=skipped)
+    passed_over: list[str] = []
+    items = read_inputs(
+        options.inputs, options.html_field, options.text_field, skipped=skipped, passed_over=passed_over
+    )
     done = out.done + (bad.done if bad else Counter())
     if done:
         items = _skip_done(items, done, tally)
@@ -124,7 +127,7 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
         except BaseException:
             _keep_parts(out, bad, reporter)
             raise
-        _summarise(tally, skipped, reporter)
+        _summarise(tally, skipped, passed_over, reporter)
     return tally
 
 
@@ -195,7 +198,15 @@ def _keep_parts(out: Output, bad: Output | None, reporter: Reporter, why: str | 
         reporter.note(stopped)
 
 
-def _summarise(tally: Tally, skipped: Counter[str], reporter: Reporter) -> None:
+SHOWN_PASSED_OVER = 10  # names of files passed over that the summary lists; past that, how many more
+
+
+def _summarise(tally: Tally, skipped: Counter[str], passed_over: list[str], reporter: Reporter) -> None:
+    if passed_over:
+        names = ", ".join(passed_over[:SHOWN_PASSED_OVER])
+        more = len(passed_over) - SHOWN_PASSED_OVER
+        names += f" and {more:,} more" if more > 0 else ""
+        reporter.note(f"passed over {len(passed_over):,} file(s) that are not pages (hidden, data or code): {names}")
     if skipped:
         kinds = ", ".join(f"{count:,} {kind}" for kind, count in sorted(skipped.items(), key=lambda kv: -kv[1]))
         reporter.note(f"skipped {sum(skipped.values()):,} WARC record(s) that are not HTML pages: {kinds}")
