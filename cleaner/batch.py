@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from . import runrecord
 from .config import Config
 from .io import Item, open_output, read_inputs
 from .io.readers import input_named
@@ -89,12 +90,20 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
     if options.jobs < 1:
         raise ValueError("--jobs must be at least 1")
     if options.resume and _already_complete(options.output):
+        _check_same_run(options)
         Reporter(live=False).note(f"{options.output} is complete: nothing to resume")
         return tally
     out = open_output(options.output, options.fmt, resume=options.resume)
+    bad = None
     try:
         bad = open_output(options.rejects, "jsonl", resume=options.resume) if options.rejects else None
+        if out.path is not None and options.resume:
+            _check_same_run(options)  # once the .part is locked: a run still writing it is said as such
+        if out.path is not None and not (options.resume and runrecord.read(out.path)):
+            runrecord.write(out.path, _this_run(options))
     except BaseException:
+        if bad is not None:
+            bad.discard()
         out.discard()
         raise
     if options.two_pass and templates is not None:
@@ -159,6 +168,42 @@ def _check_outputs(options: BatchOptions) -> None:
             raise OutputError(f"{flag} {path} is one of the inputs ({found}): write the records somewhere else")
     if options.rejects and options.output and os.path.abspath(options.rejects) == os.path.abspath(options.output):
         raise OutputError("--rejects must name another file than -o")
+
+
+def _this_run(options: BatchOptions) -> dict:
+    """The inputs and the options that decide what a run's records are (not --jobs: any number gives the same
+    output), as recorded beside its output."""
+    config = options.config
+    recorded = {
+        "format": options.fmt,
+        "rejects": os.path.abspath(options.rejects) if options.rejects else None,
+        "html_field": options.html_field,
+        "text_field": options.text_field,
+        "two_pass": options.two_pass,
+        "mode": config.mode,
+        "disable": sorted(config.disable),
+        "templates": os.path.abspath(config.templates) if isinstance(config.templates, (str, os.PathLike)) else None,
+        "site": config.site,
+        "time_limit": config.time_limit,
+        "explain": config.explain,
+    }
+    return runrecord.describe(options.inputs, recorded)
+
+
+def _check_same_run(options: BatchOptions) -> None:
+    """Refuse to resume an output that another run (other inputs or options) started or completed."""
+    assert options.output is not None
+    recorded = runrecord.read(options.output)
+    if recorded is None:
+        return  # an older cleaner's output, or one made by hand: nothing to compare with
+    changed = runrecord.differences(recorded, _this_run(options))
+    if not changed:
+        return
+    what = f"{options.output}{PART_SUFFIX}" if not _already_complete(options.output) else options.output
+    raise OutputError(
+        f"--resume: {what} was written by another run ({'; '.join(changed)}): run again with that run's inputs "
+        f"and options to finish it, or without --resume (after deleting any {PART_SUFFIX} file) to start over"
+    )
 
 
 def _already_complete(output: str | None) -> bool:
