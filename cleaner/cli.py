@@ -206,7 +206,7 @@ def train(
         from .train.nameline import train as fit_nameline
         from .train.title import train as fit_title
     except ImportError as exc:
-        _error(f"training needs the [train] extra ({exc.name} is missing): pip install 'cleaner[train]'")
+        _error(f"training needs the [train] extra ({exc.name} is missing): pip install 'cleaner-news[train]'")
         raise typer.Exit(code=2) from None
     missing = [str(p) for p in datasets if not p.is_file()]
     if missing:

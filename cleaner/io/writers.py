@@ -222,7 +222,7 @@ def _require_pyarrow() -> None:
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        raise OutputError("Parquet output needs pyarrow: pip install 'cleaner[parquet]'") from None
+        raise OutputError("Parquet output needs pyarrow: pip install 'cleaner-news[parquet]'") from None
 
 
 def _replace_via_temp(path: str, write: Callable[[str], None]) -> None:
