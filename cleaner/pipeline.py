@@ -35,6 +35,7 @@ from .classify import (
 from .config import Config
 from .deadline import Expiry, PageTimeout, time_limit
 from .decode import DecodeError
+from .invisible import strip_invisible
 from .limits import PageTooLarge
 from .meta import Metadata, detect_language, extract
 from .meta.language import load_profiles
@@ -224,8 +225,8 @@ class Cleaner:
         return Article(
             id=id,
             url=page.url,
-            headline=found.headline,
-            byline=list(found.byline),
+            headline=strip_invisible(found.headline) if found.headline else found.headline,
+            byline=[strip_invisible(name) for name in found.byline],
             date=found.date,
             language=found.language,
             body=body_text(page),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .decode import DecodeError, decode
 from .httphead import split_head
+from .invisible import strip_invisible
 from .limits import MAX_CHARS, check_size, too_large
 from .page import Page
 from .repair import repair
@@ -26,7 +27,7 @@ def prepare(
     if head is not None:
         charset = charset or head.charset
         mode = "html" if head.html and mode == "auto" else mode
-    text = decode(content, charset)
+    text = strip_invisible(decode(content, charset))
     if len(text) > MAX_CHARS:
         raise too_large(len(text), "characters", MAX_CHARS)
     page = segment(text, mode, url, links)
