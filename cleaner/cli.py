@@ -200,14 +200,18 @@ def train(
 ) -> None:
     """Train a block scorer, or the title-line or name-line model, on the `train` side of the site split (needs
     the [train] extra)."""
+    from .extras import TRAIN, MissingExtra, require
+
     try:
-        from .train.blocks import save
-        from .train.blocks import train as fit
-        from .train.nameline import train as fit_nameline
-        from .train.title import train as fit_title
-    except ImportError as exc:
-        _error(f"training needs the [train] extra ({exc.name} is missing): pip install 'cleaner-news[train]'")
+        require("train", TRAIN, "training")
+    except MissingExtra as exc:
+        _error(str(exc))
         raise typer.Exit(code=2) from None
+    from .train.blocks import save
+    from .train.blocks import train as fit
+    from .train.nameline import train as fit_nameline
+    from .train.title import train as fit_title
+
     missing = [str(p) for p in datasets if not p.is_file()]
     if missing:
         _error(f"no such dataset file: {', '.join(missing)}")

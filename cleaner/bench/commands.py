@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from .. import extras
 from ..devdata.datasets import DATASETS, SPLITS, available, find_datasets_dir, load
 from ..devdata.dumps import HELD_OUT, STYLES, missing, unknown
 from . import gate as gates
@@ -231,6 +232,10 @@ def gate(
     from .report import Table, console
 
     quiet()
+    try:
+        extras.require("bench", extras.GATE, "the quality gate (its plain-text variants)")
+    except extras.MissingExtra as exc:
+        raise _fail(str(exc)) from None
     if allow_lower and not pin:
         raise _fail("--allow-lower only makes sense with --pin")
     current = gates.Floors.read(floors)
