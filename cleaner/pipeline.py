@@ -59,6 +59,10 @@ class Pass:
     run: Callable[[Page], None]
 
 
+# The passes --disable takes (every pass but the rules', whose rules it takes one by one).
+PASS_NAMES = ("model", "link_pages", METADATA, "site_template", "context", "inner_lines", LANGUAGE)
+
+
 class Cleaner:
     """A configured pipeline, built once and reused over many pages (and safe to share between threads: every
     value derived while cleaning a page lives with that page).
@@ -82,13 +86,13 @@ class Cleaner:
             Pass("inner_lines", keep_inner_lines),
             Pass(LANGUAGE, self._detect_language),
         ]
-        switchable = [p.name for p in passes if p.name != "rules"]
+        assert tuple(p.name for p in passes if p.name != "rules") == PASS_NAMES
         disabled = set(config.disable)
-        unknown = disabled - set(registry) - set(switchable)
+        unknown = disabled - set(registry) - set(PASS_NAMES)
         if unknown:
             raise ValueError(
-                f"unknown rule or pass name(s): {', '.join(sorted(unknown))} "
-                f"(passes: {', '.join(switchable)}; rules: `cleaner rules` lists them)"
+                f"unknown rule or pass name(s): {', '.join(sorted(unknown))}; the passes: {', '.join(PASS_NAMES)}; "
+                f"the rules: {', '.join(sorted(registry))} (`cleaner rules` says what each finds)"
             )
         if METADATA in disabled:
             disabled.add(LANGUAGE)  # the language alone is no metadata record

@@ -63,6 +63,7 @@ CREDIT_CHARS = 600  # longer than any credit line, even "(Reporting by ... in ..
 
 @cached
 def is_agency_credit(text: str) -> bool:
+    """ "(Reporting by X; Editing by Y)", "AFP": a news agency's or editors' credit line."""
     text = plain(text)
     if len(text) > CREDIT_CHARS:
         return False

@@ -69,11 +69,13 @@ BROWSER_STEMS = stems("browser", "navigat", "navega", "javascript", "explorer")
 
 @line_rule(reasons.ERROR_PAGE)
 def error_page(line):
+    """ "Page not found", "404": a short line saying the page could not be shown."""
     text = plain(line)
     return words(text) <= ERROR_WORDS and mentions(text, ERROR_STEMS) and bool(ERROR.search(text))
 
 
 @line_rule(reasons.BROWSER_NOTICE)
 def browser_notice(line):
+    """ "Your browser is out of date", "Please enable JavaScript": a short notice about the browser."""
     text = plain(line)
     return words(text) <= NOTICE_WORDS and mentions(text, BROWSER_STEMS) and bool(BROWSER.search(text))

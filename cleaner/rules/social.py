@@ -39,6 +39,7 @@ _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 
 @line_rule(reasons.SHARE_PROMPT)
 def share_prompt(raw):
+    """ "Share this:", "Facebook Twitter Email", "12 shares": a row of sharing buttons or counts."""
     text = plain(raw)
     if SHARE.match(text) or _COUNT.match(text):
         return True
@@ -72,6 +73,7 @@ PAGE_ACTION = phrases(
 
 @line_rule(reasons.PAGE_ACTION)
 def page_action(text):
+    """ "Print this article", "Rate this recipe", "Jump to recipe": the page's own buttons."""
     return bool(PAGE_ACTION.match(plain(text)))
 
 
@@ -94,4 +96,5 @@ COMMENT_FORM = re.compile(
 
 @line_rule(reasons.COMMENT_FORM)
 def comment_form(text):
+    """ "Your email address will not be published": the comment form under a post."""
     return bool(COMMENT_FORM.match(plain(text)))
