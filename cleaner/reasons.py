@@ -24,6 +24,7 @@ SECTION_LABEL = "section_label"
 BREADCRUMB = "breadcrumb"
 # errors
 ERROR_PAGE = "error_page"
+REDIRECT_NOTICE = "redirect_notice"
 BROWSER_NOTICE = "browser_notice"
 # consent
 COOKIE_BANNER = "cookie_banner"

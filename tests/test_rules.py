@@ -58,6 +58,16 @@ REMOVED = {
         "La página que buscas no existe",
         "Oops! Something went wrong",
     ],
+    "redirect_notice": [
+        "301 Moved Permanently",
+        "Moved Permanently",
+        "The document has moved here.",
+        "Object moved to here.",
+        "You are being redirected.",
+        "Click here if you are not redirected automatically.",
+        "nginx",
+        "Apache/2.4.41 (Ubuntu) Server at example.com Port 80",
+    ],
     "browser_notice": [
         "NYTimes.com no longer supports Internet Explorer 9 or earlier. Please upgrade your browser.",
         "Please enable JavaScript to view this page",
@@ -291,6 +301,8 @@ KEPT = [
     "Travel agents recommend insurance because they get a commission when you buy it.",
     "No affiliate links. No paid promotion. I've used every piece of gear in this post extensively.",
     "Einen Vertriebsmitarbeiter ohne eine Aussicht auf eine Provision zu beschäftigen, ist sinnlos.",
+    "The company moved permanently to Leeds in 2019, and found new offices near the station.",
+    "Nginx and Apache serve most of the web's pages, the survey found.",
 ]
 
 
