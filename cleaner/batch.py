@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from . import runrecord
 from .config import Config
 from .io import Item, open_output, read_inputs
+from .io.count import count_pages
 from .io.readers import input_named
 from .io.writers import PART_SUFFIX, Output, OutputError, WriteFailed
 from .items import clean_item, clean_items
@@ -118,8 +119,12 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
         items = _skip_done(items, done, tally)
     parallel = options.jobs > 1
     articles = clean_parallel(items, make_cleaner, options.jobs) if parallel else clean_items(cleaner, items)
+    reporter = Reporter(options.live)
+    if reporter.live:  # a total and an ETA, when the inputs say cheaply how many pages they hold
+        total = count_pages(options.inputs)
+        reporter.set_total(None if total is None else total - sum(done.values()))
     # closing(): stop the workers and the reader thread now if writing fails, not when the generator is collected.
-    with Reporter(options.live) as reporter, contextlib.closing(articles):
+    with reporter, contextlib.closing(articles):
         try:
             for article in articles:
                 _write(article, out, bad, options.config.explain, reporter)
@@ -136,7 +141,7 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
         except BaseException:
             _keep_parts(out, bad, reporter)
             raise
-        _summarise(tally, skipped, passed_over, reporter)
+    _summarise(tally, skipped, passed_over, reporter)  # once the bar is finished, under it
     return tally
 
 
