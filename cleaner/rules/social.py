@@ -31,10 +31,21 @@ SHARE = phrases(
 _NETWORK_ROW = re.compile(
     rf"^(?:(?:share (?:on|via) |partager sur |teilen auf |compartir en )?{_NETWORK}\b[\s|,•·/]*)+$", re.I
 )
-_COUNT = re.compile(
-    r"^\d[\d.,]*\s*(?:k|m)?\s*(?:shares?|comments?|likes?|partages?|kommentare?|comentarios?|commentaires?)$", re.I
+_COUNT = re.compile(r"^\d[\d.,]*\s*(?:k|m)?\s*(?:shares?|likes?|partages?)$", re.I)
+# "3 comments", "Comments (12)", "No comments", "12 Kommentare": how many readers commented, not a share button.
+_COMMENTS = r"(?:comments?|kommentare?|comentarios?|commentaires?|réactions?|reactions?)"
+COMMENT_COUNT = re.compile(
+    rf"^(?:(?:\d[\d.,]*|no|one|zero|keine|aucun|sin)\s*{_COMMENTS}|{_COMMENTS}\s*[(\[:]?\s*\d[\d.,]*\s*[)\]]?)"
+    r"\s*[»›>]?$",
+    re.I,
 )
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
+
+
+@line_rule(reasons.COMMENT_COUNT)
+def comment_count(text):
+    """ "3 comments", "Comments (12)", "No comments": how many readers commented."""
+    return bool(COMMENT_COUNT.match(plain(text)))
 
 
 @line_rule(reasons.SHARE_PROMPT)
