@@ -1,6 +1,11 @@
 """Golden fixtures: `fixtures/<name>/` holds the input page (`input.txt` or `input.html`) and `expected.json`,
 the full record the cleaner gives for it (`removed` included). A change in output shows as a diff.
 
+`expected.json` is written for review: pretty-printed, the body as a list of its paragraphs (a changed word shows
+as one changed paragraph, not as two lines of the whole body), and each removal's score to SCORE_DIGITS digits
+(a refit of a model moves the third digit of many scores; what leaves and why is what a fixture pins). A stored
+file is compared in this form whatever its own (an older single-string body, a missing final newline).
+
 A page whose furniture only its site's other pages reveal keeps its site's template beside it, as
 `templates.json` (line hashes and the number of pages each was on, exported from a template store by
 `cleaner fixtures add --templates STORE`): the fixture is checked against that template, not the store of the day.
@@ -83,8 +88,39 @@ def record_for(folder: Path, url: str | None = None) -> dict:
     return article.to_dict(explain=True)
 
 
+SCORE_DIGITS = 2
+
+
 def dump(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    """A record as expected.json holds it (see the module's docstring)."""
+    return json.dumps(reviewable(record), ensure_ascii=False, indent=2) + "\n"
+
+
+def reviewable(record: dict) -> dict:
+    shown = dict(record)
+    if isinstance(shown.get("body"), str):
+        shown["body"] = shown["body"].split("\n\n") if shown["body"] else []
+    if isinstance(shown.get("removed"), list):
+        shown["removed"] = [_rounded(removal) for removal in shown["removed"]]
+    return shown
+
+
+def _rounded(removal: dict) -> dict:
+    score = removal.get("score")
+    return {**removal, "score": round(score, SCORE_DIGITS)} if isinstance(score, float) else removal
+
+
+def read_expected(folder: Path) -> dict:
+    """A fixture's expected record as the cleaner writes records: the body one string."""
+    record = json.loads((folder / EXPECTED).read_text(encoding="utf-8"))
+    if isinstance(record.get("body"), list):
+        record["body"] = "\n\n".join(record["body"])
+    return record
+
+
+def _stored(folder: Path) -> str:
+    """The stored expected.json in the form `dump` writes."""
+    return dump(json.loads((folder / EXPECTED).read_text(encoding="utf-8")))
 
 
 def add(
@@ -121,7 +157,7 @@ def _site_template(store_path: Path, site: str | None) -> MemoryTemplates:
 
 def check(folder: Path) -> str:
     """'' when the fixture matches, else a unified diff of expected against actual."""
-    expected = (folder / EXPECTED).read_text(encoding="utf-8")
+    expected = _stored(folder)
     actual = dump(record_for(folder))
     if expected == actual:
         return ""
@@ -149,6 +185,6 @@ def update(folder: Path) -> bool:
     actual = dump(record_for(folder))
     path = folder / EXPECTED
     if path.is_file() and path.read_text(encoding="utf-8") == actual:
-        return False
+        return False  # (a file that differs in form only is rewritten: the next diff of it is then readable)
     path.write_text(actual, encoding="utf-8")
     return True
