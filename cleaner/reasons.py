@@ -22,6 +22,7 @@ SKIP_LINK = "skip_link"
 MENU_LABEL = "menu_label"
 SECTION_LABEL = "section_label"
 BREADCRUMB = "breadcrumb"
+AUTHOR_ARCHIVE = "author_archive"
 # errors
 ERROR_PAGE = "error_page"
 REDIRECT_NOTICE = "redirect_notice"

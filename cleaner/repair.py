@@ -205,11 +205,13 @@ def repair(page: Page) -> Page:
 
 def _copy(block: Block, text: str, gap: int | None = None) -> Block:
     """A fresh block for a part of `block`'s text (or the whole of it again): its layout and what its markup said,
-    and its link text where the whole block was link text."""
+    and its link text: all of it where the whole block was link text, none where only part of it was."""
+    whole = text == block.text
+    linked = len(text) if block.link_chars >= len(block.text) else 0
     return replace(
         block,
         text=text,
         gap_before=block.gap_before if gap is None else gap,
-        link_chars=len(text) if block.link_chars >= len(block.text) else 0,
-        links=block.links if text == block.text else (),
+        link_chars=block.link_chars if whole else linked,
+        links=block.links if whole else (),
     )

@@ -18,15 +18,6 @@ DUMPS = make_dumps.DUMPS
 PAGES = make_dumps.pages()
 # The link markers and Markdown link targets a dump adds to the article's words.
 _ADDED = re.compile(r"\[\d+\]|\]\([^)]*\)")
-# Where today's text mode loses part of the first paragraph: a wrapped line of it is taken for the headline
-# (issue 21, item 2: rebuild paragraphs before judging them). Strict: a fix shows as XPASS, and the entry goes.
-_FIRST_LINE_TAKEN_FOR_HEADLINE = {
-    ("en-html-captions", "w3m"),
-    ("en-html-clean", "html2text"),
-    ("en-html-clean", "w3m"),
-    ("es-html-clean", "lynx"),
-    ("es-html-furniture", "lynx"),
-}
 
 
 def _text(page: str, style: str) -> str:
@@ -85,17 +76,7 @@ def first_paragraphs() -> dict[str, str]:
     return {page: html.clean(_html(page)).body.split("\n\n")[0] for page in PAGES}
 
 
-_CASES = [
-    pytest.param(
-        page,
-        style,
-        marks=pytest.mark.xfail(strict=True, reason="a wrapped line of the first paragraph read as the headline")
-        if (page, style) in _FIRST_LINE_TAKEN_FOR_HEADLINE
-        else (),
-    )
-    for page in PAGES
-    for style in STYLES
-]
+_CASES = [pytest.param(page, style) for page in PAGES for style in STYLES]
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,14 @@ from cleaner.pipeline import Cleaner
 from cleaner.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
-PASS_REASONS = {reasons.MODEL, reasons.CONTEXT, reasons.SITE_TEMPLATE, reasons.DOUBLED_LINE, *reasons.ROLES}
+PASS_REASONS = {
+    reasons.MODEL,
+    reasons.CONTEXT,
+    reasons.LINK_REFERENCES,
+    reasons.SITE_TEMPLATE,
+    reasons.DOUBLED_LINE,
+    *reasons.ROLES,
+}
 NAMES = {value for name, value in vars(reasons).items() if name.isupper() and isinstance(value, str)}
 
 

@@ -48,6 +48,13 @@ REMOVED = {
         "ESPAÑA | POLÍTICA",
     ],
     "breadcrumb": ["Home > World > Europe", "Accueil > Monde > Europe", "Startseite > Politik", "Inicio / Mundo"],
+    "author_archive": [
+        "View all posts by Ray Ansari",
+        "More articles by Jane Doe »",
+        "Alle Beiträge von Anna Schmidt",
+        "Voir tous les articles de Marie Dupont",
+        "Ver todos los artículos de Juan Pérez",
+    ],
     "error_page": [
         "Page not found",
         "404 - Page not found",
@@ -300,6 +307,8 @@ KEPT = [
     "If you enjoyed the show, the band plays again on Friday.",
     "Category: the one thing that matters is time.",
     "Previous studies have shown that the drug works.",
+    "More stories by local authors will appear in next week's edition, the editor said.",
+    "All posts by the way are moderated.",
     "Read more about the plan in the council's own report, published on Monday.",
     "Lea: I never thought we would win, but the team believed it.",
     "To measure these partnerships, implement affiliate links, UTM tracking and exclusive discount codes.",

@@ -126,15 +126,16 @@ def test_normalise_mends_and_repairs_as_before():
 
 
 def _plain_lines(text: str) -> list[tuple[str, int, int]]:
-    """segment_text's lines as the per-line substitutions make them: text, blank lines before, indent."""
+    """segment_text's lines as the per-line substitutions make them: text, blank lines before, indent (of the
+    visible characters)."""
     lines, gap = [], 0
     for raw in text.split("\n"):
-        visible = segment_text_module._INVISIBLE.sub("", raw.strip())
+        visible = segment_text_module._INVISIBLE.sub("", raw)
         if not visible.strip():
             gap += 1
             continue
         line = segment_text_module._SPACES.sub(" ", visible).strip()
-        lines.append((line, gap if lines else 0, len(raw) - len(raw.lstrip())))
+        lines.append((line, gap if lines else 0, len(visible) - len(visible.lstrip())))
         gap = 0
     return lines
 

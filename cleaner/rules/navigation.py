@@ -1,4 +1,4 @@
-"""Skip links, numbered skip menus, section labels and breadcrumbs."""
+"""Skip links, numbered skip menus, section labels, breadcrumbs and links to an author's archive."""
 
 from __future__ import annotations
 
@@ -84,3 +84,19 @@ def breadcrumb(line):
         return False
     parts = _CRUMB_SPLIT.split(text)
     return len(parts) >= 2 and all(words(p) <= 6 for p in parts)
+
+
+_AUTHOR = r"(?-i:[A-ZÀ-Ý])\S*(?:\s+\S+){0,4}"  # a name: up to five words, the first capitalised
+AUTHOR_ARCHIVE = re.compile(
+    rf"(?:(?:view|see|read|browse|show)\s+)?(?:all|more)\s+(?:posts|articles|stories|entries|columns)\s+by\s+{_AUTHOR}|"
+    rf"(?:alle|weitere|mehr)\s+(?:beiträge|artikel|texte)\s+(?:von|des autors|der autorin)\s+{_AUTHOR}|"
+    rf"(?:voir\s+)?(?:tous les|les autres|plus d['’])\s*(?:articles|billets|publications)\s+(?:de|d['’])\s*{_AUTHOR}|"
+    rf"(?:ver\s+)?(?:todos los|más)\s+(?:artículos|posts|textos|publicaciones)\s+(?:de|del)\s+{_AUTHOR}",
+    re.I,
+)
+
+
+@line_rule(reasons.AUTHOR_ARCHIVE)
+def author_archive(line):
+    """ "View all posts by Ray Ansari", "Alle Artikel von Anna Schmidt": the link to the author's other pieces."""
+    return AUTHOR_ARCHIVE.fullmatch(plain(line).rstrip(" .:»›>→")) is not None

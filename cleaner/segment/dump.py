@@ -245,7 +245,7 @@ def _continuation_indent(first: str) -> int:
 def _paragraph(lines: list[str], numbers: list[int], gap: int, style: DumpStyle) -> Paragraph:
     raw = [lines[k] for k in numbers]
     first = raw[0]
-    indent = len(first) - len(first.lstrip(" "))
+    indent = len(first) - len(first.lstrip())
     text = _join([line.strip() for line in raw])
     paragraph = Paragraph(text, numbers[0], numbers[-1], gap_before=gap, indent=indent)
     if style.markdown:
