@@ -146,14 +146,16 @@ def bench(
     summaries = summarise(runs, meta_gold_fields(all_pages))
     rows = overall(summaries)
     tables = overall_tables(rows, summaries) + dataset_tables(summaries, descriptions)
-    startup = _startup(all_pages[0].html)
-    tables.append(
-        Table(
-            f"start-up: one page from the command line, a fresh process each, median of {REPEATS} runs",
-            ["command", "CPU s", "wall s"],
-            startup_rows(startup),
+    # The start-up of the two command lines, side by side, when the run compares the two systems.
+    startup = _startup(all_pages[0].html) if {"cleaner", "trafilatura"} <= {s.name for s in chosen} else None
+    if startup:
+        tables.append(
+            Table(
+                f"start-up: one page from the command line, a fresh process each, median of {REPEATS} runs",
+                ["command", "CPU s", "wall s"],
+                startup_rows(startup),
+            )
         )
-    )
     console(tables)
     info = {
         "command": "cleaner bench " + shlex.join(sys.argv[2:]) if sys.argv[1:2] == ["bench"] else "cleaner bench",
