@@ -192,7 +192,8 @@ def test_a_signalled_run_keeps_whole_records_and_resume_finishes_it(tmp_path, st
     assert sorted(r["id"] for r in kept + rejected) == sorted(ids)  # none missing, none twice
     assert [r["id"] for r in rejected] == ids[::7]
     assert [r["id"] for r in kept] == [i for n, i in enumerate(ids) if n % 7]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["pages.jsonl", out.name, rejects.name])
+    listed = sorted(p.name for p in tmp_path.iterdir())
+    assert listed == sorted(["pages.jsonl", out.name, rejects.name, f".{out.name}.cleaner-run"])  # and its run record
 
 
 def test_a_kill_between_the_two_commits_is_resumed_with_every_reject_once(tmp_path):

@@ -10,6 +10,7 @@ import pytest
 from cleaner import decode
 from cleaner import repair as repair_module
 from cleaner.segment import candidates, html
+from cleaner.invisible import strip_invisible
 from cleaner.segment import text as segment_text_module
 
 # Pieces of class names: every name the author and title patterns list, joiners, cases, and characters that match
@@ -130,7 +131,7 @@ def _plain_lines(text: str) -> list[tuple[str, int, int]]:
     visible characters)."""
     lines, gap = [], 0
     for raw in text.split("\n"):
-        visible = segment_text_module._INVISIBLE.sub("", raw)
+        visible = strip_invisible(raw)
         if not visible.strip():
             gap += 1
             continue
