@@ -9,8 +9,8 @@ import pytest
 
 from cleaner import decode
 from cleaner import repair as repair_module
-from cleaner.segment import candidates, html
 from cleaner.invisible import strip_invisible
+from cleaner.segment import candidates, html
 from cleaner.segment import text as segment_text_module
 
 # Pieces of class names: every name the author and title patterns list, joiners, cases, and characters that match
