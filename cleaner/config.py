@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields, replace
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from .deadline import DEFAULT_TIME_LIMIT
@@ -14,6 +15,14 @@ if TYPE_CHECKING:
     from .templates import TemplateSource
 
 MODES = ("auto", "html", "text")
+
+
+class Mode(str, Enum):
+    """`--mode`'s choices, for every command that takes it."""
+
+    auto = "auto"
+    html = "html"
+    text = "text"
 
 
 def _option(default: Any, help: str, **kwargs: Any) -> Any:

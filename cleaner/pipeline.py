@@ -35,6 +35,7 @@ from .classify import (
 from .config import Config
 from .deadline import Expiry, PageTimeout, time_limit
 from .decode import DecodeError
+from .invisible import strip_invisible
 from .limits import PageTooLarge
 from .meta import Metadata, detect_language, extract
 from .meta.language import load_profiles
@@ -56,6 +57,10 @@ class Pass:
 
     name: str
     run: Callable[[Page], None]
+
+
+# The passes --disable takes (every pass but the rules', whose rules it takes one by one).
+PASS_NAMES = ("model", "link_pages", METADATA, "site_template", "context", "inner_lines", LANGUAGE)
 
 
 class Cleaner:
@@ -81,13 +86,13 @@ class Cleaner:
             Pass("inner_lines", keep_inner_lines),
             Pass(LANGUAGE, self._detect_language),
         ]
-        switchable = [p.name for p in passes if p.name != "rules"]
+        assert tuple(p.name for p in passes if p.name != "rules") == PASS_NAMES
         disabled = set(config.disable)
-        unknown = disabled - set(registry) - set(switchable)
+        unknown = disabled - set(registry) - set(PASS_NAMES)
         if unknown:
             raise ValueError(
-                f"unknown rule or pass name(s): {', '.join(sorted(unknown))} "
-                f"(passes: {', '.join(switchable)}; rules: `cleaner rules` lists them)"
+                f"unknown rule or pass name(s): {', '.join(sorted(unknown))}; the passes: {', '.join(PASS_NAMES)}; "
+                f"the rules: {', '.join(sorted(registry))} (`cleaner rules` says what each finds)"
             )
         if METADATA in disabled:
             disabled.add(LANGUAGE)  # the language alone is no metadata record
@@ -224,8 +229,8 @@ class Cleaner:
         return Article(
             id=id,
             url=page.url,
-            headline=found.headline,
-            byline=list(found.byline),
+            headline=strip_invisible(found.headline) if found.headline else found.headline,
+            byline=[strip_invisible(name) for name in found.byline],
             date=found.date,
             language=found.language,
             body=body_text(page),

@@ -28,10 +28,11 @@ from datatrove.utils.typeshelper import StatHints
 from ..config import Config
 from ..io.item import Item
 from ..pipeline import Cleaner
-from ..record import written
+from ..record import Article, written
 from ..templates import LearnedPage, TemplateStore
 from ..templates.learn import learn_item
 from ..templates.store import BATCH_PAGES
+from . import not_an_article
 
 METADATA_KEY = "cleaner"
 NOT_IN_METADATA = ("id", "url", "body")  # the document has its own id and url, and the body becomes its text
@@ -69,7 +70,7 @@ class CleanArticles(PipelineStep):
                 doc.metadata[METADATA_KEY] = {
                     name: record[name] for name in written(self.config.explain) if name not in NOT_IN_METADATA
                 }
-                reason = _drop_reason(article.error, article.body) if self.drop_empty else None
+                reason = _drop_reason(article) if self.drop_empty else None
                 if reason:
                     self.stat_update(StatHints.dropped, f"dropped_{reason}")
                     if excluded:
@@ -85,10 +86,14 @@ class CleanArticles(PipelineStep):
                 yield doc
 
 
-def _drop_reason(error: str | None, body: str) -> str | None:
-    if error is not None:
+def _drop_reason(article: Article) -> str | None:
+    """The statistic's name of why a document is dropped (integrations.not_an_article says it in words)."""
+    why = not_an_article(article)
+    if why is None:
+        return None
+    if article.error is not None:
         return "cleaner_error"
-    return None if body else "cleaner_no_article"
+    return "cleaner_redirect" if why.startswith("a redirect") else "cleaner_no_article"
 
 
 class LearnSiteTemplates(PipelineStep):
