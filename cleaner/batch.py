@@ -15,8 +15,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from . import runrecord
 from .config import Config
 from .io import Item, open_output, read_inputs
+from .io.count import count_pages
 from .io.readers import input_named
 from .io.writers import PART_SUFFIX, Output, OutputError, WriteFailed
 from .items import clean_item, clean_items
@@ -96,25 +98,40 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
     if options.jobs < 1:
         raise ValueError("--jobs must be at least 1")
     if options.resume and _already_complete(options.output):
+        _check_same_run(options)
         Reporter(live=False).note(f"{options.output} is complete: nothing to resume")
         return tally
     out = open_output(options.output, options.fmt, resume=options.resume)
+    bad = None
     try:
         bad = open_output(options.rejects, "jsonl", resume=options.resume) if options.rejects else None
+        if out.path is not None and options.resume:
+            _check_same_run(options)  # once the .part is locked: a run still writing it is said as such
+        if out.path is not None and not (options.resume and runrecord.read(out.path)):
+            runrecord.write(out.path, _this_run(options))
     except BaseException:
+        if bad is not None:
+            bad.discard()
         out.discard()
         raise
     if options.two_pass and templates is not None:
         _learn(options, templates, out, bad)
     skipped: Counter[str] = Counter()
-    items = read_inputs(options.inputs, options.html_field, options.text_field, skipped=skipped)
+    passed_over: list[str] = []
+    items = read_inputs(
+        options.inputs, options.html_field, options.text_field, skipped=skipped, passed_over=passed_over
+    )
     done = out.done + (bad.done if bad else Counter())
     if done:
         items = _skip_done(items, done, tally)
     parallel = options.jobs > 1
     articles = clean_parallel(items, make_cleaner, options.jobs) if parallel else clean_items(cleaner, items)
+    reporter = Reporter(options.live)
+    if reporter.live:  # a total and an ETA, when the inputs say cheaply how many pages they hold
+        total = count_pages(options.inputs)
+        reporter.set_total(None if total is None else total - sum(done.values()))
     # closing(): stop the workers and the reader thread now if writing fails, not when the generator is collected.
-    with Reporter(options.live) as reporter, contextlib.closing(articles):
+    with reporter, contextlib.closing(articles):
         try:
             for article in articles:
                 _write(article, out, bad, options.config.explain, reporter)
@@ -131,7 +148,7 @@ def _run(options: BatchOptions, templates: str | None) -> Tally:
         except BaseException:
             _keep_parts(out, bad, reporter)
             raise
-        _summarise(tally, skipped, reporter)
+    _summarise(tally, skipped, passed_over, reporter)  # once the bar is finished, under it
     return tally
 
 
@@ -163,6 +180,42 @@ def _check_outputs(options: BatchOptions) -> None:
             raise OutputError(f"{flag} {path} is one of the inputs ({found}): write the records somewhere else")
     if options.rejects and options.output and os.path.abspath(options.rejects) == os.path.abspath(options.output):
         raise OutputError("--rejects must name another file than -o")
+
+
+def _this_run(options: BatchOptions) -> dict:
+    """The inputs and the options that decide what a run's records are (not --jobs: any number gives the same
+    output), as recorded beside its output."""
+    config = options.config
+    recorded = {
+        "format": options.fmt,
+        "rejects": os.path.abspath(options.rejects) if options.rejects else None,
+        "html_field": options.html_field,
+        "text_field": options.text_field,
+        "two_pass": options.two_pass,
+        "mode": config.mode,
+        "disable": sorted(config.disable),
+        "templates": os.path.abspath(config.templates) if isinstance(config.templates, (str, os.PathLike)) else None,
+        "site": config.site,
+        "time_limit": config.time_limit,
+        "explain": config.explain,
+    }
+    return runrecord.describe(options.inputs, recorded)
+
+
+def _check_same_run(options: BatchOptions) -> None:
+    """Refuse to resume an output that another run (other inputs or options) started or completed."""
+    assert options.output is not None
+    recorded = runrecord.read(options.output)
+    if recorded is None:
+        return  # an older cleaner's output, or one made by hand: nothing to compare with
+    changed = runrecord.differences(recorded, _this_run(options))
+    if not changed:
+        return
+    what = f"{options.output}{PART_SUFFIX}" if not _already_complete(options.output) else options.output
+    raise OutputError(
+        f"--resume: {what} was written by another run ({'; '.join(changed)}): run again with that run's inputs "
+        f"and options to finish it, or without --resume (after deleting any {PART_SUFFIX} file) to start over"
+    )
 
 
 def _already_complete(output: str | None) -> bool:
@@ -202,7 +255,15 @@ def _keep_parts(out: Output, bad: Output | None, reporter: Reporter, why: str | 
         reporter.note(stopped)
 
 
-def _summarise(tally: Tally, skipped: Counter[str], reporter: Reporter) -> None:
+SHOWN_PASSED_OVER = 10  # names of files passed over that the summary lists; past that, how many more
+
+
+def _summarise(tally: Tally, skipped: Counter[str], passed_over: list[str], reporter: Reporter) -> None:
+    if passed_over:
+        names = ", ".join(passed_over[:SHOWN_PASSED_OVER])
+        more = len(passed_over) - SHOWN_PASSED_OVER
+        names += f" and {more:,} more" if more > 0 else ""
+        reporter.note(f"passed over {len(passed_over):,} file(s) that are not pages (hidden, data or code): {names}")
     if skipped:
         kinds = ", ".join(f"{count:,} {kind}" for kind, count in sorted(skipped.items(), key=lambda kv: -kv[1]))
         reporter.note(f"skipped {sum(skipped.values()):,} WARC record(s) that are not HTML pages: {kinds}")

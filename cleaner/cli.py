@@ -15,19 +15,29 @@ from typing import Annotated
 
 import typer
 
-from . import fixtures
+from . import __version__, fixtures
 from .batch import BatchOptions, run_batch
 from .bench.commands import bench, gate
-from .config import Config, default, help_text
-from .io.writers import WriteFailed
+from .clihelp import PlainHelpGroup
+from .config import Config, Mode, default, help_text
+from .io.writers import WriteFailed, output_format
 from .parallel import WorkerStartError
 from .pipeline import Cleaner
 from .templates.commands import app as templates_app
 
+EXIT_STATUS = (
+    "Exit status: 0 when every input became a record; 1 when some became error records (see --rejects) or a "
+    "write failed; 2 on a usage error (a bad option or name, an output that cannot be written, a missing extra), "
+    "before any work."
+)
 app = typer.Typer(
+    cls=PlainHelpGroup,
     add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Strip page furniture from scraped news pages into structured article records.",
+    epilog=EXIT_STATUS,
 )
 fixtures_app = typer.Typer(no_args_is_help=True, help="Golden fixtures: a page and the record expected from it.")
 app.add_typer(fixtures_app, name="fixtures")
@@ -36,10 +46,31 @@ app.command()(bench)
 app.command()(gate)
 
 
-class Mode(str, Enum):
-    auto = "auto"
-    html = "html"
-    text = "text"
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"cleaner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    pass
+
+
+@app.command()
+def rules() -> None:
+    """List every rule (its name is the reason it gives, and what --disable takes), its family and what it finds;
+    then the passes --disable also takes."""
+    from .pipeline import PASS_NAMES
+    from .rules import all_rules
+
+    for rule in all_rules().values():
+        typer.echo(f"{rule.name:24} {rule.family:11} {rule.about}")
+    typer.echo(f"\npasses: {', '.join(PASS_NAMES)}")
 
 
 class Format(str, Enum):
@@ -78,8 +109,11 @@ def clean(
         str | None,
         typer.Option("-o", "--output", help="Output file (.gz compresses, .parquet: Parquet); OUTPUT.part until done."),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="jsonl records, or plain text for people.")] = Format.jsonl,
-    explain: Annotated[bool, typer.Option(help=help_text("explain"))] = False,
+    fmt: Annotated[
+        Format | None,
+        typer.Option("--format", help="jsonl records, or plain text for people (default: from -o's name, else jsonl)."),
+    ] = None,
+    explain: Annotated[bool, typer.Option("--explain", help=help_text("explain"))] = False,
     rejects: Annotated[str | None, typer.Option(help="Write error records here instead of the output.")] = None,
     html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
     text_field: Annotated[str, typer.Option(help="JSONL field holding scraped text.")] = "text",
@@ -88,12 +122,14 @@ def clean(
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes (output stays in input order).")
     ] = 1,
     resume: Annotated[
-        bool, typer.Option(help="Continue an interrupted run: keep OUTPUT.part and skip the inputs it holds.")
+        bool,
+        typer.Option("--resume", help="Continue an interrupted run: keep OUTPUT.part and skip the inputs it holds."),
     ] = False,
     two_pass: Annotated[
         bool,
         typer.Option(
-            help="Learn each site's template from the whole input first, then clean (into --templates if given)."
+            "--two-pass",
+            help="Learn each site's template from the whole input first, then clean (into --templates if given).",
         ),
     ] = False,
     templates: Annotated[
@@ -131,7 +167,7 @@ def clean(
             inputs=inputs,
             config=config,
             output=output,
-            fmt=fmt.value,
+            fmt=output_format(output, fmt.value if fmt else None),
             rejects=rejects,
             html_field=html_field,
             text_field=text_field,
@@ -219,15 +255,19 @@ def train(
 ) -> None:
     """Train a block scorer, or the title-line or name-line model, on the `train` side of the site split (needs
     the [train] extra)."""
+    from .extras import TRAIN, MissingExtra, require
+
     try:
-        from .train.blocks import save
-        from .train.blocks import train as fit
-        from .train.nameline import train as fit_nameline
-        from .train.pagetype import train as fit_page_type
-        from .train.title import train as fit_title
-    except ImportError as exc:
-        _error(f"training needs the [train] extra ({exc.name} is missing): pip install 'cleaner[train]'")
+        require("train", TRAIN, "training")
+    except MissingExtra as exc:
+        _error(str(exc))
         raise typer.Exit(code=2) from None
+    from .train.blocks import save
+    from .train.blocks import train as fit
+    from .train.nameline import train as fit_nameline
+    from .train.pagetype import train as fit_page_type
+    from .train.title import train as fit_title
+
     missing = [str(p) for p in datasets if not p.is_file()]
     if missing:
         _error(f"no such dataset file: {', '.join(missing)}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields, replace
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from .deadline import DEFAULT_TIME_LIMIT
@@ -15,6 +16,14 @@ if TYPE_CHECKING:
 
 MODES = ("auto", "html", "text")
 BODY_FORMATS = ("text", "markdown", "html")  # render/__init__.py writes each
+
+
+class Mode(str, Enum):
+    """`--mode`'s choices, for every command that takes it."""
+
+    auto = "auto"
+    html = "html"
+    text = "text"
 
 
 def _option(default: Any, help: str, **kwargs: Any) -> Any:

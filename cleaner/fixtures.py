@@ -1,6 +1,11 @@
 """Golden fixtures: `fixtures/<name>/` holds the input page (`input.txt` or `input.html`) and `expected.json`,
 the full record the cleaner gives for it (`removed` included). A change in output shows as a diff.
 
+`expected.json` is written for review: pretty-printed, the body as a list of its paragraphs (a changed word shows
+as one changed paragraph, not as two lines of the whole body), and each removal's score to SCORE_DIGITS digits
+(a refit of a model moves the third digit of many scores; what leaves and why is what a fixture pins). A stored
+file is compared in this form whatever its own (an older single-string body, a missing final newline).
+
 A fixture cleaned with options other than the defaults (a Markdown body, links, images, comments) keeps them
 beside it as `options.json` (Config's names and values: `{"body_format": "markdown", "comments": true}`).
 
@@ -26,6 +31,7 @@ from .config import default
 from .page import Page
 from .pipeline import Cleaner
 from .record import Article
+from .segment.detect import mode_of_name
 from .templates import MemoryTemplates, TemplateStore, site_for
 
 INPUT_NAMES = ("input.html", "input.txt")
@@ -46,10 +52,11 @@ def _default() -> Cleaner:
 def run(cleaner: Cleaner, page_path: Path, url: str | None = None, id: str | None = None) -> tuple[Article, Page]:
     """Clean one page file, keeping the classified page for display."""
     data = page_path.read_bytes()
-    article = cleaner.clean(data, url=url, id=id)
+    mode = mode_of_name(page_path.name) if cleaner.mode == "auto" else None
+    article = cleaner.clean(data, url=url, id=id, mode=mode)
     if article.error:
         return article, Page(blocks=[], mode="text")
-    page = cleaner.page(data, url=url)
+    page = cleaner.page(data, url=url, mode=mode)
     return cleaner.article(page, id=id), page
 
 
@@ -87,12 +94,44 @@ def record_for(folder: Path, url: str | None = None) -> dict:
     expected = folder / EXPECTED
     if url is None and expected.is_file():
         url = json.loads(expected.read_text(encoding="utf-8")).get("url")
-    data = input_of(folder).read_bytes()
-    return cleaner_for(folder).clean(data, url=url, id=folder.name).to_dict(explain=True)
+    page = input_of(folder)
+    article = cleaner_for(folder).clean(page.read_bytes(), url=url, id=folder.name, mode=mode_of_name(page.name))
+    return article.to_dict(explain=True)
+
+
+SCORE_DIGITS = 2
 
 
 def dump(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    """A record as expected.json holds it (see the module's docstring)."""
+    return json.dumps(reviewable(record), ensure_ascii=False, indent=2) + "\n"
+
+
+def reviewable(record: dict) -> dict:
+    shown = dict(record)
+    if isinstance(shown.get("body"), str):
+        shown["body"] = shown["body"].split("\n\n") if shown["body"] else []
+    if isinstance(shown.get("removed"), list):
+        shown["removed"] = [_rounded(removal) for removal in shown["removed"]]
+    return shown
+
+
+def _rounded(removal: dict) -> dict:
+    score = removal.get("score")
+    return {**removal, "score": round(score, SCORE_DIGITS)} if isinstance(score, float) else removal
+
+
+def read_expected(folder: Path) -> dict:
+    """A fixture's expected record as the cleaner writes records: the body one string."""
+    record = json.loads((folder / EXPECTED).read_text(encoding="utf-8"))
+    if isinstance(record.get("body"), list):
+        record["body"] = "\n\n".join(record["body"])
+    return record
+
+
+def _stored(folder: Path) -> str:
+    """The stored expected.json in the form `dump` writes."""
+    return dump(json.loads((folder / EXPECTED).read_text(encoding="utf-8")))
 
 
 def add(
@@ -135,7 +174,7 @@ def _site_template(store_path: Path, site: str | None) -> MemoryTemplates:
 
 def check(folder: Path) -> str:
     """'' when the fixture matches, else a unified diff of expected against actual."""
-    expected = (folder / EXPECTED).read_text(encoding="utf-8")
+    expected = _stored(folder)
     actual = dump(record_for(folder))
     if expected == actual:
         return ""
@@ -163,6 +202,6 @@ def update(folder: Path) -> bool:
     actual = dump(record_for(folder))
     path = folder / EXPECTED
     if path.is_file() and path.read_text(encoding="utf-8") == actual:
-        return False
+        return False  # (a file that differs in form only is rewritten: the next diff of it is then readable)
     path.write_text(actual, encoding="utf-8")
     return True

@@ -18,7 +18,7 @@ def clean_item(cleaner: Cleaner, item: Item, mode: str | None = None) -> Article
         return cleaner.clean(
             item.content,
             url=item.url,
-            mode=item.mode or mode,
+            mode=item.mode or mode or (item.hint if cleaner.mode == "auto" else None),
             id=item.id,
             extra=item.extra,
             charset=item.charset,

@@ -38,6 +38,7 @@ from .classify import (
 from .config import Config
 from .deadline import Expiry, PageTimeout, time_limit
 from .decode import DecodeError
+from .invisible import strip_invisible
 from .limits import PageTooLarge
 from .meta import Metadata, detect_language, extract
 from .meta.comments import drop_comment_lines, reader_comments
@@ -79,6 +80,21 @@ class Pass:
     run: Callable[[Page], None]
 
 
+# The passes --disable takes (every pass but the rules', whose rules it takes one by one).
+PASS_NAMES = (
+    "model",
+    "link_pages",
+    METADATA,
+    "site_template",
+    "context",
+    "inner_lines",
+    LANGUAGE,
+    IMAGES,
+    PAGE_TYPE,
+    COMMENTS,
+)
+
+
 class Cleaner:
     """A configured pipeline, built once and reused over many pages (and safe to share between threads: every
     value derived while cleaning a page lives with that page).
@@ -103,16 +119,15 @@ class Cleaner:
             Pass(LANGUAGE, self._detect_language),
             Pass(IMAGES, self._find_images),
             Pass(PAGE_TYPE, self._classify_page),
+            Pass(COMMENTS, self._read_comments),
         ]
-        if config.comments:
-            passes.append(Pass(COMMENTS, self._read_comments))
-        switchable = [p.name for p in passes if p.name != "rules"]
+        assert tuple(p.name for p in passes if p.name != "rules") == PASS_NAMES
         disabled = set(config.disable)
-        unknown = disabled - set(registry) - set(switchable)
+        unknown = disabled - set(registry) - set(PASS_NAMES)
         if unknown:
             raise ValueError(
-                f"unknown rule or pass name(s): {', '.join(sorted(unknown))} "
-                f"(passes: {', '.join(switchable)}; rules: `cleaner rules` lists them)"
+                f"unknown rule or pass name(s): {', '.join(sorted(unknown))}; the passes: {', '.join(PASS_NAMES)}; "
+                f"the rules: {', '.join(sorted(registry))} (`cleaner rules` says what each finds)"
             )
         if METADATA in disabled:
             disabled |= {LANGUAGE, PAGE_TYPE}  # the language alone is no metadata record; the page type reads it
@@ -197,6 +212,8 @@ class Cleaner:
         found.fields[PAGE_TYPE], found.sources[PAGE_TYPE] = page_type(page, found)
 
     def _read_comments(self, page: Page) -> None:
+        if not self.config.comments:
+            return
         found = page.found if page.found is not None else Metadata()
         page.found = found
         comments = reader_comments(page)
@@ -285,6 +302,10 @@ class Cleaner:
     def article(self, page: Page, id: str | None = None, extra: dict | None = None) -> Article:
         found = page.found if page.found is not None else Metadata()
         values = {name: value for name, value in found.record_values().items() if value is not None}
+        if values.get("headline"):
+            values["headline"] = strip_invisible(values["headline"])
+        if values.get("byline"):
+            values["byline"] = [strip_invisible(name) for name in values["byline"]]
         return Article(
             id=id,
             url=page.url,

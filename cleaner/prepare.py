@@ -4,6 +4,8 @@ lines rebuilt), as every pass of the pipeline, template learning and the trainer
 from __future__ import annotations
 
 from .decode import DecodeError, decode
+from .httphead import split_head
+from .invisible import strip_invisible
 from .limits import MAX_CHARS, check_size, too_large
 from .page import Page
 from .repair import repair
@@ -21,7 +23,11 @@ def prepare(
     if not isinstance(content, (str, bytes)):
         raise DecodeError(f"not a page: the content must be text or bytes, not {type(content).__name__}")
     check_size(content)
-    text = decode(content, charset)
+    content, head = split_head(content)
+    if head is not None:
+        charset = charset or head.charset
+        mode = "html" if head.html and mode == "auto" else mode
+    text = strip_invisible(decode(content, charset))
     if len(text) > MAX_CHARS:
         raise too_large(len(text), "characters", MAX_CHARS)
     page = segment(text, mode, url, links)

@@ -5,17 +5,50 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
-from rich.text import Text
+from typing import Any
 
 
-class _PagesPerSecond(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        elapsed = task.finished_time if task.finished else task.elapsed
-        rate = task.completed / elapsed if elapsed else 0.0
-        return Text(f"{rate:,.1f} pages/s")
+def _live_display() -> Any:
+    """rich's progress display, imported only when there is a terminal to show it on (start-up: 0.05 s): pages
+    done (of the total, when known), pages/second, errors, time elapsed and, with a total, the time left."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Pages(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            of = f"/{task.total:,.0f}" if task.total is not None else ""
+            return Text(f"{task.completed:,.0f}{of} pages")
+
+    class TimeLeft(TimeRemainingColumn):
+        def render(self, task: Task) -> Text:
+            return Text("") if task.total is None else Text("ETA ") + super().render(task)
+
+    class PagesPerSecond(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            elapsed = task.finished_time if task.finished else task.elapsed
+            rate = task.completed / elapsed if elapsed else 0.0
+            return Text(f"{rate:,.1f} pages/s")
+
+    return Progress(
+        BarColumn(bar_width=20),  # a pulse when the total is not known
+        Pages(),
+        PagesPerSecond(),
+        TextColumn("{task.fields[errors]:,} errors"),
+        TimeElapsedColumn(),
+        TimeLeft(),
+        console=Console(file=sys.stderr),
+        redirect_stdout=False,  # records go to stdout untouched; the display lives on stderr only
+        redirect_stderr=False,
+    )
 
 
 class Reporter:
@@ -23,20 +56,11 @@ class Reporter:
 
     def __init__(self, live: bool | None = None) -> None:
         self.live = sys.stderr.isatty() if live is None else live
-        self._progress: Progress | None = None
+        self._progress: Any = None
         self._task = None
         self.errors = 0
         if self.live:
-            self._progress = Progress(
-                BarColumn(bar_width=20),  # a pulse: a stream has no known total
-                TextColumn("{task.completed:,} pages"),
-                _PagesPerSecond(),
-                TextColumn("{task.fields[errors]:,} errors"),
-                TimeElapsedColumn(),
-                console=Console(file=sys.stderr),
-                redirect_stdout=False,  # records go to stdout untouched; the display lives on stderr only
-                redirect_stderr=False,
-            )
+            self._progress = _live_display()
             self._task = self._progress.add_task("cleaning", total=None, errors=0)
 
     def __enter__(self) -> Reporter:
@@ -46,7 +70,15 @@ class Reporter:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self._progress is not None:
+            if kind is None:  # finished: the bar shows every page done, whatever the count said
+                task = self._progress.tasks[0]
+                self._progress.update(self._task, total=task.completed)
             self._progress.stop()
+
+    def set_total(self, total: int | None) -> None:
+        """The number of pages the run will write, when known: the bar fills and shows the time left."""
+        if self._progress is not None:
+            self._progress.update(self._task, total=total)
 
     def advance(self, error: bool) -> None:
         self.errors += error

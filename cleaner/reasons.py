@@ -25,6 +25,7 @@ BREADCRUMB = "breadcrumb"
 AUTHOR_ARCHIVE = "author_archive"
 # errors
 ERROR_PAGE = "error_page"
+REDIRECT_NOTICE = "redirect_notice"
 BROWSER_NOTICE = "browser_notice"
 # consent
 COOKIE_BANNER = "cookie_banner"
@@ -35,12 +36,14 @@ SUBSCRIPTION_PROMPT = "subscription_prompt"
 AFFILIATE_DISCLOSURE = "affiliate_disclosure"
 # social
 SHARE_PROMPT = "share_prompt"
+COMMENT_COUNT = "comment_count"
 PAGE_ACTION = "page_action"
 COMMENT_FORM = "comment_form"
 # ads
 ADVERTISING_LABEL = "advertising_label"
 # credits
 AGENCY_CREDIT = "agency_credit"
+COPYRIGHT = "copyright"
 # captions
 PHOTO_CREDIT = "photo_credit"
 PHOTO_CAPTION = "photo_caption"

@@ -26,6 +26,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cleaner import fixtures
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "estuary-post.example"
 SOURCES = (
@@ -88,7 +90,7 @@ class SitePage:
 def _articles() -> list[tuple[str, list[str]]]:
     found = []
     for name in SOURCES:
-        record = json.loads((ROOT / "fixtures" / name / "expected.json").read_text(encoding="utf-8"))
+        record = fixtures.read_expected(ROOT / "fixtures" / name)
         paragraphs = [p.strip() for p in record["body"].split("\n\n") if p.strip()]
         found.append((record["headline"] or paragraphs[0][:60], paragraphs))
     return found

@@ -38,6 +38,9 @@ def test_bench_runs_every_system_and_writes_its_reports(data, tmp_path):
     assert cleaner["pages"] == 5 and cleaner["errors"] == 0 and cleaner["empty"] == 0 and cleaner["body"]["f1"] > 0.8
     assert set(cleaner["meta"]) == {"headline", "byline", "date"}
     assert by_key[("html", "trafilatura")]["vs_reference"] == 1.0
+    # Start-up, the two command lines side by side (bench/startup.py), in the report and its tables.
+    assert set(report["startup"]) == {"cleaner clean", "trafilatura -i"}
+    assert "start-up: one page from the command line" in (out / "results.md").read_text()
     htmldate = by_key[("html", "htmldate")]
     assert set(htmldate["meta"]) == {"date"} and htmldate["body"] is None and htmldate["empty"] is None
     # the raw text is the floor: a cleaner that cannot beat it on the seeds is broken

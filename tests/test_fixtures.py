@@ -25,7 +25,7 @@ def test_fixture(name):
 
 def test_fixture_set_covers_every_rule_both_modes_and_four_languages():
     names = fixtures.names(FIXTURES)
-    records = [json.loads((FIXTURES / n / fixtures.EXPECTED).read_text(encoding="utf-8")) for n in names]
+    records = [fixtures.read_expected(FIXTURES / n) for n in names]
     reasons = {r["reason"] for record in records for r in record["removed"]}
     from cleaner.rules import all_rules
 
@@ -41,7 +41,7 @@ def test_fixture_set_covers_every_rule_both_modes_and_four_languages():
 
 @pytest.mark.parametrize("name", [n for n in fixtures.names(FIXTURES) if n.endswith("-clean")])
 def test_a_clean_article_loses_nothing(name):
-    record = json.loads((FIXTURES / name / fixtures.EXPECTED).read_text(encoding="utf-8"))
+    record = fixtures.read_expected(FIXTURES / name)
     page = fixtures.input_of(FIXTURES / name).read_bytes()
     assert record["removed"] == []
     if page.lstrip().startswith(b"<"):

@@ -131,7 +131,8 @@ def test_gz_output_is_completed_from_the_part_file(tmp_path):
     proc = run_cleaner(str(pages), "-o", str(packed), "--resume")
     assert proc.returncode == 0, proc.stderr
     assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.gz", "pages.jsonl"]
+    listed = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))  # each run's record aside
+    assert listed == ["out.jsonl", "out.jsonl.gz", "pages.jsonl"]
 
 
 def write_batch_with_rejects(path, count: int) -> list[str]:
@@ -191,7 +192,8 @@ def test_a_signalled_run_keeps_whole_records_and_resume_finishes_it(tmp_path, st
     assert sorted(r["id"] for r in kept + rejected) == sorted(ids)  # none missing, none twice
     assert [r["id"] for r in rejected] == ids[::7]
     assert [r["id"] for r in kept] == [i for n, i in enumerate(ids) if n % 7]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["pages.jsonl", out.name, rejects.name])
+    listed = sorted(p.name for p in tmp_path.iterdir())
+    assert listed == sorted(["pages.jsonl", out.name, rejects.name, f".{out.name}.cleaner-run"])  # and its run record
 
 
 def test_a_kill_between_the_two_commits_is_resumed_with_every_reject_once(tmp_path):

@@ -65,6 +65,16 @@ REMOVED = {
         "La página que buscas no existe",
         "Oops! Something went wrong",
     ],
+    "redirect_notice": [
+        "301 Moved Permanently",
+        "Moved Permanently",
+        "The document has moved here.",
+        "Object moved to here.",
+        "You are being redirected.",
+        "Click here if you are not redirected automatically.",
+        "nginx",
+        "Apache/2.4.41 (Ubuntu) Server at example.com Port 80",
+    ],
     "browser_notice": [
         "NYTimes.com no longer supports Internet Explorer 9 or earlier. Please upgrade your browser.",
         "Please enable JavaScript to view this page",
@@ -115,6 +125,15 @@ REMOVED = {
         "Dieser Artikel ist nur für Abonnenten",
         "Ya soy suscriptor",
     ],
+    "comment_count": ["12 Comments", "3 comments", "Comments (12)", "No comments", "14 Kommentare", "5 commentaires"],
+    "copyright": [
+        "© Daily Planet 2025",
+        "© 2016 France 24 - All rights reserved",
+        "Copyright © 2023 Example Media Group",
+        "Copyright 2024 Example Ltd",
+        "Alle Rechte vorbehalten",
+        "Todos los derechos reservados",
+    ],
     "share_prompt": [
         "Share :",
         "Share on Facebook",
@@ -123,7 +142,6 @@ REMOVED = {
         "Partager sur Twitter",
         "Artikel teilen",
         "Compartir en WhatsApp",
-        "12 Comments",
     ],
     "advertising_label": [
         "Advertising",
@@ -242,14 +260,11 @@ REMOVED = {
     ],
     "footer": [
         "Accessibility concerns? Email us at accessibility@nytimes.com. We would love to hear from you.",
-        "© 2016 France 24 - All rights reserved",
         "Privacy policy",
         "About | Careers | Press | Contact",
         "Mentions légales",
         "Impressum",
-        "Alle Rechte vorbehalten",
         "Aviso legal",
-        "Todos los derechos reservados",
     ],
 }
 
@@ -299,7 +314,11 @@ KEPT = [
     "To measure these partnerships, implement affiliate links, UTM tracking and exclusive discount codes.",
     "Travel agents recommend insurance because they get a commission when you buy it.",
     "No affiliate links. No paid promotion. I've used every piece of gear in this post extensively.",
+    "Copyright law changed in 2019 after a long fight over the rights of artists and their publishers.",
+    "The comments section stayed open for a week, and 3 comments were removed by moderators afterwards.",
     "Einen Vertriebsmitarbeiter ohne eine Aussicht auf eine Provision zu beschäftigen, ist sinnlos.",
+    "The company moved permanently to Leeds in 2019, and found new offices near the station.",
+    "Nginx and Apache serve most of the web's pages, the survey found.",
 ]
 
 
@@ -317,6 +336,13 @@ def test_every_text_rule_is_pinned_by_a_test():
     text_rules = {r.name for r in RULES if "text" in r.modes}
     pinned = set(REMOVED) | {"photo_caption", "teaser_list", "comment_thread"}
     assert text_rules == pinned
+
+
+def test_a_reader_comment_over_the_copyright_line_is_no_caption():
+    """Issue 23: a last reader comment above "© Daily Planet 2025" was removed as a photo caption."""
+    comment = "Great piece, thanks for covering the council meeting so carefully"
+    found = reasons(PARAGRAPH, comment, "© Daily Planet 2025")
+    assert found[2] == "copyright" and found[1] != "photo_caption"
 
 
 def test_caption_before_a_standalone_credit():

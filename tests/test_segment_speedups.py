@@ -9,6 +9,7 @@ import pytest
 
 from cleaner import decode
 from cleaner import repair as repair_module
+from cleaner.invisible import strip_invisible
 from cleaner.segment import candidates, html
 from cleaner.segment import text as segment_text_module
 
@@ -130,7 +131,7 @@ def _plain_lines(text: str) -> list[tuple[str, int, int]]:
     visible characters)."""
     lines, gap = [], 0
     for raw in text.split("\n"):
-        visible = segment_text_module._INVISIBLE.sub("", raw)
+        visible = strip_invisible(raw)
         if not visible.strip():
             gap += 1
             continue

@@ -167,7 +167,8 @@ def test_a_killed_two_pass_run_leaves_no_temporary_folder_and_resumes(tmp_path):
     proc = run_cleaner(str(pages), "--two-pass", "-o", str(out), "--resume", env=env)
     assert proc.returncode == 0, proc.stderr
     assert [r["id"] for r in read_records(out)] == [f"p{n}" for n in range(200)]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "pages.jsonl", "site.jsonl", "tmp"]
+    listed = sorted(p.name for p in tmp_path.iterdir())
+    assert listed == [".out.jsonl.cleaner-run", "out.jsonl", "pages.jsonl", "site.jsonl", "tmp"]  # and its run record
     assert list(tmp.iterdir()) == []
 
 

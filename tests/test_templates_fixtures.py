@@ -24,7 +24,7 @@ def test_there_are_site_fixtures_in_both_modes():
 
 @pytest.mark.parametrize("folder", SITE_FIXTURES, ids=lambda p: p.name)
 def test_the_per_page_filters_miss_what_the_template_removes(folder):
-    expected = json.loads((folder / fixtures.EXPECTED).read_text(encoding="utf-8"))
+    expected = fixtures.read_expected(folder)
     template_lines = [r["text"] for r in expected["removed"] if r["reason"] == "site_template"]
     assert template_lines and (folder / fixtures.TEMPLATES).is_file()
     without = Cleaner().clean(fixtures.input_of(folder).read_bytes(), url=expected["url"])

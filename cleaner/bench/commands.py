@@ -11,10 +11,13 @@ from typing import Annotated
 
 import typer
 
+from .. import extras
 from ..devdata.datasets import DATASETS, SPLITS, available, find_datasets_dir, load
 from ..devdata.dumps import HELD_OUT, STYLES, missing, unknown
-from . import gate as gates
-from .peers import select
+
+# The floors file (bench/gate.py's FLOORS), named here so that the command line does not import the gate's
+# scoring to show its default.
+FLOORS = Path(__file__).with_name("floors.json")
 
 
 class BenchMode(str, Enum):
@@ -40,6 +43,18 @@ assert tuple(s.value for s in Split) == SPLITS
 def _fail(message: str, code: int = 2) -> typer.Exit:
     typer.echo(f"cleaner: {message}", err=True)
     return typer.Exit(code=code)
+
+
+def _startup(html: str) -> dict:
+    """The start-up figures (bench/startup.py) on one of the run's pages."""
+    import tempfile
+
+    from .startup import measure
+
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "page.html"
+        page.write_text(html, encoding="utf-8")
+        return measure(page)
 
 
 def _data_dir(data: Path | None) -> Path:
@@ -92,10 +107,12 @@ def bench(
     ] = None,
 ) -> None:
     """Run the cleaner and its peers on the development datasets and score them (body, snippets, metadata, speed)."""
-    from .peers import quiet
+    from .peers import quiet, select
     from .plot import plot as draw
-    from .report import console, dataset_tables, overall_tables, write
+    from .report import Table, console, dataset_tables, overall_tables, write
     from .runner import run
+    from .startup import REPEATS
+    from .startup import rows as startup_rows
     from .summary import meta_gold_fields, overall, summarise
     from .worst import dump
 
@@ -129,6 +146,16 @@ def bench(
     summaries = summarise(runs, meta_gold_fields(all_pages))
     rows = overall(summaries)
     tables = overall_tables(rows, summaries) + dataset_tables(summaries, descriptions)
+    # The start-up of the two command lines, side by side, when the run compares the two systems.
+    startup = _startup(all_pages[0].html) if {"cleaner", "trafilatura"} <= {s.name for s in chosen} else None
+    if startup:
+        tables.append(
+            Table(
+                f"start-up: one page from the command line, a fresh process each, median of {REPEATS} runs",
+                ["command", "CPU s", "wall s"],
+                startup_rows(startup),
+            )
+        )
     console(tables)
     info = {
         "command": "cleaner bench " + shlex.join(sys.argv[2:]) if sys.argv[1:2] == ["bench"] else "cleaner bench",
@@ -139,6 +166,7 @@ def bench(
         "held_out_of_training": [name for name in styles if name in HELD_OUT],
         "converters_not_run": not_run,
         "wall_seconds": round(time.time() - started, 1),
+        "startup": startup,
         "site_templates": None
         if site_templates is None
         else {"how": site_templates.value, "learning_cpu_seconds": round(learning or 0.0, 2)},
@@ -216,7 +244,7 @@ def gate(
     data: Annotated[
         Path | None, typer.Option(help="Datasets folder (default: $CLEANER_DATASETS, ../shared/datasets).")
     ] = None,
-    floors: Annotated[Path, typer.Option(help="The floors file.")] = gates.FLOORS,
+    floors: Annotated[Path, typer.Option(help="The floors file.")] = FLOORS,
     pin: Annotated[bool, typer.Option(help="Raise the floors to the scores measured now.")] = False,
     allow_lower: Annotated[bool, typer.Option(help="With --pin: also lower floors (an explicit regression).")] = False,
     dataset: Annotated[list[str] | None, typer.Option(help="Datasets (default: those in the floors file).")] = None,
@@ -227,10 +255,15 @@ def gate(
     disable: Annotated[list[str] | None, typer.Option(help="Switch cleaner rules off (to see the gate fail).")] = None,
 ) -> None:
     """The CI quality gate: the cleaner's body and metadata F1 on a fixed validation subset against pinned floors."""
+    from . import gate as gates
     from .peers import quiet
     from .report import Table, console
 
     quiet()
+    try:
+        extras.require("bench", extras.GATE, "the quality gate (its plain-text variants)")
+    except extras.MissingExtra as exc:
+        raise _fail(str(exc)) from None
     if allow_lower and not pin:
         raise _fail("--allow-lower only makes sense with --pin")
     current = gates.Floors.read(floors)

@@ -28,10 +28,11 @@ from datatrove.utils.typeshelper import StatHints
 from ..config import Config
 from ..io.item import Item
 from ..pipeline import Cleaner
-from ..record import REJECTIONS, written
+from ..record import REJECTIONS, Article, written
 from ..templates import LearnedPage, TemplateStore
 from ..templates.learn import learn_item
 from ..templates.store import BATCH_PAGES
+from . import not_an_article
 
 METADATA_KEY = "cleaner"
 NOT_IN_METADATA = ("id", "url", "body")  # the document has its own id and url, and the body becomes its text
@@ -87,12 +88,16 @@ class CleanArticles(PipelineStep):
                 yield doc
 
 
-def _drop_reason(article) -> str | None:
+def _drop_reason(article: Article) -> str | None:
+    """The statistic's name of why a document is dropped (integrations.not_an_article says it in words)."""
     if article.error_kind in REJECTIONS:  # --articles-only: a listing, an error page, another page
         return f"cleaner_{article.page_type}_page"
+    why = not_an_article(article)
+    if why is None:
+        return None
     if article.error is not None:
         return "cleaner_error"
-    return None if article.body else "cleaner_no_article"
+    return "cleaner_redirect" if why.startswith("a redirect") else "cleaner_no_article"
 
 
 class LearnSiteTemplates(PipelineStep):

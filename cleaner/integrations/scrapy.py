@@ -24,6 +24,7 @@ from .. import config
 from ..pipeline import Cleaner
 from ..record import REJECTIONS, written
 from ..templates.live import LiveTemplates
+from . import not_an_article
 
 KEPT = ("id", "url")  # the item keeps its own
 
@@ -72,6 +73,9 @@ class CleanerPipeline:
         field, mode = self._source(adapter)
         if field is None:
             if self.drop_empty:
+                present = [f for f in (self.html_field, self.text_field) if f in adapter]
+                if present:
+                    raise DropItem(f"cleaner: the {present[0]!r} field is empty: an empty response is not an article")
                 raise DropItem(f"cleaner: no {self.html_field!r} or {self.text_field!r} field to clean")
             return item
         mode = mode if self.config.mode == "auto" else self.config.mode
@@ -79,8 +83,9 @@ class CleanerPipeline:
         article = self.cleaner.clean(adapter[field], url=adapter.get("url"), mode=mode, site=site)
         if article.error_kind in REJECTIONS:  # CLEANER_ARTICLES_ONLY: a listing, an error page, another page
             raise DropItem(f"cleaner: {article.error}")
-        if self.drop_empty and (article.error is not None or not article.body):
-            raise DropItem(f"cleaner: {article.error or 'no article text on this page'}")
+        why = not_an_article(article) if self.drop_empty else None
+        if why is not None:
+            raise DropItem(f"cleaner: {why}")
         record = article.to_dict(explain=self.config.explain)
         for name in written(self.config.explain, article.error is not None):
             if name not in KEPT:

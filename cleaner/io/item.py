@@ -27,6 +27,7 @@ class Item:
     error: str | None = None
     error_kind: str = UNREADABLE  # of an item with `error` (record.py's kinds)
     charset: str | None = None  # declared outside the document (HTTP header in a WARC record)
+    hint: str | None = None  # what the file's name says the content is (.html: "html"), taken in auto mode
 
 
 class InflationLimit(OSError):

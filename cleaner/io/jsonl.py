@@ -6,7 +6,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..record import INVALID_JSON, NO_CONTENT, TOO_LARGE
 from .item import MAX_LINE_BYTES, READ_ERRORS, Item, read_failed
@@ -100,17 +100,52 @@ def json_shape_error(line: bytes) -> str | None:
     return f"JSON nested too deeply: more than {MAX_JSON_DEPTH} levels" if b"[]" in brackets else None
 
 
-def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> Item:
-    shape_error = json_shape_error(line)
+def read_json(stream: BinaryIO, path: str, html_field: str, text_field: str) -> Iterator[Item]:
+    """A .json file: one page (an object), or pages (an array of objects, each `path:N`)."""
+    try:
+        data = stream.read(MAX_LINE_BYTES + 1)
+    except READ_ERRORS as exc:
+        yield read_failed(path, "cannot read", exc)
+        return
+    if len(data) > MAX_LINE_BYTES:
+        yield Item(id=path, error=f"JSON file larger than {MAX_LINE_BYTES:,} bytes", error_kind=TOO_LARGE)
+        return
+    if not data.strip():
+        yield Item(id=path, error="empty file", error_kind=NO_CONTENT)
+        return
+    parsed = _parse(data, path)
+    if isinstance(parsed, Item):
+        yield parsed
+    elif isinstance(parsed, list):
+        for n, record in enumerate(parsed, 1):
+            yield _record_item(record, f"{path}:{n}", html_field, text_field)
+        if not parsed:
+            yield Item(id=path, error="an empty JSON array: no pages", error_kind=NO_CONTENT)
+    else:
+        yield _record_item(parsed, path, html_field, text_field)
+
+
+def _parse(data: bytes, where: str) -> Any:
+    """The parsed JSON, or an error Item."""
+    shape_error = json_shape_error(data)
     if shape_error:  # past a cap on its shape: too large to parse
         return Item(id=where, error=shape_error, error_kind=TOO_LARGE)
     try:
-        record = json.loads(line, parse_constant=_no_constant, parse_float=_finite_float)
+        return json.loads(data, parse_constant=_no_constant, parse_float=_finite_float)
     except (ValueError, RecursionError) as exc:
         return Item(id=where, error=f"invalid JSON: {exc}", error_kind=INVALID_JSON)
+
+
+def _jsonl_item(line: bytes, where: str, html_field: str, text_field: str) -> Item:
+    record = _parse(line, where)
+    return record if isinstance(record, Item) else _record_item(record, where, html_field, text_field)
+
+
+def _record_item(record: Any, where: str, html_field: str, text_field: str) -> Item:
+    """One page's Item from a JSON object with an html or text field."""
     if not isinstance(record, dict):
         return Item(
-            id=where, error=f"a JSON line must be an object, not {type(record).__name__}", error_kind=INVALID_JSON
+            id=where, error=f"a page in JSON must be an object, not {type(record).__name__}", error_kind=INVALID_JSON
         )
     raw_id = record.get("id")
     item_id = str(raw_id) if raw_id not in (None, "") else where

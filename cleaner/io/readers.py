@@ -1,7 +1,9 @@
-"""Inputs to Items: files, folders (recursively), globs and `-` (stdin); .txt, .html/.htm, .jsonl, each also .gz.
+"""Inputs to Items: files, folders (recursively), globs and `-` (stdin); .txt, .html/.htm, .jsonl, .json, .warc,
+each also .gz, and in a folder every other file too (read as a page, or rejected as "not a page: PDF document").
 
 Every input yields Items in input order; an input that cannot be read yields an Item with `error` set, so a
-caller can count inputs in = records out + rejects.
+caller can count inputs in = records out + rejects. Only files passed over on purpose (hidden files, data and
+code: io/filekinds.py) make no Item, and the caller is given their names to say so.
 """
 
 from __future__ import annotations
@@ -16,15 +18,18 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from ..record import NO_CONTENT, NOT_FOUND, TOO_LARGE, UNREADABLE
+from ..record import NO_CONTENT, NOT_A_PAGE, NOT_FOUND, TOO_LARGE, UNREADABLE
+from ..segment.detect import mode_of_name
+from .filekinds import binary_kind, skipped_on_purpose
 from .item import MAX_PAGE_BYTES, READ_ERRORS, InflationLimit, Item, read_failed
-from .jsonl import read_jsonl
+from .jsonl import read_json, read_jsonl
 from .warc import read_warc
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSON_SUFFIXES = (".json",)
 WARC_SUFFIXES = (".warc",)
-SUFFIXES = PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+SUFFIXES = PAGE_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + WARC_SUFFIXES
 # A compressed input may always inflate to MAX_INFLATED bytes, and past that to MAX_INFLATION times the
 # compressed bytes read (README, "Hostile input"): what reading one file may cost is bounded by its size.
 MAX_INFLATED = 1 << 30
@@ -32,7 +37,7 @@ MAX_INFLATION = 100
 
 
 # What expand() says of an input that names no file (NOT_FOUND); its other errors are files it will not read.
-_NO_FILES = "folder holds no .txt, .html, .htm, .jsonl or .warc files"
+_NO_FILES = "folder holds no files (hidden files, data and code aside)"
 _NO_MATCH = "no file matches this pattern"
 _NO_SUCH = "no such file or folder"
 
@@ -43,24 +48,32 @@ def _kind(path: str) -> str:
         return "jsonl"
     if name.endswith(WARC_SUFFIXES):
         return "warc"
+    if name.endswith(JSON_SUFFIXES):
+        return "json"
     return "page"
 
 
-def expand(inputs: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+def expand(inputs: Iterable[str], passed_over: list[str] | None = None) -> Iterator[tuple[str, str | None]]:
     """(path, error) for each input file: folders walked in sorted order, globs expanded, '-' kept. A FIFO, a
-    socket or a device, found in a folder, by a glob or named, is an error: reading it could wait forever."""
+    socket or a device, found in a folder, by a glob or named, is an error: reading it could wait forever. The
+    files and folders of a folder passed over on purpose (hidden, data and code) are added to `passed_over`."""
+    passed_over = passed_over if passed_over is not None else []
     for spec in inputs:
         if spec == "-":
             yield spec, None
         elif os.path.isdir(spec):
             found = False
             for root, dirs, files in os.walk(spec):
-                dirs.sort()
+                hidden = sorted(d for d in dirs if d.startswith("."))
+                passed_over.extend(os.path.join(root, d) + os.sep for d in hidden)
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().removesuffix(".gz").endswith(SUFFIXES):
-                        found = True
-                        path = os.path.join(root, name)
-                        yield path, _not_regular(path)
+                    path = os.path.join(root, name)
+                    if skipped_on_purpose(name):
+                        passed_over.append(path)
+                        continue
+                    found = True
+                    yield path, _not_regular(path)
             if not found:
                 yield spec, _NO_FILES
         elif any(ch in spec for ch in "*?[") and not os.path.exists(spec):
@@ -86,7 +99,7 @@ def input_named(path: str, inputs: Iterable[str]) -> str | None:
             continue
         if os.path.isdir(spec):
             folder = os.path.join(os.path.realpath(spec), "")
-            if real.startswith(folder) and os.path.basename(real).lower().removesuffix(".gz").endswith(SUFFIXES):
+            if real.startswith(folder) and not skipped_on_purpose(real):
                 return spec
             continue
         candidates = glob.glob(spec, recursive=True) if not os.path.exists(spec) else [spec]
@@ -169,10 +182,12 @@ def read_inputs(
     text_field: str = "text",
     stdin_format: str = "auto",
     skipped: Counter[str] | None = None,
+    passed_over: list[str] | None = None,
 ) -> Iterator[Item]:
     """Items in input order. Records that are not pages (WARC requests, images, ...) are counted in `skipped`
-    by kind instead of becoming Items, so the caller can say how many it passed over."""
-    for path, error in expand(inputs):
+    by kind instead of becoming Items, and the files of a folder passed over on purpose are named in
+    `passed_over`, so the caller can say what it passed over."""
+    for path, error in expand(inputs, passed_over):
         if error:
             kind = NOT_FOUND if error in (_NO_FILES, _NO_MATCH, _NO_SUCH) else UNREADABLE
             yield Item(id=path, error=error, error_kind=kind)
@@ -188,6 +203,8 @@ def read_inputs(
                 stream, kind = _sniff(stream)
             if kind == "jsonl":
                 yield from read_jsonl(stream, path, html_field, text_field)
+            elif kind == "json":
+                yield from read_json(stream, path, html_field, text_field)
             elif kind == "warc":
                 yield from read_warc(stream, path, skipped if skipped is not None else Counter())
             else:
@@ -208,7 +225,10 @@ def _read_page(stream: BinaryIO, path: str) -> Item:
         )
     if not data.strip():
         return Item(id=path, error="empty file", error_kind=NO_CONTENT)
-    return Item(id=path, content=data)
+    kind = binary_kind(data)
+    if kind is not None:
+        return Item(id=path, error=f"not a page: {kind}", error_kind=NOT_A_PAGE)
+    return Item(id=path, content=data, hint=mode_of_name(path))
 
 
 def _sniff(stream: BinaryIO) -> tuple[BinaryIO, str]:

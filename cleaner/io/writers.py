@@ -67,7 +67,12 @@ def to_text(record: dict[str, Any]) -> str:
     details = [", ".join(record.get("byline") or []), record.get("date") or "", record.get("language") or ""]
     if any(details):
         lines.append(" | ".join(d for d in details if d) + "\n")
-    lines.append((record.get("body") or "") + "\n\n" + "=" * 72 + "\n")
+    lines.append((record.get("body") or "") + "\n")
+    for removed in record.get("removed") or ():  # with --explain: what left the body, and why
+        lines.append(f"- [{removed['reason']}] {removed['text']}")
+    if record.get("removed"):
+        lines.append("")
+    lines.append("=" * 72 + "\n")
     return "\n".join(lines)
 
 
@@ -222,7 +227,7 @@ def _require_pyarrow() -> None:
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        raise OutputError("Parquet output needs pyarrow: pip install 'cleaner[parquet]'") from None
+        raise OutputError("Parquet output needs pyarrow: pip install 'cleaner-news[parquet]'") from None
 
 
 def _replace_via_temp(path: str, write: Callable[[str], None]) -> None:
@@ -253,6 +258,49 @@ class _TextAsBinary:
 
     def flush(self) -> None:
         self._text.flush()
+
+
+# What an output's name says it is: the formats written, and formats people ask for that are not.
+_SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jl": "jsonl",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".parquet": "parquet",
+}
+_NOT_WRITTEN = {
+    ".csv": "CSV",
+    ".tsv": "TSV",
+    ".json": "JSON (one document)",
+    ".xml": "XML",
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".xlsx": "Excel",
+    ".xls": "Excel",
+}
+
+
+def output_format(path: str | None, fmt: str | None) -> str:
+    """The format to write: `fmt` as asked, else what the output's name says, else JSON Lines. Raises
+    OutputError for a name of a format never written (`-o out.csv`) or one that contradicts `fmt`
+    (`--format text -o x.parquet`)."""
+    if path in (None, "-"):
+        return fmt or "jsonl"
+    name = path.lower().removesuffix(".gz")
+    suffix = os.path.splitext(name)[1]
+    if suffix in _NOT_WRITTEN:
+        raise OutputError(
+            f"-o {path}: cleaner writes JSON Lines (.jsonl), Parquet (.parquet) or plain text (.txt), "
+            f"not {_NOT_WRITTEN[suffix]}"
+        )
+    named = _SUFFIX_FORMATS.get(suffix)
+    if named == "parquet" and path.lower().endswith(".gz"):
+        raise OutputError(f"-o {path}: Parquet compresses itself; name it .parquet")
+    if fmt and named and named != fmt and not (named == "parquet" and fmt == "jsonl"):
+        raise OutputError(f"--format {fmt} contradicts -o {path} ({named}): drop one of them")
+    return fmt or named or "jsonl"
 
 
 def open_output(path: str | None, fmt: str = "jsonl", resume: bool = False) -> Output:

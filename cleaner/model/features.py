@@ -75,10 +75,13 @@ SAMPLE_WORDS = 80
 @lru_cache(maxsize=1)
 def _char_tables() -> np.ndarray:
     """For every code point of the Basic Multilingual Plane: is it a letter, upper case, a digit, punctuation."""
-    chars = [chr(c) for c in range(0x10000)]
-    return np.array(
-        [[c.isalpha(), c.isupper(), c.isdigit(), not c.isalnum() and not c.isspace()] for c in chars], dtype=np.int32
+    chars = "".join(map(chr, range(0x10000)))
+    # One C-level pass per test (about 0.02 s; a Python loop over the characters took 0.09 to 0.16 s of start-up).
+    alpha, upper, digit, alnum, space = (
+        np.frombuffer(bytes(map(test, chars)), dtype=np.uint8)
+        for test in (str.isalpha, str.isupper, str.isdigit, str.isalnum, str.isspace)
     )
+    return np.stack([alpha, upper, digit, (1 - alnum) & (1 - space)], axis=1).astype(np.int32)
 
 
 def _char_counts(texts: list[str]) -> np.ndarray:

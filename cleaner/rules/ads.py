@@ -23,4 +23,5 @@ ADVERTISING = phrases(
 
 @line_rule(reasons.ADVERTISING_LABEL)
 def advertising_label(text):
+    """ "Advertisement", "Anzeige", "Publicité": the label over an advertisement."""
     return bool(ADVERTISING.match(plain(text)))

@@ -6,7 +6,7 @@ import re
 
 from .. import reasons
 from . import cached, line_rule, plain, rule, words
-from .credits import is_agency_credit
+from .credits import is_agency_credit, is_copyright_notice
 from .stamps import is_date_stamp
 
 AGENCIES = (
@@ -61,6 +61,8 @@ def _copyright_credit(text: str) -> bool:
 def is_credit_line(text: str) -> bool:
     """A photo credit, possibly carrying its caption ("© X, AFP | caption", "caption NAME / AFP")."""
     text = plain(text)
+    if is_copyright_notice(text):  # the page's notice, not a photo's credit
+        return False
     if _labelled_credit(text) or _copyright_credit(text):
         return True
     if len(text) <= 300 and "/" in text and (_NAME_SLASH_AGENCY.search(text) or _AGENCY_SLASH_NAME.search(text)):

@@ -44,6 +44,7 @@ COOKIE = stems("cookie")
 
 @line_rule(reasons.COOKIE_BANNER)
 def cookie_banner(line):
+    """A cookie or consent banner: "This site uses cookies...", "Accept all"."""
     text = plain(line)
     if CONSENT_LABEL.match(text):
         return True

@@ -1,11 +1,12 @@
-"""Agency and editing credits: "(Reporting by X; Editing by Y)", "bik/jr (Reuters, AFP)", "(AFP)"."""
+"""Agency and editing credits: "(Reporting by X; Editing by Y)", "bik/jr (Reuters, AFP)", "(AFP)"; and copyright
+notices: "© Daily Planet 2025", "Copyright 2024 Example Ltd. All rights reserved."."""
 
 from __future__ import annotations
 
 import re
 
 from .. import reasons
-from . import cached, line_rule, plain
+from . import cached, line_rule, plain, words
 
 # Case matters: "AP" and "SID" are agencies, "Sid" is a name and "ap" nothing.
 AGENCY_NAMES = (
@@ -63,6 +64,7 @@ CREDIT_CHARS = 600  # longer than any credit line, even "(Reporting by ... in ..
 
 @cached
 def is_agency_credit(text: str) -> bool:
+    """ "(Reporting by X; Editing by Y)", "AFP": a news agency's or editors' credit line."""
     text = plain(text)
     if len(text) > CREDIT_CHARS:
         return False
@@ -70,3 +72,34 @@ def is_agency_credit(text: str) -> bool:
 
 
 line_rule(reasons.AGENCY_CREDIT)(is_agency_credit)
+
+
+# A copyright notice: a © (or "(c)", "Copyright") with a year, or a reservation of rights. A © with a name and no
+# year is a photo credit ("© Emmanuel Dunand, AFP": captions.py); a "(c)" without a year numbers a list item.
+_COPYRIGHT_MARK = re.compile(r"^[(\[]?(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_RIGHTS = re.compile(
+    r"\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|"
+    r"\btodos los derechos reservados\b|\breservados todos los derechos\b",
+    re.I,
+)
+COPYRIGHT_WORDS = 25
+NAME_AND_YEAR_WORDS = 6
+
+
+@cached
+def is_copyright_notice(text: str) -> bool:
+    """ "© Daily Planet 2025", "Copyright 2024 Example Ltd. All rights reserved.": whose the page's words are."""
+    text = plain(text)
+    if words(text) > COPYRIGHT_WORDS:
+        return False
+    mark = _COPYRIGHT_MARK.match(text)
+    if mark and mark.group().strip():
+        rest = text[mark.end() :]
+        # the year first ("© 2025 Daily Planet ..."), or a short name and its year ("© Daily Planet 2025")
+        if _YEAR.match(rest) or words(rest) <= NAME_AND_YEAR_WORDS and _YEAR.search(rest):
+            return True
+    return bool(_RIGHTS.search(text))
+
+
+line_rule(reasons.COPYRIGHT)(is_copyright_notice)

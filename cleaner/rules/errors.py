@@ -1,4 +1,5 @@
-"""Error fragments ("Page not found") and browser-upgrade or JavaScript notices."""
+"""Error fragments ("Page not found"), the text of a redirect response ("Moved Permanently") and browser-upgrade
+or JavaScript notices."""
 
 from __future__ import annotations
 
@@ -27,6 +28,18 @@ ERROR = re.compile(
     r"^sorry,? (?:the page|this page|we couldn'?t find)\b",
     re.I,
 )
+# What a server or a CMS writes in a redirect's body, saved in place of the page it points to (a crawler that did
+# not follow it, `curl` without -L): the status, "The document has moved here.", "You are being redirected", and
+# the server's signature line under it.
+REDIRECT = re.compile(
+    r"^(?:30[12378]\s+)?(?:moved permanently|moved temporarily|found|see other|temporary redirect|"
+    r"permanent redirect|object moved(?: to here)?|document moved|redirecting(?: to\b.*|\W*))\W*$|"
+    r"^the document has moved(?: here| permanently)?\W*$|"
+    r"\byou (?:are being|will be|should be) redirected\b|\bif you are not (?:automatically )?redirected\b|"
+    r"^(?:nginx|apache|openresty|cloudflare|microsoft-iis)(?:/[\d.]+)?(?:\s.*\bport \d+)?(?:\s\(.*\))?\W*$",
+    re.I,
+)
+REDIRECT_WORDS = 25
 BROWSER = re.compile(
     r"\b(?:no longer supports?|does not support|doesn't support)\b.{0,40}\b(?:internet explorer|browser)\b|"
     r"\b(?:upgrade|update) your browser\b|\b(?:outdated|unsupported|old) (?:web )?browser\b|"
@@ -69,11 +82,20 @@ BROWSER_STEMS = stems("browser", "navigat", "navega", "javascript", "explorer")
 
 @line_rule(reasons.ERROR_PAGE)
 def error_page(line):
+    """ "Page not found", "404": a short line saying the page could not be shown."""
     text = plain(line)
     return words(text) <= ERROR_WORDS and mentions(text, ERROR_STEMS) and bool(ERROR.search(text))
 
 
+@line_rule(reasons.REDIRECT_NOTICE)
+def redirect_notice(line):
+    """ "Moved Permanently", "The document has moved here.": the text of a redirect response, not a page."""
+    text = plain(line)
+    return words(text) <= REDIRECT_WORDS and bool(REDIRECT.search(text))
+
+
 @line_rule(reasons.BROWSER_NOTICE)
 def browser_notice(line):
+    """ "Your browser is out of date", "Please enable JavaScript": a short notice about the browser."""
     text = plain(line)
     return words(text) <= NOTICE_WORDS and mentions(text, BROWSER_STEMS) and bool(BROWSER.search(text))

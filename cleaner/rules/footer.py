@@ -70,6 +70,7 @@ def _row_link_next_to_links(page, i) -> bool:
 
 @line_rule(reasons.FOOTER, context=_row_link_next_to_links)
 def footer(line):
+    """ "© 2025 Example Ltd", "Privacy policy | Terms": the site's footer and legal links."""
     text = plain(line)
     if LEGAL_LINK.match(text):
         return True

@@ -23,6 +23,7 @@ SKIP_LINK = phrases(
 
 @line_rule(reasons.SKIP_LINK)
 def skip_link(text):
+    """ "Skip to content", "Aller au contenu": a link that lets keyboard users jump past the menu."""
     return bool(SKIP_LINK.match(plain(text)))
 
 
@@ -77,6 +78,7 @@ _CRUMB_SPLIT = re.compile(r"\s*[>›»/|]\s*")
 
 @line_rule(reasons.BREADCRUMB, score=0.9)
 def breadcrumb(line):
+    """ "Home > News > World": the trail of sections above an article."""
     text = plain(line)
     if not BREADCRUMB.match(text):
         return False

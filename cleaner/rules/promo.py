@@ -81,6 +81,7 @@ APP_STEMS = stems("app", "google play")
 
 @line_rule(reasons.NEWSLETTER_PROMO)
 def newsletter_promo(line):
+    """ "Sign up for our newsletter": a short prompt to subscribe to e-mails."""
     text = plain(line)
     if NEWSLETTER_LABEL.match(text):
         return True
@@ -89,12 +90,14 @@ def newsletter_promo(line):
 
 @line_rule(reasons.APP_PROMO)
 def app_promo(line):
+    """ "Download our app": a short prompt to install the site's app."""
     text = plain(line)
     return words(text) <= PROMO_WORDS and mentions(text, APP_STEMS) and bool(APP.search(text))
 
 
 @line_rule(reasons.SUBSCRIPTION_PROMPT, score=0.9)
 def subscription_prompt(line):
+    """ "Subscribe now", "This article is for subscribers": a paywall or subscription prompt."""
     text = plain(line)
     return bool(SUBSCRIPTION.match(text)) or words(text) <= 25 and bool(PAYWALL.match(text))
 
@@ -126,5 +129,6 @@ DISCLOSURE_STEMS = stems(
 
 @line_rule(reasons.AFFILIATE_DISCLOSURE, score=0.9)
 def affiliate_disclosure(line):
+    """ "As an Amazon Associate we earn from qualifying purchases": the site's note on what its links earn."""
     text = plain(line)
     return words(text) <= DISCLOSURE_WORDS and mentions(text, DISCLOSURE_STEMS) and bool(DISCLOSURE.search(text))

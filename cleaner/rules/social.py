@@ -31,14 +31,26 @@ SHARE = phrases(
 _NETWORK_ROW = re.compile(
     rf"^(?:(?:share (?:on|via) |partager sur |teilen auf |compartir en )?{_NETWORK}\b[\s|,•·/]*)+$", re.I
 )
-_COUNT = re.compile(
-    r"^\d[\d.,]*\s*(?:k|m)?\s*(?:shares?|comments?|likes?|partages?|kommentare?|comentarios?|commentaires?)$", re.I
+_COUNT = re.compile(r"^\d[\d.,]*\s*(?:k|m)?\s*(?:shares?|likes?|partages?)$", re.I)
+# "3 comments", "Comments (12)", "No comments", "12 Kommentare": how many readers commented, not a share button.
+_COMMENTS = r"(?:comments?|kommentare?|comentarios?|commentaires?|réactions?|reactions?)"
+COMMENT_COUNT = re.compile(
+    rf"^(?:(?:\d[\d.,]*|no|one|zero|keine|aucun|sin)\s*{_COMMENTS}|{_COMMENTS}\s*[(\[:]?\s*\d[\d.,]*\s*[)\]]?)"
+    r"\s*[»›>]?$",
+    re.I,
 )
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 
 
+@line_rule(reasons.COMMENT_COUNT)
+def comment_count(text):
+    """ "3 comments", "Comments (12)", "No comments": how many readers commented."""
+    return bool(COMMENT_COUNT.match(plain(text)))
+
+
 @line_rule(reasons.SHARE_PROMPT)
 def share_prompt(raw):
+    """ "Share this:", "Facebook Twitter Email", "12 shares": a row of sharing buttons or counts."""
     text = plain(raw)
     if SHARE.match(text) or _COUNT.match(text):
         return True
@@ -72,6 +84,7 @@ PAGE_ACTION = phrases(
 
 @line_rule(reasons.PAGE_ACTION)
 def page_action(text):
+    """ "Print this article", "Rate this recipe", "Jump to recipe": the page's own buttons."""
     return bool(PAGE_ACTION.match(plain(text)))
 
 
@@ -94,4 +107,5 @@ COMMENT_FORM = re.compile(
 
 @line_rule(reasons.COMMENT_FORM)
 def comment_form(text):
+    """ "Your email address will not be published": the comment form under a post."""
     return bool(COMMENT_FORM.match(plain(text)))

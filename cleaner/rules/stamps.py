@@ -50,6 +50,7 @@ _DIGIT = re.compile(r"\d")
 
 @cached
 def is_date_stamp(text: str) -> bool:
+    """ "Date created : 2016-02-02", "Updated 3 hours ago": a line that only states a date."""
     if len(text) > STAMP_CHARS:
         return False
     line = plain(text)
@@ -95,4 +96,5 @@ POST_META_CHARS = 400
 
 @line_rule(reasons.POST_META, max_chars=POST_META_CHARS)
 def post_meta(text):
+    """ "Posted in News | 3 Comments", "Filed under": a blog's filing line."""
     return bool(POST_META.match(plain(text)))

@@ -64,6 +64,7 @@ def is_list_header(text: str) -> bool:
 
 @line_rule(reasons.TEASER_LABEL)
 def teaser_label(text):
+    """ "Read more", "Related stories", "Don't miss": the label over a list of other articles."""
     return is_more_link(text) or is_list_header(text)
 
 
@@ -200,6 +201,7 @@ def _label_and_title(pattern: re.Pattern[str], text: str) -> bool:
 
 @line_rule(reasons.INLINE_TEASER)
 def inline_teaser(line):
+    """ "Read more: <title>", "See also: <title>": a link to another article inside the text."""
     return _label_and_title(INLINE_TEASER, line)
 
 
@@ -216,4 +218,5 @@ POST_NAVIGATION = re.compile(
 
 @line_rule(reasons.POST_NAVIGATION)
 def post_navigation(line):
+    """ "← Previous post: <title>", "Next article": the links to the neighbouring posts."""
     return _label_and_title(POST_NAVIGATION, line)

@@ -2,37 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from ..page import Page
+from .detect import looks_like_html
 from .html import segment_html
 from .text import segment_text
 
-_TAG = re.compile(r"<(?:!doctype html|html|head|body|div|p|span|a|br|meta|article|section|table|script)\b", re.I)
-_DOCUMENT_START = re.compile(r"<(?:!doctype|html|\?xml|head|body)", re.I)
-
-
-def _starts_like_document(head: str) -> bool:
-    """Whether `head` opens with a document tag after blanks and comments. A loop, not one pattern: a pattern
-    repeating "<!--.*?-->" can end each comment at any later "-->", and tries every way on a page of comments."""
-    pos = 0
-    while True:
-        pos = len(head) - len(head[pos:].lstrip())
-        if not head.startswith("<!--", pos):
-            return _DOCUMENT_START.match(head, pos) is not None
-        end = head.find("-->", pos + 4)
-        if end < 0:
-            return False
-        pos = end + 3
-
-
-def looks_like_html(text: str) -> bool:
-    """HTML when it starts like a document, or when tags are frequent enough that it cannot be prose."""
-    head = text[:2000]
-    if _starts_like_document(head):
-        return True
-    tags = len(_TAG.findall(text[:20000]))
-    return tags >= 3 and tags * 200 >= min(len(text), 20000)
+__all__ = ["looks_like_html", "segment"]
 
 
 def segment(text: str, mode: str = "auto", url: str | None = None, links: bool = False) -> Page:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..invisible import strip_invisible
 from ..limits import MAX_BLOCKS, too_many_blocks
 from ..lines import BULLET
 from ..page import HEADING, ITEM, PARAGRAPH, QUOTE, Block, Image, Page
@@ -15,15 +16,12 @@ from .dump import read_dump
 # Converters write tables and some layouts with runs of spaces; one space is what the reader sees.
 _SPACING = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # besides the space itself
 _SPACES = re.compile(f"[ {_SPACING}]+")
-_INVISIBLE_CHARS = "\u200b-\u200d\u2060\ufeff"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # A character that the substitution of spacing would change; the other change is two spaces in a row.
 _UNEVEN = re.compile(f"[{_SPACING}]")
 
 
 def segment_text(text: str, url: str | None = None) -> Page:
-    if _INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", text)
+    text = strip_invisible(text)
     # Most pages have no spacing to squeeze: then each paragraph is its stripped self.
     plain = "  " not in text and _UNEVEN.search(text) is None
     page = Page(blocks=[], mode="text", url=url)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..config import Mode, help_text
 from .decide import MIN_SITE_PAGES, threshold
 from .store import StoreError, TemplateStore
 from .twopass import learn_inputs
@@ -24,7 +25,7 @@ def _fail(message: str) -> typer.Exit:
 def learn(
     store: Annotated[Path, typer.Argument(help="The template store (SQLite; created if missing, else added to).")],
     inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs of pages, as `cleaner clean` takes.")],
-    mode: Annotated[str, typer.Option(help="html, text, or auto (decided per page).")] = "auto",
+    mode: Annotated[Mode, typer.Option(help=help_text("mode"))] = Mode.auto,
     html_field: Annotated[str, typer.Option(help="JSONL field holding HTML.")] = "html",
     text_field: Annotated[str, typer.Option(help="JSONL field holding scraped text.")] = "text",
     site: Annotated[str | None, typer.Option(help="Site of pages that name none (no `site` field, no URL).")] = None,
@@ -34,11 +35,9 @@ def learn(
     and an interrupted run keeps what it committed."""
     if "-" in inputs:
         raise _fail("learn from files or folders, not - (stdin)")
-    if mode not in ("auto", "html", "text"):
-        raise _fail(f"unknown mode {mode!r}: use auto, html or text")
     try:
         TemplateStore(store, writable=True).close()
-        learned = learn_inputs(str(store), inputs, mode, html_field, text_field, site, jobs)
+        learned = learn_inputs(str(store), inputs, mode.value, html_field, text_field, site, jobs)
     except StoreError as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"cleaner: {learned.describe()}", err=True)
