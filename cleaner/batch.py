@@ -25,7 +25,7 @@ from .items import clean_item, clean_items
 from .parallel import clean_parallel
 from .pipeline import Cleaner
 from .progress import Reporter
-from .record import INTERNAL, Article
+from .record import INTERNAL, REJECTIONS, Article
 from .templates.twopass import learn_inputs, template_store
 
 __all__ = ["BatchOptions", "Tally", "clean_item", "clean_items", "run_batch"]
@@ -35,6 +35,7 @@ __all__ = ["BatchOptions", "Tally", "clean_item", "clean_items", "run_batch"]
 class Tally:
     records: int = 0
     errors: int = 0
+    rejected: int = 0  # pages that are no article, with --articles-only (not errors: the run asked for it)
     resumed: int = 0  # inputs skipped because an earlier, interrupted run wrote their records
     kinds: dict[str, int] = field(default_factory=dict)  # error records by kind (record.py's ERROR_KINDS)
     started: float = field(default_factory=time.monotonic)
@@ -43,14 +44,20 @@ class Tally:
         if article.error is None:
             self.records += 1
             return
-        self.errors += 1
         kind = article.error_kind or INTERNAL
+        if kind in REJECTIONS:
+            self.rejected += 1
+            kind = f"{article.page_type} page" if article.page_type else kind
+        else:
+            self.errors += 1
         self.kinds[kind] = self.kinds.get(kind, 0) + 1
 
     def summary(self) -> str:
         """One line for the end of a run: records, error records by kind, and time."""
         seconds = time.monotonic() - self.started
         line = f"done: {self.records:,} record(s), {self.errors:,} error record(s)"
+        if self.rejected:
+            line += f", {self.rejected:,} rejected"
         if self.kinds:
             by_kind = sorted(self.kinds.items(), key=lambda kv: (-kv[1], kv[0]))
             line += " (" + "; ".join(f"{count:,} {kind.replace('_', ' ')}" for kind, count in by_kind) + ")"

@@ -78,6 +78,12 @@ class Format(str, Enum):
     text = "text"
 
 
+class BodyFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
 def _error(message: str) -> None:
     typer.echo(f"cleaner: {message}", err=True)
 
@@ -131,6 +137,11 @@ def clean(
     ] = None,
     site: Annotated[str | None, typer.Option(help=help_text("site"))] = None,
     time_limit: Annotated[float, typer.Option(min=0, help=help_text("time_limit"))] = default("time_limit"),
+    body_format: Annotated[BodyFormat, typer.Option(help=help_text("body_format"))] = BodyFormat.text,
+    links: Annotated[bool, typer.Option(help=help_text("links"))] = False,
+    images: Annotated[bool, typer.Option(help=help_text("images"))] = False,
+    comments: Annotated[bool, typer.Option(help=help_text("comments"))] = False,
+    articles_only: Annotated[bool, typer.Option(help=help_text("articles_only"))] = False,
 ) -> None:
     """Clean pages into JSON Lines records (one per input, in input order); `-o x.parquet` writes Parquet."""
     if not inputs:
@@ -146,6 +157,11 @@ def clean(
             site=site,
             time_limit=time_limit,
             explain=explain,
+            body_format=body_format.value,
+            links=links,
+            images=images,
+            comments=comments,
+            articles_only=articles_only,
         )
         options = BatchOptions(
             inputs=inputs,
@@ -215,6 +231,7 @@ class ModelMode(str, Enum):
     text = "text"
     title = "title"
     byline = "byline"
+    page_type = "page-type"
 
 
 @app.command()
@@ -223,7 +240,9 @@ def train(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the model (JSON).")],
     mode: Annotated[
         ModelMode,
-        typer.Option(help="Train the HTML or the plain-text block scorer, the title-line or the name-line model."),
+        typer.Option(
+            help="Train the HTML or the plain-text block scorer, the title-line, the name-line or the page-type model."
+        ),
     ] = ModelMode.html,
     seed: Annotated[int, typer.Option(help="Random seed: same data and seed, same model.")] = 0,
     refit: Annotated[
@@ -246,6 +265,7 @@ def train(
     from .train.blocks import save
     from .train.blocks import train as fit
     from .train.nameline import train as fit_nameline
+    from .train.pagetype import train as fit_page_type
     from .train.title import train as fit_title
 
     missing = [str(p) for p in datasets if not p.is_file()]
@@ -257,6 +277,8 @@ def train(
         model = fit_title(paths, seed=seed, log=log)
     elif mode is ModelMode.byline:
         model = fit_nameline(paths, seed=seed, log=log)
+    elif mode is ModelMode.page_type:
+        model = fit_page_type(paths, seed=seed, log=log)
     else:
         model = fit(paths, mode.value, seed=seed, refit=refit, log=log)
     save(model, output)
@@ -282,10 +304,15 @@ def fixtures_add(
         Path | None, typer.Option(help="Keep the page's site template from this store beside it (templates.json).")
     ] = None,
     site: Annotated[str | None, typer.Option(help="The page's site, if not its URL's host.")] = None,
+    body_format: Annotated[BodyFormat, typer.Option(help=help_text("body_format"))] = BodyFormat.text,
+    links: Annotated[bool, typer.Option(help=help_text("links"))] = False,
+    images: Annotated[bool, typer.Option(help=help_text("images"))] = False,
+    comments: Annotated[bool, typer.Option(help=help_text("comments"))] = False,
 ) -> None:
-    """Record PAGE and the cleaner's current output for it as fixture NAME."""
+    """Record PAGE and the cleaner's current output for it as fixture NAME (with options: kept as options.json)."""
+    options = {"body_format": body_format.value, "links": links, "images": images, "comments": comments}
     try:
-        target = fixtures.add(page, name, directory, url=url, templates=templates, site=site)
+        target = fixtures.add(page, name, directory, url=url, templates=templates, site=site, options=options)
     except (FileExistsError, ValueError) as exc:
         _error(str(exc))
         raise typer.Exit(code=2) from None

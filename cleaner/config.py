@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .templates import TemplateSource
 
 MODES = ("auto", "html", "text")
+BODY_FORMATS = ("text", "markdown", "html")  # render/__init__.py writes each
 
 
 class Mode(str, Enum):
@@ -43,10 +44,27 @@ class Config:
         DEFAULT_TIME_LIMIT, "CPU seconds one page may take before it becomes an error record (0: none)."
     )
     explain: bool = _option(False, "Add every removed block with its reason and score, and where metadata came from.")
+    body_format: str = _option(
+        "text", "The body as plain text (paragraphs between blank lines), Markdown, or a safe HTML fragment."
+    )
+    links: bool = _option(
+        False, "Keep the body's inline links, with absolute URLs, in a Markdown or HTML body (HTML pages)."
+    )
+    images: bool = _option(
+        False,
+        "List in-article images with their caption and credit in `images`, and show them in a Markdown or "
+        "HTML body where they stand.",
+    )
+    comments: bool = _option(False, "Extract readers' comments into `comments` (they never stay in the body).")
+    articles_only: bool = _option(
+        False, "Send pages that are no article (listing, error, other) to the rejects, their type as the reason."
+    )
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ValueError(f"unknown mode {self.mode!r}: use one of {', '.join(MODES)}")
+        if self.body_format not in BODY_FORMATS:
+            raise ValueError(f"unknown body format {self.body_format!r}: use one of {', '.join(BODY_FORMATS)}")
         if self.time_limit is not None and self.time_limit < 0:
             raise ValueError("the time limit must be positive (or 0 for none)")
         if isinstance(self.disable, str):

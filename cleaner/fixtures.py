@@ -6,6 +6,9 @@ as one changed paragraph, not as two lines of the whole body), and each removal'
 (a refit of a model moves the third digit of many scores; what leaves and why is what a fixture pins). A stored
 file is compared in this form whatever its own (an older single-string body, a missing final newline).
 
+A fixture cleaned with options other than the defaults (a Markdown body, links, images, comments) keeps them
+beside it as `options.json` (Config's names and values: `{"body_format": "markdown", "comments": true}`).
+
 A page whose furniture only its site's other pages reveal keeps its site's template beside it, as
 `templates.json` (line hashes and the number of pages each was on, exported from a template store by
 `cleaner fixtures add --templates STORE`): the fixture is checked against that template, not the store of the day.
@@ -24,6 +27,7 @@ import json
 import shutil
 from pathlib import Path
 
+from .config import default
 from .page import Page
 from .pipeline import Cleaner
 from .record import Article
@@ -33,6 +37,7 @@ from .templates import MemoryTemplates, TemplateStore, site_for
 INPUT_NAMES = ("input.html", "input.txt")
 EXPECTED = "expected.json"
 TEMPLATES = "templates.json"
+OPTIONS = "options.json"
 
 _CLEANER: Cleaner | None = None
 
@@ -69,14 +74,20 @@ def names(directory: Path) -> list[str]:
 
 
 def cleaner_for(folder: Path) -> Cleaner:
-    """The default cleaner, or for a fixture with a site template, one that cleans with it (its one site is the
-    page's site when the page has no URL)."""
+    """The default cleaner, or one with the fixture's options (options.json), and for a fixture with a site
+    template, one that cleans with it (its one site is the page's site when the page has no URL)."""
     path = folder / TEMPLATES
+    options = _options(folder)
     if not path.is_file():
-        return _default()
+        return Cleaner(**options) if options else _default()
     templates = MemoryTemplates.read(path)
     sites = {site for site, _ in templates.sites}
-    return Cleaner(templates=templates, site=sites.pop() if len(sites) == 1 else None)
+    return Cleaner(templates=templates, site=sites.pop() if len(sites) == 1 else None, **options)
+
+
+def _options(folder: Path) -> dict:
+    path = folder / OPTIONS
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def record_for(folder: Path, url: str | None = None) -> dict:
@@ -130,13 +141,19 @@ def add(
     url: str | None = None,
     templates: Path | None = None,
     site: str | None = None,
+    options: dict | None = None,
 ) -> Path:
-    """A new fixture NAME from PAGE; with `templates`, the page's site template exported from that store."""
+    """A new fixture NAME from PAGE; with `templates`, the page's site template exported from that store; with
+    `options`, cleaned with those Cleaner options (kept as options.json)."""
     folder = directory / name
     if folder.exists():
         raise FileExistsError(f"fixture {name!r} already exists in {directory}")
     template = _site_template(templates, site_for(site, url)) if templates is not None else None
+    options = {key: value for key, value in (options or {}).items() if value != default(key)}
+    Cleaner(**options)  # a bad option fails before the folder is made
     folder.mkdir(parents=True)
+    if options:
+        (folder / OPTIONS).write_text(json.dumps(options, indent=2) + "\n", encoding="utf-8")
     suffix = ".html" if page.suffix.lower() in (".html", ".htm") else ".txt"
     shutil.copyfile(page, folder / f"input{suffix}")
     if template is not None:

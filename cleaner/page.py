@@ -42,12 +42,19 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """An image of an HTML page, with the index of the block it stands before (len(blocks) at the page's end)."""
+    """An image of an HTML page, with the index of the block it stands before (len(blocks) at the page's end).
+
+    `src` is the address the reader sees (a lazy-loading page's `data-src` or first `srcset` entry when `src` is a
+    placeholder), as the page writes it; `figure` the element id of the <figure> it stands in (its caption's blocks
+    carry that id in their ancestry), -1 outside one; `path` its ancestors as a block's `path` gives them."""
 
     src: str
     alt: str
     at: int
     in_figure: bool = False
+    figure: int = -1
+    path: str = ""
+    title: str = ""
 
 
 @dataclass(slots=True)
@@ -67,6 +74,13 @@ class Block:
     col: int = -1
     link_chars: int = 0  # characters of text inside <a>
     links: tuple[Link, ...] = ()  # the block's inline links (HTML mode)
+    # What groups blocks into one structure (HTML mode), as element ids (`Declared.elements` names each): `unit`
+    # the innermost list item, table cell, quote, caption or <pre> around the block (one item's paragraphs share
+    # it), `group` the innermost list (an item) or table (a cell) around it; -1 for none.
+    unit: int = -1
+    group: int = -1
+    line_break: bool = False  # the block follows one <br> in the same element: a line of a poem or an address
+    raw: str | None = None  # a <pre>'s text with its line breaks and spaces (`text` collapses them)
     gap_before: int = 0  # blank lines before this line (text mode)
     lines: tuple[int, int] | None = None  # the first and last of the user's lines it was read from (text mode)
     indent: int = 0  # leading spaces (text mode)

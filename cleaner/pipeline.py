@@ -11,9 +11,12 @@ and `Cleaner.article` makes the record.
     context        short lines stranded between furniture leave, short lines inside the article stay
     inner_lines    short lines the model dropped between kept blocks stay (with the model)
     language       the language of the body that is left
+    images         the article's own images (record `images` with --images; the lead image when none is declared)
+    page_type      article, listing, error or other (meta/pagetype.py)
+    comments       readers' comments into `comments`, and out of the body (with --comments)
 
 Any pass but `rules` can be switched off by name (`Cleaner(disable=["context"])`), and so can any rule; with
-`metadata` off the record has no headline, byline, date or language (the language pass goes with it).
+`metadata` off the record has no headline, byline, date, language or page type (those passes go with it).
 """
 
 from __future__ import annotations
@@ -38,17 +41,35 @@ from .decode import DecodeError
 from .invisible import strip_invisible
 from .limits import PageTooLarge
 from .meta import Metadata, detect_language, extract
+from .meta.comments import drop_comment_lines, reader_comments
+from .meta.images import article_images
 from .meta.language import load_profiles
+from .meta.pagetype import page_type
 from .model.scorer import shipped
 from .page import Page
 from .prepare import prepare
-from .record import INTERNAL, NOT_A_PAGE, OUT_OF_MEMORY, TIMEOUT, TOO_LARGE, UNPARSABLE, Article, removal
+from .record import (
+    ARTICLE,
+    INTERNAL,
+    NOT_A_PAGE,
+    NOT_ARTICLE,
+    OUT_OF_MEMORY,
+    TIMEOUT,
+    TOO_LARGE,
+    UNPARSABLE,
+    Article,
+    removal,
+)
+from .render import Placed, body_text, render
 from .rules import all_rules
 from .rules.dispatch import RuleDispatch
 from .templates import match_template, open_templates, site_for
 
 METADATA = "metadata"
 LANGUAGE = "language"
+IMAGES = "images"
+COMMENTS = "comments"
+PAGE_TYPE = "page_type"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +81,18 @@ class Pass:
 
 
 # The passes --disable takes (every pass but the rules', whose rules it takes one by one).
-PASS_NAMES = ("model", "link_pages", METADATA, "site_template", "context", "inner_lines", LANGUAGE)
+PASS_NAMES = (
+    "model",
+    "link_pages",
+    METADATA,
+    "site_template",
+    "context",
+    "inner_lines",
+    LANGUAGE,
+    IMAGES,
+    PAGE_TYPE,
+    COMMENTS,
+)
 
 
 class Cleaner:
@@ -85,6 +117,9 @@ class Cleaner:
             Pass("context", self._apply_context),
             Pass("inner_lines", keep_inner_lines),
             Pass(LANGUAGE, self._detect_language),
+            Pass(IMAGES, self._find_images),
+            Pass(PAGE_TYPE, self._classify_page),
+            Pass(COMMENTS, self._read_comments),
         ]
         assert tuple(p.name for p in passes if p.name != "rules") == PASS_NAMES
         disabled = set(config.disable)
@@ -95,7 +130,7 @@ class Cleaner:
                 f"the rules: {', '.join(sorted(registry))} (`cleaner rules` says what each finds)"
             )
         if METADATA in disabled:
-            disabled.add(LANGUAGE)  # the language alone is no metadata record
+            disabled |= {LANGUAGE, PAGE_TYPE}  # the language alone is no metadata record; the page type reads it
         self.passes = [p for p in passes if p.name not in disabled]
         rules = [r for name, r in registry.items() if name not in disabled]
         self.rules = {mode: RuleDispatch(r for r in rules if mode in r.modes) for mode in ("html", "text")}
@@ -158,6 +193,34 @@ class Cleaner:
             found.sources["language"] = "langdetect"
         page.found = found
 
+    def _find_images(self, page: Page) -> None:
+        """The article's images into `images` (with --images), and the first as the lead image when the page
+        declares none."""
+        found = page.found if page.found is not None else Metadata()
+        page.found = found
+        wanted = self.config.images or (METADATA in self.pass_names and "image" not in found.fields)
+        images = article_images(page) if wanted else []
+        if self.config.images and images:
+            found.fields[IMAGES] = [image.record() for image in images]
+            found.sources[IMAGES] = "html"
+        if images and "image" not in found.fields and METADATA in self.pass_names:
+            found.fields["image"], found.sources["image"] = images[0].src, "article-image"
+
+    def _classify_page(self, page: Page) -> None:
+        found = page.found if page.found is not None else Metadata()
+        page.found = found
+        found.fields[PAGE_TYPE], found.sources[PAGE_TYPE] = page_type(page, found)
+
+    def _read_comments(self, page: Page) -> None:
+        if not self.config.comments:
+            return
+        found = page.found if page.found is not None else Metadata()
+        page.found = found
+        comments = reader_comments(page)
+        if comments:
+            found.fields[COMMENTS], found.sources[COMMENTS], lines = comments
+            drop_comment_lines(page, lines)
+
     # --- a page, an article -------------------------------------------------------------------------------
 
     def page(
@@ -170,7 +233,7 @@ class Cleaner:
     ) -> Page:
         """Prepare a page and run the passes over it; every block carries its decision. (For `explain` and
         tests.)"""
-        page = prepare(content, mode or self.config.mode, url, charset)
+        page = prepare(content, mode or self.config.mode, url, charset, links=self.config.links)
         page.site = site
         return self.run(page)
 
@@ -201,13 +264,19 @@ class Cleaner:
         try:
             with time_limit(self.time_limit) as expiry:
                 page = self.page(content, url=url, mode=mode, charset=charset, site=site)
-                return self.article(page, id=id, extra=extra)
+                return self._rejected(self.article(page, id=id, extra=extra))
         except PageTimeout:
             return Article.failed(TIMEOUT, self._timed_out(), id=id, url=url, extra=extra)
         except MemoryError:
             return Article.failed(OUT_OF_MEMORY, "ran out of memory cleaning this page", id=id, url=url, extra=extra)
         except Exception as exc:  # a bug on one page must never reach the caller's loop; the record says what
             return Article.failed(*self._failure(exc, expiry), id=id, url=url, extra=extra)
+
+    def _rejected(self, article: Article) -> Article:
+        """With `articles_only`, a page of another type becomes a rejected record: its type is the reason."""
+        if self.config.articles_only and article.page_type not in (None, ARTICLE):
+            article.error, article.error_kind = f"not an article: {article.page_type} page", NOT_ARTICLE
+        return article
 
     def _timed_out(self) -> str:
         return f"stopped at the time limit: the page took more than {self.time_limit:g} s to clean"
@@ -224,25 +293,28 @@ class Cleaner:
             return UNPARSABLE, f"could not clean this page: {type(exc).__name__}: {exc}"
         return INTERNAL, f"internal error: {type(exc).__name__}: {exc}"
 
+    def _figures(self, page: Page) -> list[Placed]:
+        """The images a Markdown or HTML body shows where they stand (with --images)."""
+        if not self.config.images or self.config.body_format == "text":
+            return []
+        return [image.placed() for image in article_images(page)]
+
     def article(self, page: Page, id: str | None = None, extra: dict | None = None) -> Article:
         found = page.found if page.found is not None else Metadata()
+        values = {name: value for name, value in found.record_values().items() if value is not None}
+        if values.get("headline"):
+            values["headline"] = strip_invisible(values["headline"])
+        if values.get("byline"):
+            values["byline"] = [strip_invisible(name) for name in values["byline"]]
         return Article(
             id=id,
             url=page.url,
-            headline=strip_invisible(found.headline) if found.headline else found.headline,
-            byline=[strip_invisible(name) for name in found.byline],
-            date=found.date,
-            language=found.language,
-            body=body_text(page),
+            body=render(page, self.config.body_format, self.config.links, self._figures(page)),
             removed=[removal(b) for b in page.blocks if not b.keep] + [removal(b) for b in page.set_aside],
             sources=dict(found.sources),
             extra=dict(extra or {}),
+            **values,
         )
-
-
-def body_text(page: Page) -> str:
-    """The kept blocks, paragraphs separated by a blank line."""
-    return "\n\n".join(b.text for b in page.blocks if b.keep)
 
 
 _DEFAULT: Cleaner | None = None

@@ -21,6 +21,7 @@ TIMEOUT = "timeout"  # past the time limit
 OUT_OF_MEMORY = "out_of_memory"
 UNPARSABLE = "unparsable"  # the page broke a parser or a cap on its structure
 INTERNAL = "internal"  # a bug: the message says where
+NOT_ARTICLE = "not_article"  # with --articles-only: a page that is no article (a listing, an error page...)
 ERROR_KINDS = (
     NOT_FOUND,
     UNREADABLE,
@@ -32,16 +33,24 @@ ERROR_KINDS = (
     OUT_OF_MEMORY,
     UNPARSABLE,
     INTERNAL,
+    NOT_ARTICLE,
 )
+REJECTIONS = frozenset((NOT_ARTICLE,))  # kinds that are a choice of the run, not a failure
 
 # When a field is written: on every record, on records of a run with --explain, or on error records only.
 ALWAYS, EXPLAIN, ON_ERROR = "always", "explain", "error"
 # What a field holds, for writers that need a type (Parquet): a text, a list of texts, a text -> text mapping,
-# or the list of removed blocks (each `REMOVAL` below).
-TEXT, TEXTS, MAPPING, REMOVALS = "text", "texts", "mapping", "removals"
+# or a list of records of one shape (`ITEMS` gives each shape).
+TEXT, TEXTS, MAPPING, REMOVALS, IMAGES, COMMENTS = "text", "texts", "mapping", "removals", "images", "comments"
 # A removed block in `removed`: its text, the reason (a rule's or a pass's name), the score, the evidence, and in
 # scraped text the first and last of the user's lines it was read from (1-based).
 REMOVAL = {"text": TEXT, "reason": TEXT, "score": "number", "detail": TEXT, "lines": "numbers"}
+IMAGE = {"src": TEXT, "alt": TEXT, "caption": TEXT, "credit": TEXT}  # an in-article image in `images`
+COMMENT = {"author": TEXT, "date": TEXT, "text": TEXT}  # a reader's comment in `comments`
+ITEMS = {REMOVALS: REMOVAL, IMAGES: IMAGE, COMMENTS: COMMENT}
+# What a page can be (`page_type`); `--articles-only` rejects all but the first.
+ARTICLE, LISTING, ERROR_PAGE, OTHER = "article", "listing", "error", "other"
+PAGE_TYPES = (ARTICLE, LISTING, ERROR_PAGE, OTHER)
 
 
 def _field(kind: str, written: str = ALWAYS, metadata: bool = False, default: Any = None, factory=None) -> Any:
@@ -57,11 +66,21 @@ class Article:
 
     id: str | None = _field(TEXT)
     url: str | None = _field(TEXT)
+    canonical_url: str | None = _field(TEXT, metadata=True)
+    page_type: str | None = _field(TEXT, metadata=True)  # one of PAGE_TYPES
     headline: str | None = _field(TEXT, metadata=True)
     byline: list[str] = _field(TEXTS, metadata=True, factory=list)
     date: str | None = _field(TEXT, metadata=True)
+    modified: str | None = _field(TEXT, metadata=True)
     language: str | None = _field(TEXT, metadata=True)
+    site_name: str | None = _field(TEXT, metadata=True)
+    description: str | None = _field(TEXT, metadata=True)
+    image: str | None = _field(TEXT, metadata=True)  # the lead image's URL
+    images: list[dict[str, Any]] = _field(IMAGES, metadata=True, factory=list)  # each an IMAGE
+    tags: list[str] = _field(TEXTS, metadata=True, factory=list)
+    categories: list[str] = _field(TEXTS, metadata=True, factory=list)
     body: str = _field(TEXT, default="")
+    comments: list[dict[str, Any]] = _field(COMMENTS, metadata=True, factory=list)  # each a COMMENT
     removed: list[dict[str, Any]] = _field(REMOVALS, EXPLAIN, factory=list)
     sources: dict[str, str] = _field(MAPPING, EXPLAIN, factory=dict)  # where each metadata value came from
     error: str | None = _field(TEXT, ON_ERROR)
@@ -69,14 +88,21 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict)  # input fields passed through unchanged (not a field)
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        """The record: the input's own fields, then the record's. An input field that a record field of the same
+        name would replace with another value stays beside it as `input_<name>` (a scraper's own `tags`)."""
         record: dict[str, Any] = dict(self.extra)
         for name in _ON_ERROR:  # only a record that could not be cleaned says `error` (README, "Hostile input")
             record.pop(name, None)
         for spec in FIELDS:
             if spec.written == ALWAYS or spec.written == EXPLAIN and explain:
-                record[spec.name] = _copy(getattr(self, spec.name))
+                value = _copy(getattr(self, spec.name))
             elif spec.written == ON_ERROR and self.error is not None:
-                record[spec.name] = getattr(self, spec.name)
+                value = getattr(self, spec.name)
+            else:
+                continue
+            if spec.name in self.extra and spec.name not in PASSED and self.extra[spec.name] != value:
+                record[f"input_{spec.name}"] = self.extra[spec.name]
+            record[spec.name] = value
         return record
 
     @classmethod
@@ -84,6 +110,9 @@ class Article:
         cls, kind: str, error: str, id: str | None = None, url: str | None = None, extra: dict | None = None
     ) -> Article:
         return cls(id=id, url=url, error=error, error_kind=kind, extra=dict(extra) if isinstance(extra, dict) else {})
+
+
+PASSED = ("id", "url")  # the input's own id and URL are the record's
 
 
 def removal(block: Block) -> dict[str, Any]:
@@ -97,15 +126,17 @@ def removal(block: Block) -> dict[str, Any]:
 
 
 def _copy(value: Any) -> Any:
-    return list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value
+    if isinstance(value, list):
+        return [dict(v) if isinstance(v, dict) else v for v in value]
+    return dict(value) if isinstance(value, dict) else value
 
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
     name: str
-    kind: str  # TEXT, TEXTS, MAPPING or REMOVALS
+    kind: str  # TEXT, TEXTS, MAPPING, or a list of ITEMS (REMOVALS, IMAGES, COMMENTS)
     written: str  # ALWAYS, EXPLAIN or ON_ERROR
-    metadata: bool  # one of the metadata fields (headline, byline, date, language)
+    metadata: bool  # read from the page by the passes (meta/), not made by the pipeline (id, url, body, removed...)
 
 
 FIELDS = tuple(

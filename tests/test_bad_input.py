@@ -116,7 +116,8 @@ def test_bad_jsonl_lines_are_rejected_one_by_one(tmp_path):
     rejected = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
     assert result.exit_code == 1
     assert [r["id"] for r in records] == ["ok-1", "7"]
-    assert records[0]["source"] == "crawl-7" and records[0]["tags"] == ["eu"]  # unknown fields pass through
+    assert records[0]["source"] == "crawl-7"  # unknown fields pass through
+    assert records[0]["tags"] == [] and records[0]["input_tags"] == ["eu"]  # and the record's names replace none
     assert [r["id"] for r in rejected] == [
         f"{dump}:2",
         f"{dump}:3",

@@ -55,7 +55,13 @@ def test_select_systems_by_name_across_modes():
         ("html", "cleaner"),
         ("text", "cleaner"),
     ]
-    assert {s.name for s in select(None, ("text",))} == {"cleaner", "c4-lines", "justext-lines", "as-is"}
+    assert {s.name for s in select(None, ("text",))} == {
+        "cleaner",
+        "cleaner-markdown",
+        "c4-lines",
+        "justext-lines",
+        "as-is",
+    }
 
 
 def test_datasets_are_found_in_order_and_only_where_there_are_some(tmp_path):

@@ -91,3 +91,19 @@ def test_local_executor_cleans_every_document_over_three_tasks(tmp_path):
     assert step["stats"]["total"] == 6
     assert step["stats"]["forwarded"] == 4
     assert step["stats"]["dropped_cleaner_no_article"] == 2
+
+
+def test_articles_only_excludes_other_pages_whatever_drop_empty_says():
+    from datatrove.data import Document
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    docs = [
+        Document(text=(fixtures / name / "input.html").read_text(encoding="utf-8"), id=name, metadata={})
+        for name in ("en-html-table", "en-html-404", "en-html-section-front")
+    ]
+    step = CleanArticles(articles_only=True, drop_empty=False)
+    kept = list(step.run(iter(docs)))
+    assert [doc.id for doc in kept] == ["en-html-table"]
+    assert kept[0].metadata["cleaner"]["page_type"] == "article"
+    assert step.stats["dropped_cleaner_error_page"].total == 1
+    assert step.stats["dropped_cleaner_listing_page"].total == 1

@@ -19,7 +19,18 @@ NGINX = (
     "<html><head><title>301 Moved Permanently</title></head><body><center><h1>301 Moved Permanently</h1></center>"
     "<hr><center>nginx</center></body></html>"
 )
-SETTINGS = {"mode": "text", "disable": "share_prompt,footer", "site": "example.com", "time_limit": "5", "explain": "1"}
+SETTINGS = {
+    "mode": "text",
+    "disable": "share_prompt,footer",
+    "site": "example.com",
+    "time_limit": "5",
+    "explain": "1",
+    "body_format": "markdown",
+    "links": "1",
+    "images": "1",
+    "comments": "1",
+    "articles_only": "1",
+}
 
 
 def _pipeline(**settings) -> CleanerPipeline:
@@ -30,7 +41,16 @@ def test_every_option_reaches_the_scrapy_pipeline():
     assert set(SETTINGS) == set(config.names()) - {"templates"}  # a store is tested with the templates
     pipeline = _pipeline(**SETTINGS)
     assert pipeline.config == config.Config(
-        mode="text", disable=("share_prompt", "footer"), site="example.com", time_limit=5.0, explain=True
+        mode="text",
+        disable=("share_prompt", "footer"),
+        site="example.com",
+        time_limit=5.0,
+        explain=True,
+        body_format="markdown",
+        links=True,
+        images=True,
+        comments=True,
+        articles_only=True,
     )
     assert pipeline.cleaner.time_limit == 5.0
 

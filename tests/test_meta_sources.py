@@ -20,8 +20,11 @@ def test_each_value_has_its_source_in_explain():
         "headline": "h1",
         "byline": "class-author",
         "date": "meta:article:published_time",
+        "modified": "json-ld-modified",
         "language": "langdetect",
+        "page_type": "model",
     }
+    assert record["modified"] > record["date"]  # the update, kept apart from the publication
     assert "sources" not in Cleaner().clean(FIXTURE.read_bytes()).to_dict()
 
 

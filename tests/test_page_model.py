@@ -2,7 +2,7 @@
 links) and what the page declares (its images, base URL), so later stages can render structure without parsing
 the page again."""
 
-from cleaner.page import CAPTION, CELL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Image, Link
+from cleaner.page import CAPTION, CELL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Link
 from cleaner.prepare import prepare
 
 HTML = """<html><head><base href="https://example.com/news/"></head><body><article>
@@ -37,10 +37,33 @@ def test_html_blocks_say_what_they_are_and_where_they_stand():
     ]
     assert page.blocks[1].links == (Link("the Treasury", "/money"),)
     assert prepare(HTML, "html").blocks[1].links == ()  # links are read when asked for
-    assert page.declared.images == [Image("chart.png", "A chart", 10, in_figure=True)]
+    (image,) = page.declared.images
+    assert (image.src, image.alt, image.at, image.in_figure) == ("chart.png", "A chart", 10, True)
+    assert image.figure in page.blocks[10].ancestry  # the caption stands in the image's figure
     assert page.declared.base == "https://example.com/news/"
 
 
 def test_text_lines_with_a_list_marker_are_items():
     page = prepare("A headline\n\n* First point\n* Second point\n\nA paragraph of the article.", "text")
     assert [b.kind for b in page.blocks] == [PARAGRAPH, ITEM, ITEM, PARAGRAPH]
+
+
+GROUPS = """<html><body><article><p>Roses are red<br>violets are blue<br><br>A new paragraph</p>
+<pre>  a = 1
+    b = 2</pre>
+<ol><li><p>One</p><p>and more of one</p></li><li>Two</li></ol>
+<table><tr><td>a</td><td>b</td></tr></table>
+<figure><img src="data:image/gif;base64,R0l" data-src="/lazy.jpg" alt="Lazy"></figure>
+</article></body></html>"""
+
+
+def test_blocks_say_what_groups_them():
+    page = prepare(GROUPS, "html")
+    blocks = {b.text: b for b in page.blocks}
+    assert [b.line_break for b in page.blocks[:3]] == [False, True, False]  # one <br> is a line break, two are not
+    assert blocks["a = 1 b = 2"].raw == "  a = 1\n    b = 2"  # the text collapses the spaces, `raw` keeps them
+    one, more, two = blocks["One"], blocks["and more of one"], blocks["Two"]
+    assert one.unit == more.unit != two.unit  # two paragraphs of one list item
+    assert one.group == two.group and page.declared.elements[one.group] == "ol"
+    assert blocks["a"].group == blocks["b"].group and page.declared.elements[blocks["a"].group] == "table"
+    assert [i.src for i in page.declared.images] == ["/lazy.jpg"]  # the lazy loader's address, not its placeholder

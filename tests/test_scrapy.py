@@ -65,3 +65,18 @@ def test_switched_off_the_items_pass_through_untouched(site_url, tmp_path):
     items = [json.loads(line) for line in feed.read_text().splitlines()]
     assert len(items) == 7
     assert all("html" in item and "body" not in item for item in items)
+
+
+def test_articles_only_drops_other_pages_with_their_type_as_the_reason():
+    from scrapy.exceptions import DropItem
+    from scrapy.settings import Settings
+
+    from cleaner.integrations.scrapy import CleanerPipeline
+
+    pipeline = CleanerPipeline(Settings({"CLEANER_ARTICLES_ONLY": True}))
+    fixtures = TESTS.parent / "fixtures"
+    kept = pipeline.process_item({"html": (fixtures / "en-html-table" / "input.html").read_text(encoding="utf-8")})
+    assert kept["page_type"] == "article" and kept["body"]
+    for name, kind in (("en-html-404", "error"), ("en-html-section-front", "listing")):
+        with pytest.raises(DropItem, match=f"cleaner: not an article: {kind} page"):
+            pipeline.process_item({"html": (fixtures / name / "input.html").read_text(encoding="utf-8")})

@@ -17,12 +17,14 @@ from functools import cache
 from typing import Any
 
 from ..devdata.dumps import html_to_paragraphs
+from ..devdata.structure import strip_markdown
 from .c4 import c4_clean
 
 Call = Callable[..., Any]  # (prepared input, url) -> raw result; a site-aware call also takes site=
 REFERENCE = "trafilatura"  # speeds are reported as a ratio to this system (HTML mode), measured in the same run
 BODY_ONLY = frozenset({"body"})
 ALL_FIELDS = frozenset({"body", "headline", "byline", "date"})
+MARKDOWN = frozenset({"body", "markdown"})
 
 
 @dataclass(slots=True)
@@ -32,6 +34,8 @@ class Output:
     byline: str | list[str] | None = None
     date: str | None = None
     error: str | None = None
+    markdown: str | None = None  # a Markdown body as the system wrote it (`body` is its words), for structure
+    page_type: str | None = None
 
 
 def _same(value: Any) -> Any:
@@ -57,20 +61,36 @@ class System:
 # --- the cleaner, always through its public API, so improvements show up here unchanged -------------------
 
 
-def _load_cleaner(mode: str, disable: tuple[str, ...] = (), templates: Any = None) -> Call:
+def _load_cleaner(mode: str, disable: tuple[str, ...] = (), templates: Any = None, markdown: bool = False) -> Call:
     from cleaner import Cleaner
 
-    cleaner = Cleaner(mode=mode, disable=disable, templates=templates)
+    options = {"body_format": "markdown", "links": True, "images": True} if markdown else {}
+    cleaner = Cleaner(mode=mode, disable=disable, templates=templates, **options)
     return lambda content, url, site=None: cleaner.clean(content, url=url, site=site)
 
 
-def _cleaner(mode: str, disable: tuple[str, ...] = (), templates: Any = None) -> Callable[[], Call]:
+def _cleaner(
+    mode: str, disable: tuple[str, ...] = (), templates: Any = None, markdown: bool = False
+) -> Callable[[], Call]:
     # A partial of a module-level function, not a closure: a System pickles to --jobs workers whole.
-    return functools.partial(_load_cleaner, mode, disable, templates)
+    return functools.partial(_load_cleaner, mode, disable, templates, markdown)
 
 
 def _article(article: Any) -> Output:
-    return Output(article.body, article.headline, list(article.byline), article.date, article.error)
+    found = Output(article.body, article.headline, list(article.byline), article.date, article.error)
+    found.page_type = article.page_type
+    return found
+
+
+def _markdown_article(article: Any, numbers: bool = False) -> Output:
+    """A Markdown body: its words scored as the body, the Markdown kept for the structure score. In text mode a
+    list's numbers are the dump's own words (`strip_markdown`)."""
+    found = _article(article)
+    found.markdown, found.body = article.body, strip_markdown(article.body, numbers)
+    return found
+
+
+_markdown_text_article = functools.partial(_markdown_article, numbers=True)
 
 
 # --- HTML peers ---------------------------------------------------------------------------------------------
@@ -88,6 +108,18 @@ def _trafilatura_document(document: Any) -> Output:
         return Output()
     found = document.as_dict()
     return Output(found.get("text") or "", found.get("title"), found.get("author"), found.get("date"))
+
+
+def _trafilatura_markdown() -> Call:
+    from trafilatura import extract
+
+    return lambda html, url: extract(
+        html, url=url, output_format="markdown", with_metadata=False, include_comments=False, include_tables=True
+    )
+
+
+def _markdown(value: str | None) -> Output:
+    return Output(body=strip_markdown(value), markdown=value or "")
 
 
 def _trafilatura_body() -> Call:
@@ -201,12 +233,36 @@ SYSTEMS: tuple[System, ...] = (
         about="bare_extraction(with_metadata=True)",
     ),
     System("trafilatura-no-meta", "html", _trafilatura_body, about="extract(with_metadata=False)"),
+    System(
+        "cleaner-markdown",
+        "html",
+        _cleaner("html", markdown=True),
+        _markdown_article,
+        fields=MARKDOWN,
+        about="body_format='markdown', links, images; body F1 of the Markdown stripped of its markup",
+    ),
+    System(
+        "trafilatura-markdown",
+        "html",
+        _trafilatura_markdown,
+        _markdown,
+        fields=MARKDOWN,
+        about="extract(output_format='markdown'); body F1 of the Markdown stripped of its markup",
+    ),
     System("readability", "html", _readability, _summary, about="readability-lxml Document.summary()"),
     System("justext", "html", _justext, _paragraphs, _utf8, about="all stoplists"),
     System("newspaper4k", "html", _newspaper, _newspaper_article, fields=ALL_FIELDS, about="Article.parse()"),
     System("htmldate", "html", _htmldate, _date_only, fields=frozenset({"date"}), about="dates only"),
     System("html-text", "html", _html_text, about="all visible text: the raw baseline"),
     System("cleaner", "text", _cleaner("text"), _article, _same, ALL_FIELDS, "Cleaner(mode='text')"),
+    System(
+        "cleaner-markdown",
+        "text",
+        _cleaner("text", markdown=True),
+        _markdown_text_article,
+        fields=MARKDOWN,
+        about="body_format='markdown'; body F1 of the Markdown stripped of its markup",
+    ),
     System("c4-lines", "text", _c4, about="C4's line rules"),
     System("justext-lines", "text", _justext, _paragraphs, _lines_as_html, about="jusText over the lines"),
     System("as-is", "text", _as_is, about="the scraped text unchanged"),

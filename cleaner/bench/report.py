@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..devdata.dumps import HELD_OUT
 from ..devdata.score import META_FIELDS, PRF
+from ..devdata.structure import KINDS
 from .peers import REFERENCE
 from .summary import Overall, Summary
 
@@ -98,11 +99,45 @@ def overall_tables(rows: list[Overall], summaries: list[Summary]) -> list[Table]
         title = "Body F1, HTML mode" if mode == "html" else "Body F1, plain-text mode"
         tables.append(Table(title, header, table_rows))
     tables += style_tables(rows, summaries)
+    tables += structure_tables(summaries) + page_type_tables(summaries)
     tables += _pivot(summaries, "Snippet F", lambda s: {s.dataset: s.snippets.f1} if s.snippets else {})
     tables += _pivot(
         summaries, "Metadata F1", lambda s: {f"{s.dataset} {name}": prf.f1 for name, prf in s.meta.items()}
     )
     return tables
+
+
+def structure_tables(summaries: list[Summary]) -> list[Table]:
+    """Markdown bodies against an HTML gold: headings, list items, quotes and table cells rendered as the same
+    kind of element (mean page precision and recall), and per kind the elements matched of those predicted and
+    of the gold's."""
+    mine = [s for s in summaries if s.structure is not None]
+    if not mine:
+        return []
+    kinds = [k for k in KINDS if any(k in s.structure_kinds for s in mine)]
+    header = ["dataset", "mode", "system", "pages", "P", "R", "F1"] + [f"{k} P / R" for k in kinds]
+    rows = []
+    for s in mine:
+        row = [s.dataset, _variant_title(s.variant), s.system, str(s.pages), *_prf(s.structure)]
+        for kind in kinds:
+            c = s.structure_kinds.get(kind, {"matched": 0, "predicted": 0, "gold": 0})
+            p = c["matched"] / c["predicted"] if c["predicted"] else None
+            r = c["matched"] / c["gold"] if c["gold"] else None
+            row.append(f"{_num(p, 2)} / {_num(r, 2)}")
+        rows.append(row)
+    return [Table("Structure of Markdown bodies against the gold HTML", header, rows)]
+
+
+def page_type_tables(summaries: list[Summary]) -> list[Table]:
+    """Article or not, against the dataset's page types (wcxb-dev, with --all-page-types)."""
+    mine = [s for s in summaries if s.page_types]
+    if not mine:
+        return []
+    rows = [
+        [s.dataset, _variant_title(s.variant), s.system, str(s.page_types), _num(s.page_types_right / s.page_types)]
+        for s in mine
+    ]
+    return [Table("Page type: article or not", ["dataset", "mode", "system", "pages", "right"], rows)]
 
 
 SNIPPETS, META_ON = "trafilatura-eval", "wcxb-dev"  # the style table's snippet and metadata columns

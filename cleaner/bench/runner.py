@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..devdata.datasets import BenchPage
 from ..devdata.dumps import BASIC, CONVERTERS
 from ..devdata.score import META_FIELDS, BodyScore, Counts, body_score, meta_counts, snippet_counts, tokens
+from ..devdata.structure import StructureScore, gold_elements, markdown_elements, structure_score
 from .peers import Call, Output, System, quiet
 
 _clock = time.process_time
@@ -41,6 +42,8 @@ class PageRun:
     snippets: Counts | None = None
     meta: dict[str, Counts] = field(default_factory=dict)
     empty: bool = False  # the system gives a body and gave none (no word) for this page
+    structure: StructureScore | None = None  # a Markdown body's structure against the page's HTML gold
+    page_type_right: bool | None = None  # article or not, as the dataset's page_type says (wcxb-dev)
 
 
 def variants(modes: tuple[str, ...], converters: tuple[str, ...]) -> list[str]:
@@ -62,6 +65,13 @@ def score(page: BenchPage, system: System, output: Output) -> tuple[BodyScore | 
             if name in system.fields:
                 meta[name] = meta_counts(name, getattr(output, name), getattr(gold, name))
     return body, snippets, meta
+
+
+def score_structure(page: BenchPage, system: System, output: Output) -> StructureScore | None:
+    """Headings, list items, quotes and table cells of a Markdown body against the page's HTML gold."""
+    if page.gold.structure_html is None or "markdown" not in system.fields or output.markdown is None:
+        return None
+    return structure_score(markdown_elements(output.markdown), gold_elements(page.gold.structure_html))
 
 
 class Bench:
@@ -117,11 +127,13 @@ class Bench:
                 output, seconds = self.run_system(system, content, page.url, page.batch_site())
                 body, snippets, meta = score(page, system, output)
                 empty = "body" in system.fields and not tokens(output.body)
-                runs.append(
-                    PageRun(
-                        page.dataset, page.id, variant, system.name, seconds, output.error, body, snippets, meta, empty
-                    )
+                run = PageRun(
+                    page.dataset, page.id, variant, system.name, seconds, output.error, body, snippets, meta, empty
                 )
+                run.structure = score_structure(page, system, output)
+                if page.page_type and output.page_type:
+                    run.page_type_right = (output.page_type == "article") == (page.page_type == "article")
+                runs.append(run)
         return runs
 
 

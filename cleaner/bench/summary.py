@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 from ..devdata.datasets import BenchPage
-from ..devdata.score import META_FIELDS, NORMALISE, PRF, corpus_body, total
+from ..devdata.score import META_FIELDS, NORMALISE, PRF, corpus_body, harmonic, total
+from ..devdata.structure import KINDS, StructureScore
 from .peers import REFERENCE
 from .runner import PageRun
 
@@ -24,6 +25,10 @@ class Summary:
     meta: dict[str, PRF] = field(default_factory=dict)
     vs_reference: float | None = None  # pages/second as a multiple of trafilatura's on the same pages
     empty: int | None = None  # pages it gave no body for (errors included); None for a system without a body
+    structure: PRF | None = None  # a Markdown body's structure: mean page precision and recall (structure.py)
+    structure_kinds: dict[str, dict[str, int]] = field(default_factory=dict)  # per kind: matched, predicted, gold
+    page_types: int = 0  # pages with a page_type gold the system gave a type for
+    page_types_right: int = 0  # ... and article-or-not right
 
     @property
     def pages_per_second(self) -> float | None:
@@ -59,6 +64,8 @@ def summarise(runs: list[PageRun], gold_fields: dict[str, set[str]]) -> list[Sum
             counts = [r.meta[name] for r in group if name in r.meta]
             if counts and name in gold_fields.get(dataset, ()):
                 meta[name] = total(counts).prf()
+        structures = [r.structure for r in group if r.structure is not None]
+        typed = [r.page_type_right for r in group if r.page_type_right is not None]
         summaries.append(
             Summary(
                 dataset=dataset,
@@ -71,10 +78,38 @@ def summarise(runs: list[PageRun], gold_fields: dict[str, set[str]]) -> list[Sum
                 snippets=total(snippets).prf() if snippets else None,
                 meta=meta,
                 empty=sum(r.empty for r in group) if bodies or snippets else None,
+                structure=corpus_structure(structures),
+                structure_kinds=structure_kinds(structures),
+                page_types=len(typed),
+                page_types_right=sum(typed),
             )
         )
     _relate_speeds(summaries)
     return summaries
+
+
+def corpus_structure(scores: list[StructureScore]) -> PRF | None:
+    """Mean page precision (pages with predicted elements) and recall (pages with gold elements), as for bodies."""
+    precisions = [s.precision for s in scores if s.precision is not None]
+    recalls = [s.recall for s in scores if s.recall is not None]
+    if not precisions and not recalls:
+        return None
+    p = sum(precisions) / len(precisions) if precisions else 0.0
+    r = sum(recalls) / len(recalls) if recalls else 0.0
+    return PRF(p, r, harmonic(p, r))
+
+
+def structure_kinds(scores: list[StructureScore]) -> dict[str, dict[str, int]]:
+    found: dict[str, dict[str, int]] = {}
+    for kind in KINDS:
+        counts = {
+            "matched": sum(s.matched[kind] for s in scores),
+            "predicted": sum(s.predicted[kind] for s in scores),
+            "gold": sum(s.gold[kind] for s in scores),
+        }
+        if any(counts.values()):
+            found[kind] = counts
+    return found
 
 
 def _relate_speeds(summaries: list[Summary]) -> None:

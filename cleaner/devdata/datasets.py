@@ -47,6 +47,7 @@ class Gold:
     headline: str | None = None
     byline: str | list[str] | None = None
     date: str | None = None
+    structure_html: str | None = None  # the article as HTML (readability-pages): its headings, lists, quotes, tables
 
 
 @dataclass(slots=True)
@@ -83,6 +84,7 @@ def gold_of(row: dict) -> Gold:
         headline=meta["headline"] or None,
         byline=meta["author"] or None,
         date=meta["date"] or None,
+        structure_html=row.get("body_html"),
     )
 
 

@@ -28,7 +28,7 @@ from datatrove.utils.typeshelper import StatHints
 from ..config import Config
 from ..io.item import Item
 from ..pipeline import Cleaner
-from ..record import Article, written
+from ..record import REJECTIONS, Article, written
 from ..templates import LearnedPage, TemplateStore
 from ..templates.learn import learn_item
 from ..templates.store import BATCH_PAGES
@@ -40,7 +40,9 @@ NOT_IN_METADATA = ("id", "url", "body")  # the document has its own id and url, 
 
 class CleanArticles(PipelineStep):
     """Cleans each document. Takes every option of the Cleaner (config.py: mode, disable, templates, site,
-    time_limit, explain; `explain` is on by default here), and its own `drop_empty` and `exclusion_writer`."""
+    time_limit, explain, body_format, links, images, comments, articles_only; `explain` is on by default here),
+    and its own `drop_empty` and `exclusion_writer`. With `articles_only`, a page of another type is excluded
+    (`filter_reason` "not an article: listing page") whatever `drop_empty` says."""
 
     name = "🧹 cleaner"
     type = "✂️ - FORMAT"
@@ -70,7 +72,7 @@ class CleanArticles(PipelineStep):
                 doc.metadata[METADATA_KEY] = {
                     name: record[name] for name in written(self.config.explain) if name not in NOT_IN_METADATA
                 }
-                reason = _drop_reason(article) if self.drop_empty else None
+                reason = _drop_reason(article) if self.drop_empty or article.error_kind in REJECTIONS else None
                 if reason:
                     self.stat_update(StatHints.dropped, f"dropped_{reason}")
                     if excluded:
@@ -88,6 +90,8 @@ class CleanArticles(PipelineStep):
 
 def _drop_reason(article: Article) -> str | None:
     """The statistic's name of why a document is dropped (integrations.not_an_article says it in words)."""
+    if article.error_kind in REJECTIONS:  # --articles-only: a listing, an error page, another page
+        return f"cleaner_{article.page_type}_page"
     why = not_an_article(article)
     if why is None:
         return None

@@ -3,7 +3,9 @@ and an add-on that enables it (`ADDONS = {"cleaner.integrations.scrapy.CleanerAd
 
 Settings: every option of the Cleaner (config.py) as `CLEANER_<NAME>`: CLEANER_MODE ("auto": the field says html
 or text), CLEANER_DISABLE, CLEANER_TEMPLATES (a site template store, SQLite, to clean with), CLEANER_SITE (the site
-of items with no `site` field or URL), CLEANER_TIME_LIMIT, CLEANER_EXPLAIN (add `removed` and `sources`) ...; and
+of items with no `site` field or URL), CLEANER_TIME_LIMIT, CLEANER_EXPLAIN (add `removed` and `sources`),
+CLEANER_BODY_FORMAT ("text", "markdown" or "html"), CLEANER_LINKS, CLEANER_IMAGES, CLEANER_COMMENTS,
+CLEANER_ARTICLES_ONLY (drop pages that are no article, their type the reason) ...; and
 the pipeline's own: CLEANER_ENABLED (True), CLEANER_HTML_FIELD ("html"), CLEANER_TEXT_FIELD ("text"),
 CLEANER_DROP_EMPTY (True: drop items with no article or that cannot be cleaned, saying why; False: keep them, with
 `error` when cleaning failed), CLEANER_DROP_SOURCE (False: remove the raw field once cleaned),
@@ -20,7 +22,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from .. import config
 from ..pipeline import Cleaner
-from ..record import written
+from ..record import REJECTIONS, written
 from ..templates.live import LiveTemplates
 from . import not_an_article
 
@@ -79,6 +81,8 @@ class CleanerPipeline:
         mode = mode if self.config.mode == "auto" else self.config.mode
         site = adapter.get("site") if isinstance(adapter.get("site"), str) else None
         article = self.cleaner.clean(adapter[field], url=adapter.get("url"), mode=mode, site=site)
+        if article.error_kind in REJECTIONS:  # CLEANER_ARTICLES_ONLY: a listing, an error page, another page
+            raise DropItem(f"cleaner: {article.error}")
         why = not_an_article(article) if self.drop_empty else None
         if why is not None:
             raise DropItem(f"cleaner: {why}")

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..record import FIELDS, MAPPING, REMOVAL, REMOVALS, TEXT, TEXTS, written
+from ..record import FIELDS, ITEMS, MAPPING, TEXT, TEXTS, written
 
 ROWS_PER_GROUP = 1000
 # Parquet readers refuse a schema more than 100 levels deep (pyarrow's default), and each list takes three: a
@@ -25,7 +25,8 @@ def record_schema(pa) -> dict[str, Any]:
     kinds = {TEXT: pa.string(), "number": pa.float64(), "numbers": pa.list_(pa.int64())}
     kinds[TEXTS] = pa.list_(pa.string())
     kinds[MAPPING] = pa.map_(pa.string(), pa.string())
-    kinds[REMOVALS] = pa.list_(pa.struct([(name, kinds[kind]) for name, kind in REMOVAL.items()]))
+    for kind, shape in ITEMS.items():
+        kinds[kind] = pa.list_(pa.struct([(name, kinds[of]) for name, of in shape.items()]))
     return {spec.name: kinds[spec.kind] for spec in FIELDS}
 
 

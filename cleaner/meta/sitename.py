@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .. import reasons
 from ..lines import compact
 from ..page import Page
 from ..urls import url_hostname
@@ -69,6 +70,21 @@ def text_site_names(page: Page) -> list[str]:
             if 2 <= len(key) <= MAX_SITE and key not in found:
                 found.append(key)
     return found
+
+
+_CREDITS = frozenset((reasons.PHOTO_CREDIT, reasons.PHOTO_CAPTION, reasons.FIGURE_CAPTION))
+
+
+def text_site_name(page: Page) -> str | None:
+    """The site's name as a scraped text's copyright line writes it ("© 2024 Charleston Coffee Roasters."), the
+    last such line of the page (the footer's), never a photo's credit ("© Emmanuel Dunand, AFP | ...")."""
+    for block in reversed(page.blocks):
+        if block.reason in _CREDITS or "|" in block.text:
+            continue
+        match = _COPYRIGHT_NAME.match(block.text)
+        if match and 2 <= len(compact(match.group("name"))) <= MAX_SITE:
+            return match.group("name").strip()
+    return None
 
 
 def is_site(part: str, sites: list[str], loose: bool = False) -> bool:

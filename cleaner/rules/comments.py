@@ -127,7 +127,12 @@ def _thread(page) -> frozenset[int]:
     return frozenset(lines)
 
 
+def thread(page) -> frozenset[int]:
+    """The indices of the page's comment-thread lines (headers and comments), found once per page."""
+    return page.once(_thread)
+
+
 @rule(reasons.COMMENT_THREAD)
 def comment_thread(page, i):
     """A line of a readers' comment thread (its headers and comments)."""
-    return i in page.once(_thread)
+    return i in thread(page)

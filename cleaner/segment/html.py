@@ -32,7 +32,7 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # The kind an element gives the blocks inside it (the innermost such element decides; a heading is a heading).
 KIND_OF = {"figcaption": CAPTION, "caption": CAPTION, "pre": PRE, "td": CELL, "th": CELL, "li": ITEM, "dd": ITEM,
            "dt": ITEM, "blockquote": QUOTE}  # fmt: skip
-STRUCTURE_TAGS = frozenset((*KIND_OF, "img", "ul", "ol", "table", "tr"))  # what the walker notes about blocks
+STRUCTURE_TAGS = frozenset((*KIND_OF, "img", "ul", "ol", "table", "tr", "figure"))  # what the walker notes about blocks
 # ... and with `links`, the links: their texts cost about 1.5 % of a clean (docs/DECISIONS.md), paid only when asked.
 WITH_LINKS = STRUCTURE_TAGS | {"a"}
 MAX_IMAGES = 1000
@@ -125,12 +125,17 @@ class _Walker:
         self.container_at: int | None = None  # index in ancestors of the outermost content container
         self.links = 0
         self.candidates = Candidates()  # metadata marks: <time>, authors, titles
-        # What the blocks are (page.py): the kind each open structural element gives its blocks (innermost last),
-        # how many lists are open, each open table's current row and column, the open links (address, where
-        # their text starts in the buffer), the links ended since the last block, and the images seen.
+        # What the blocks are (page.py): the kind each open structural element gives its blocks (innermost last)
+        # and that element's id, the open lists' ids, each open table's current row and column and its id, the
+        # open figures' ids, the <br>s since the last block, the open links (address, where their text starts in
+        # the buffer), the links ended since the last block, and the images seen.
         self.kinds: list[str] = []
+        self.units: list[int] = []
         self.lists = 0
+        self.list_ids: list[int] = []
         self.tables: list[list[int]] = []
+        self.figures: list[int] = []
+        self.breaks = 0
         self.anchors: list[tuple[str, int]] = []
         self.ended_links: list[Link] = []
         self.images: list[Image] = []
@@ -138,6 +143,7 @@ class _Walker:
     def flush(self) -> None:
         if not self.buffer:
             return
+        raw = "".join(self.buffer) if self.kinds and self.kinds[-1] == PRE else None
         text = " ".join("".join(self.buffer).split())  # runs of whitespace as one space (split's = \s's set)
         link_chars = self.link_chars
         self.buffer.clear()
@@ -154,7 +160,9 @@ class _Walker:
         tag = self.block_tags[-1] if self.block_tags else "body"
         start = self.container_at if self.container_at is not None else 0
         kind = HEADING if tag in HEADINGS else self.kinds[-1] if self.kinds else PARAGRAPH
-        row, col = self.tables[-1] if kind == CELL and self.tables else (-1, -1)
+        row, col, group = self.tables[-1] if kind == CELL and self.tables else (-1, -1, -1)
+        if kind == ITEM and self.list_ids:
+            group = self.list_ids[-1]
         self.blocks.append(
             Block(
                 text=text,
@@ -171,8 +179,13 @@ class _Walker:
                 links=links,
                 list_item="li" in self.block_tags,
                 ancestry=tuple(self.ids),
+                unit=self.units[-1] if self.units else -1,
+                group=group,
+                line_break=self.breaks == 1,
+                raw=raw,
             )
         )
+        self.breaks = 0
 
     def enter_structure(self, tag: str, attrs) -> None:
         """Note what an element says about the blocks inside it: their kind, their list depth, where a table row
@@ -180,26 +193,40 @@ class _Walker:
         kind = KIND_OF.get(tag)
         if kind is not None:
             self.kinds.append(kind)
+            self.units.append(self.next_id)  # called before the element takes its id
         if tag == "a":
             self.anchors.append(((attrs.get("href") or "") if attrs else "", len(self.buffer)))
         elif tag == "ul" or tag == "ol":
             self.lists += 1
+            self.list_ids.append(self.next_id)
         elif tag == "img":
-            src = (attrs.get("src") or attrs.get("data-src") or "") if attrs else ""
-            if src and len(self.images) < MAX_IMAGES:
-                alt = " ".join((attrs.get("alt") or "").split())
-                self.images.append(Image(src, alt, len(self.blocks), "figure" in self.block_tags))
+            if attrs and len(self.images) < MAX_IMAGES:
+                self.add_image(attrs)
         elif tag == "table":
-            self.tables.append([-1, -1])
+            self.tables.append([-1, -1, self.next_id])
+        elif tag == "figure":
+            self.figures.append(self.next_id)
         elif self.tables and tag == "tr":
             self.tables[-1][0] += 1
             self.tables[-1][1] = -1
         elif self.tables and (tag == "td" or tag == "th"):
             self.tables[-1][1] += 1
 
+    def add_image(self, attrs) -> None:
+        src = image_source(attrs)
+        if not src:
+            return
+        alt = " ".join((attrs.get("alt") or "").split())
+        title = " ".join((attrs.get("title") or "").split())
+        start = self.container_at if self.container_at is not None else 0
+        figure = self.figures[-1] if self.figures else -1
+        path = " ".join(self.ancestors[start:])
+        self.images.append(Image(src, alt, len(self.blocks), "figure" in self.block_tags, figure, path, title))
+
     def leave_structure(self, tag: str) -> None:
         if tag in KIND_OF and self.kinds:
             self.kinds.pop()
+            self.units.pop()
         if tag == "a" and self.anchors:
             href, start = self.anchors.pop()
             text = " ".join("".join(self.buffer[start:]).split())
@@ -207,8 +234,11 @@ class _Walker:
                 self.ended_links.append(Link(text, href))
         elif (tag == "ul" or tag == "ol") and self.lists:
             self.lists -= 1
+            self.list_ids.pop()
         elif tag == "table" and self.tables:
             self.tables.pop()
+        elif tag == "figure" and self.figures:
+            self.figures.pop()
 
     def walk(self, root) -> None:
         # The stack holds a node's next sibling rather than all its children (a <body> of a million links would
@@ -233,6 +263,8 @@ class _Walker:
                     if buffer:
                         self.flush()
                     block_tags.pop()
+                    if node != "br":
+                        self.breaks = 0
                 if node in structure_tags:  # after the block's text is out: it was inside
                     self.leave_structure(node)
                 continue
@@ -267,6 +299,7 @@ class _Walker:
                     if buffer:
                         self.flush()
                     block_tags.append(tag)
+                    self.breaks = self.breaks + 1 if tag == "br" else 0
                 if tag == "a":
                     self.links += 1
                 if tag in structure_tags:
@@ -282,6 +315,26 @@ class _Walker:
                 stack.append(tag)
             if (child := node.child) is not None:
                 stack.append(child)
+
+
+_PLACEHOLDER = ("data:", "about:", "javascript:")
+
+
+def image_source(attrs) -> str:
+    """The address of an <img>: `src`, unless it is a placeholder a lazy-loading script replaces (a data: URI, a
+    missing src), then `data-src` and its kin, else the first `srcset` entry."""
+    src = (attrs.get("src") or "").strip()
+    if src and not src.lower().startswith(_PLACEHOLDER):
+        return src
+    for key in ("data-src", "data-lazy-src", "data-original", "data-url"):
+        value = (attrs.get(key) or "").strip()
+        if value and not value.lower().startswith(_PLACEHOLDER):
+            return value
+    for key in ("srcset", "data-srcset"):
+        first = (attrs.get(key) or "").strip().split(",")[0].split()
+        if first and not first[0].lower().startswith(_PLACEHOLDER):
+            return first[0]
+    return ""
 
 
 def _walk(root, skip: frozenset[str] = SKIP_TAGS, links: bool = False) -> _Walker:
