@@ -66,12 +66,13 @@ def test_pin_raises_but_lowers_only_when_allowed():
     assert gate.pin(floors, {"a": 0.6, "b": 0.4}, allow_lower=True).floors == {"a": 0.6, "b": 0.4}
 
 
-def test_committed_floors_cover_every_dataset_and_both_modes():
+def test_committed_floors_cover_every_dataset_html_and_each_gate_style():
     floors = gate.Floors.read(gate.FLOORS)
     assert floors.split == "validation" and 0 < floors.margin <= 0.02
     assert set(floors.datasets()) == set(DATASETS)
     variants = {key.split("/", 1)[1].rsplit("/", 1)[0] for key in floors.floors}
-    assert variants == {"html", "text/html-text", "text/inscriptis"}
+    assert variants == {"html", *(f"text/{style}" for style in gate.GATE_STYLES)}
+    assert {"html-text", "inscriptis", "markdownify"} <= set(gate.GATE_STYLES)  # markdownify: held out of training
     assert all(0.0 <= value <= 1.0 for value in floors.floors.values())
 
 
