@@ -3,6 +3,8 @@
 import contextlib
 import functools
 import json
+import os
+import pty
 import subprocess
 import sys
 import threading
@@ -34,6 +36,26 @@ def cleaner_command(*args: str) -> list[str]:
 
 def run_cleaner(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(cleaner_command(*args), capture_output=True, text=True, **kwargs)
+
+
+def on_terminal(command: list[str], columns: int, timeout: float) -> tuple[int, str]:
+    """Run `command` with its stderr on a real pseudo-terminal of `columns` columns: its exit status and what the
+    terminal showed."""
+    main, terminal = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": str(columns)}
+    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal, env=env)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # EIO: the process closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    return proc.wait(timeout=timeout), shown.decode("utf-8", "replace")
 
 
 def read_records(path: Path) -> list[dict]:

@@ -2,11 +2,8 @@
 finished before the closing summary. A real process on a real pseudo-terminal: the terminal is the point."""
 
 import json
-import os
-import pty
-import subprocess
 
-from helpers import ARTICLES, cleaner_command
+from helpers import ARTICLES, cleaner_command, on_terminal
 
 from cleaner.io.count import count_pages
 
@@ -29,22 +26,9 @@ def test_the_inputs_are_counted_cheaply(tmp_path):
 
 
 def _shown(command):
-    main, terminal = pty.openpty()
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "140"}
-    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal, env=env)
-    os.close(terminal)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:  # EIO: the process closed the terminal
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(main)
-    assert proc.wait(timeout=120) == 0
-    return shown.decode("utf-8", "replace")
+    status, text = on_terminal(command, columns=140, timeout=120)
+    assert status == 0
+    return text
 
 
 def test_progress_shows_the_total_and_the_time_left_and_ends_before_the_summary(tmp_path):

@@ -134,30 +134,30 @@ def _terms(values: list[Any]) -> list[str]:
     return list(found.values())[:MAX_TERMS]
 
 
-def tags(page: Page, found: Metadata) -> Found:
-    """The JSON-LD article's keywords, else article:tag (each its own meta tag), news_keywords or keywords."""
+def _declared_terms(page: Page, ld_key: str, meta_keys: tuple[str, ...]) -> Found:
+    """The terms of the JSON-LD article's `ld_key`, else of the first of `meta_keys` the page has."""
     for obj in ld.page_articles(page):
-        terms = _terms([obj.get("keywords")]) if obj.get("keywords") else []
+        terms = _terms([obj.get(ld_key)]) if obj.get(ld_key) else []
         if terms:
             return terms, "json-ld"
-    for key in TAG_META:
+    for key in meta_keys:
         terms = _terms(page.declared.meta.get(key, []))
         if terms:
             return terms, f"meta:{key}"
     return None
 
 
+def tags(page: Page, found: Metadata) -> Found:
+    """The JSON-LD article's keywords, else article:tag (each its own meta tag), news_keywords or keywords."""
+    return _declared_terms(page, "keywords", TAG_META)
+
+
 def categories(page: Page, found: Metadata) -> Found:
     """The JSON-LD article's articleSection, else article:section; else the JSON-LD breadcrumb between the home
     page and the page itself."""
-    for obj in ld.page_articles(page):
-        terms = _terms([obj.get("articleSection")]) if obj.get("articleSection") else []
-        if terms:
-            return terms, "json-ld"
-    for key in SECTION_META:
-        terms = _terms(page.declared.meta.get(key, []))
-        if terms:
-            return terms, f"meta:{key}"
+    declared = _declared_terms(page, "articleSection", SECTION_META)
+    if declared:
+        return declared
     crumbs = _breadcrumb(page)
     return (crumbs, "json-ld:breadcrumb") if crumbs else None
 
