@@ -286,9 +286,11 @@ def _read_markdown(paragraph: Paragraph) -> None:
     elif _MD_QUOTE.match(text):
         paragraph.quote = True
         text = _MD_QUOTE.sub("", text).replace(" > ", " ")
-    for alt, src in _IMAGE.findall(text):
-        paragraph.images.append(Image(_LINK_TITLE.sub("", src).strip(), alt.strip(), 0))
-    text = _IMAGE.sub("", text)
+    # Each pattern below needs a character most paragraphs lack: looking for it first skips a scan.
+    if "![" in text:
+        for alt, src in _IMAGE.findall(text):
+            paragraph.images.append(Image(_LINK_TITLE.sub("", src).strip(), alt.strip(), 0))
+        text = _IMAGE.sub("", text)
     linked = 0
 
     def link(match: re.Match) -> str:
@@ -300,10 +302,14 @@ def _read_markdown(paragraph: Paragraph) -> None:
             paragraph.links.append(Link(words, href))
         return words
 
-    text = _LINK.sub(link, text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
-    text = _ESCAPE.sub(r"\1", text)
+    if "](" in text:
+        text = _LINK.sub(link, text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     paragraph.text = " ".join(text.split())
     paragraph.link_chars = min(linked, len(paragraph.text))
 
@@ -316,11 +322,14 @@ LINK_WORDS = 5  # a number marks the link text after it, up to the next number o
 def _read_link_numbers(paragraph: Paragraph, raw: list[str]) -> None:
     """`[12]Home` is a link to "Home": the numbers go, the words after them count as link text."""
     linked = 0
-    for line in raw:
-        pieces = _MARKER.split(line)
-        # pieces: text before the first number, then (number, text after it) pairs
-        for after in pieces[2::2]:
-            words = after.split()[:LINK_WORDS]
-            linked += len(" ".join(words))
-    paragraph.text = " ".join(_MARKER.sub("", paragraph.text).split())
+    text = paragraph.text
+    if any("[" in line for line in raw):  # (else the text, made of these lines' characters, holds no number)
+        for line in raw:
+            pieces = _MARKER.split(line)
+            # pieces: text before the first number, then (number, text after it) pairs
+            for after in pieces[2::2]:
+                words = after.split()[:LINK_WORDS]
+                linked += len(" ".join(words))
+        text = _MARKER.sub("", text)
+    paragraph.text = " ".join(text.split())
     paragraph.link_chars = min(paragraph.link_chars + linked, len(paragraph.text))

@@ -20,15 +20,21 @@ _SPACES = re.compile(f"[ {_SPACING}]+")
 _UNEVEN = re.compile(f"[{_SPACING}]")
 
 
+def _squeezed(text: str) -> str:
+    """The text with its spacing squeezed to single spaces, stripped. Most paragraphs have no spacing to squeeze
+    (and `_SPACES` would replace each single space by itself): then the paragraph is its stripped self."""
+    if "  " in text or _UNEVEN.search(text) is not None:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
 def segment_text(text: str, url: str | None = None) -> Page:
     text = strip_invisible(text)
-    # Most pages have no spacing to squeeze: then each paragraph is its stripped self.
-    plain = "  " not in text and _UNEVEN.search(text) is None
     page = Page(blocks=[], mode="text", url=url)
     blocks = page.blocks
     gap = 0
     for paragraph in read_dump(text):
-        line = paragraph.text.strip() if plain else _SPACES.sub(" ", paragraph.text).strip()
+        line = _squeezed(paragraph.text)
         gap += paragraph.gap_before
         for image in paragraph.images:
             page.declared.images.append(Image(image.src, image.alt, len(blocks)))
