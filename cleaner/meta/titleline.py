@@ -14,7 +14,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from itertools import accumulate
 
 from .. import reasons
 from ..lines import CLAUSE_END, NON_WORD, normal_words, paragraph_like, title_like
@@ -167,9 +166,14 @@ def candidates(page: Page, sites: list[str]) -> dict[int, dict[str, float]]:
     found: dict[int, dict[str, float]] = {}
     closest = None
     early = max(10, len(blocks) // 5)
-    # How many lines that may stand between a title and its article come before each line: whether one stands
-    # in a stretch of lines is then one subtraction, however many candidates look at the stretch.
-    betweens = list(accumulate((b.reason in BETWEEN or _between(b.text) for b in blocks), initial=0))
+    # Whether a line may stand between a title and its article, asked only of the lines that follow a candidate
+    # before its article starts (reading every line of the page for a byline or a date stamp cost more).
+    stands_between: dict[int, bool] = {}
+
+    def between(k: int) -> bool:
+        if k not in stands_between:
+            stands_between[k] = blocks[k].reason in BETWEEN or _between(blocks[k].text)
+        return stands_between[k]
 
     for i, block in enumerate(blocks):
         text = block.text
@@ -184,7 +188,7 @@ def candidates(page: Page, sites: list[str]) -> dict[int, dict[str, float]]:
         # the rules dropped as furniture (BETWEEN) may stand before it.
         ahead = min(len(blocks), i + 1 + LOOK_AHEAD)
         paragraph = following[i + 1]
-        if betweens[min(paragraph, ahead)] > betweens[i + 1]:
+        if any(between(k) for k in range(i + 1, min(paragraph, ahead))):
             f["between_next"] = 1
         if paragraph < ahead:
             distance = paragraph - i
