@@ -23,6 +23,12 @@ def paragraph_like(words: int, ends_sentence: bool) -> bool:
     return words >= PARAGRAPH_WORDS or (words >= SENTENCE_WORDS and ends_sentence)
 
 
+def word_count(text: str, enough: int) -> int:
+    """The number of white-space-separated words in `text`, or `enough` when it holds at least that many: all a
+    length test needs, and a long line is not split whole for it."""
+    return min(len(text.split(maxsplit=enough)), enough)
+
+
 def title_like(words: int, min_words: int = 1, max_words: int = TITLE_WORDS) -> bool:
     """A title's length in words (the callers add what else a title must not be: a clause, a sentence)."""
     return min_words <= words <= max_words

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .. import reasons
-from ..lines import CLAUSE_END, NON_WORD, normal_words, paragraph_like, title_like
+from ..lines import CLAUSE_END, NON_WORD, PARAGRAPH_WORDS, normal_words, paragraph_like, title_like, word_count
 from ..model.packaged import best_scored
 from ..model.title import FEATURES, title_model
 from ..page import Page
@@ -62,7 +62,7 @@ _norm = per_text(normal_words)
 
 @per_text
 def _paragraph_like(text: str) -> bool:
-    return paragraph_like(len(text.split()), text.rstrip("\"'”’)").endswith((".", "!", "?")))
+    return paragraph_like(word_count(text, PARAGRAPH_WORDS), text.rstrip("\"'”’)").endswith((".", "!", "?")))
 
 
 @per_text
@@ -72,8 +72,10 @@ def _between(text: str) -> bool:
 
 
 def _title_like(text: str) -> bool:
-    length = title_like(len(text.split()), MIN_TITLE_WORDS, MAX_TITLE_WORDS) and len(text) <= MAX_TITLE_CHARS
-    return length and not CLAUSE_END.search(text)
+    if len(text) > MAX_TITLE_CHARS:
+        return False
+    words = word_count(text, MAX_TITLE_WORDS + 1)
+    return title_like(words, MIN_TITLE_WORDS, MAX_TITLE_WORDS) and not CLAUSE_END.search(text)
 
 
 def article_run(page: Page, paragraphs: list[bool] | None = None) -> tuple[int, int] | None:

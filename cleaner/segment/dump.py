@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..lines import BULLET
+from ..lines import BULLET, word_count
 from ..page import Image, Link
 
 # --- what the text shows -----------------------------------------------------------------------------------
@@ -90,21 +90,16 @@ def _wrap_width(lines: list[str]) -> int | None:
             longest = size
     if longest not in WIDTHS:
         return None
-    multiword = [len(line.rstrip()) for line in lines if _has_words(line, 5)]
+    multiword = [len(line.rstrip()) for line in lines if word_count(line, 5) >= 5]
     near = sum(1 for size in multiword if size >= longest - NEAR_WIDTH)
     return longest if near >= MIN_WRAPPED and near >= WRAPPED_SHARE * len(multiword) else None
-
-
-def _has_words(line: str, count: int) -> bool:
-    """Whether the line holds `count` words or more (split no further than that: a long line costs no more)."""
-    return len(line.split(maxsplit=count - 1)) >= count
 
 
 def _margin(lines: list[str]) -> int:
     """The indent most lines of five words or more share (a text browser's left margin)."""
     counts: dict[int, int] = {}
     for line in lines:
-        if _has_words(line, 5):
+        if word_count(line, 5) >= 5:
             indent = len(line) - len(line.lstrip(" "))
             counts[indent] = counts.get(indent, 0) + 1
     return max(counts, key=lambda k: (counts[k], -k)) if counts else 0
@@ -213,7 +208,7 @@ def _fragment_goes_on(previous: str, line: str, joined: int) -> bool:
     if last in _GOES_ON or previous.endswith(","):
         return line[:1].isalnum()
     if line[:1].islower():
-        return _has_words(line, 3) or _has_words(previous, 6)
+        return word_count(line, 3) >= 3 or word_count(previous, 6) >= 6
     return False
 
 
