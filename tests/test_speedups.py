@@ -253,7 +253,7 @@ def test_verdicts_live_with_their_page_and_text_caches_start_empty_on_each_page(
     page = cleaner.page(text)
     dispatch = cleaner.overruling["text"]  # (the model keeps every line here: only the overruling rules are asked)
     assert page.once(dispatch._verdicts) and not prepare(text, "text").once(dispatch._verdicts)
-    cached = [titleline._norm, titleline._between, language._language]
+    cached = [titleline._norm, titleline._paragraph_like, language._language]
     cleaner.clean(text)
     assert all(c.cache_info().currsize for c in cached)
     prepare("Another page.", "text")
