@@ -47,3 +47,14 @@ def test_the_start_up_comparison_runs_both_command_lines(tmp_path):
     measured = startup.measure(page, repeats=1)
     assert set(measured) == {"cleaner clean", startup.TRAFILATURA}  # trafilatura comes with the test extra
     assert all(figures["cpu_seconds"] > 0 and figures["wall_seconds"] > 0 for figures in measured.values())
+
+
+def test_the_package_loads_its_parts_when_asked():
+    """`import cleaner` alone loads no numpy, so the command line's entry (cleaner/__main__.py) sets the process up
+    before numpy loads; the public names still come from the package."""
+    program = (
+        "import sys, cleaner; before = 'numpy' in sys.modules; cleaner.Cleaner, cleaner.clean, cleaner.Article; "
+        "print(before, 'numpy' in sys.modules, cleaner.Block.__module__)"
+    )
+    proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert proc.stdout.split() == ["False", "True", "cleaner.page"]
