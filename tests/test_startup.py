@@ -58,3 +58,15 @@ def test_the_package_loads_its_parts_when_asked():
     )
     proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert proc.stdout.split() == ["False", "True", "cleaner.page"]
+
+
+def test_help_and_version_load_no_pipeline():
+    """`cleaner --help` and `--version` answer without the pipeline, the rules or the models."""
+    program = (
+        "import sys\nfrom cleaner.cli import app\nfor args in (['--help'], ['--version'], ['clean', '--help']):\n"
+        "    try:\n        app(args)\n    except SystemExit:\n        pass\n"
+        "print(sorted(m for m in ('numpy', 'cleaner.pipeline', 'cleaner.rules') if m in sys.modules), file=sys.stderr)"
+    )
+    proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert "cleaner 0." in proc.stdout and "Usage" in proc.stdout
+    assert proc.stderr.splitlines()[-1] == "[]"
