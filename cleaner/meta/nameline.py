@@ -31,6 +31,8 @@ STAMP_WORDS = 8  # a line this short with a date in it is a date stamp ("Dec 04,
 NO_HEADLINE = 99  # the distance of every candidate in a text whose headline is not a line of it
 SEPARATORS = ("|", "·", "•", " - ", " — ")
 _WORD = re.compile(r"[^\W\d_]+")
+# A list item's bullet, as dumps write it ("* Kalyn Keen" above "* Jun 9"): not part of the name.
+_BULLET = re.compile(r"^[*+•·▪◦‣-]\s+")
 NOT_GIVEN = ROLE_WORDS | GROUP_WORDS | ORGANISATION_WORDS | ORGANISATION_START | GENERIC | AGENCIES
 
 
@@ -47,6 +49,11 @@ def given_name(name: str) -> str | None:
 
 def _stamp(text: str) -> bool:
     return len(text.split()) <= STAMP_WORDS and bool(find_dates(text))
+
+
+def _dated_neighbour(blocks: list, i: int) -> bool:
+    """A date stamp stands on the line just above or below."""
+    return (i > 0 and _stamp(blocks[i - 1].text)) or (i + 1 < len(blocks) and _stamp(blocks[i + 1].text))
 
 
 def _lower_word(token: str, words: set[str]) -> bool:
@@ -66,11 +73,14 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
     url = (page.url or "").lower()
     for i in range(lo, hi):
         block = blocks[i]
-        text = block.text.strip()
+        text = _BULLET.sub("", block.text.strip())
         n = len(text.split())
         if not 1 <= n <= MAX_WORDS:
             continue
         names = person_names(text)
+        single = not names and n == 1 and _dated_neighbour(blocks, i)
+        if single:
+            names = person_names(text, lenient=True)  # "Mazi" over "December 19, 2025": a blog's author
         if not names:
             continue
         if everything is None:
@@ -101,6 +111,7 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
                     "date_before": int(i > 0 and _stamp(blocks[i - 1].text)),
                     "date_after": int(i + 1 < len(blocks) and _stamp(blocks[i + 1].text)),
                     "linked": block.link_density,  # an author's name links to the author's page
+                    "single": int(single),
                 },
             )
         )
