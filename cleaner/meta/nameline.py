@@ -19,6 +19,7 @@ from .. import reasons
 from ..model.nameline import FEATURES, nameline_model
 from ..model.packaged import best_scored
 from ..page import Page
+from ..segment.text import strip_bullet
 from .byline import BY_LINE, Byline, by_line_names
 from .dateclues import headline_at
 from .dates import find_dates
@@ -31,8 +32,6 @@ STAMP_WORDS = 8  # a line this short with a date in it is a date stamp ("Dec 04,
 NO_HEADLINE = 99  # the distance of every candidate in a text whose headline is not a line of it
 SEPARATORS = ("|", "·", "•", " - ", " — ")
 _WORD = re.compile(r"[^\W\d_]+")
-# A list item's bullet, as dumps write it ("* Kalyn Keen" above "* Jun 9"): not part of the name.
-_BULLET = re.compile(r"^[*+•·▪◦‣-]\s+")
 NOT_GIVEN = ROLE_WORDS | GROUP_WORDS | ORGANISATION_WORDS | ORGANISATION_START | GENERIC | AGENCIES
 
 
@@ -73,7 +72,7 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
     url = (page.url or "").lower()
     for i in range(lo, hi):
         block = blocks[i]
-        text = _BULLET.sub("", block.text.strip())
+        text = strip_bullet(block.text.strip())  # "* Kalyn Keen" above "* Jun 9"
         n = len(text.split())
         if not 1 <= n <= MAX_WORDS:
             continue
@@ -111,7 +110,6 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
                     "date_before": int(i > 0 and _stamp(blocks[i - 1].text)),
                     "date_after": int(i + 1 < len(blocks) and _stamp(blocks[i + 1].text)),
                     "linked": block.link_density,  # an author's name links to the author's page
-                    "single": int(single),
                 },
             )
         )
