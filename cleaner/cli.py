@@ -1,5 +1,8 @@
 """The command line: `cleaner clean`, `cleaner explain`, `cleaner fixtures add|check|update`, `cleaner templates
-learn|show`, `cleaner bench`, `cleaner gate`."""
+learn|show`, `cleaner bench`, `cleaner gate`.
+
+A command imports the pipeline, the batch and the fixtures when it runs, so `cleaner --help`, `--version` and a
+usage error load none of them (numpy, the rules, the models)."""
 
 from __future__ import annotations
 
@@ -11,19 +14,19 @@ import threading
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import __version__, fixtures
-from .batch import BatchOptions, run_batch
+from . import __version__
 from .bench.commands import bench, gate
 from .clihelp import PlainHelpGroup
 from .config import Config, Mode, default, help_text
 from .io.writers import WriteFailed, output_format
-from .parallel import WorkerStartError
-from .pipeline import Cleaner
 from .templates.commands import app as templates_app
+
+if TYPE_CHECKING:
+    from .pipeline import Cleaner
 
 EXIT_STATUS = (
     "Exit status: 0 when every input became a record; 1 when some became error records (see --rejects) or a "
@@ -91,6 +94,8 @@ def _error(message: str) -> None:
 def _make_cleaner(
     mode: Mode, disable: list[str] | None, templates: Path | None = None, site: str | None = None
 ) -> Cleaner:
+    from .pipeline import Cleaner
+
     try:
         return Cleaner(mode=mode.value, disable=disable or (), templates=templates, site=site)
     except ValueError as exc:
@@ -144,6 +149,9 @@ def clean(
     articles_only: Annotated[bool, typer.Option(help=help_text("articles_only"))] = False,
 ) -> None:
     """Clean pages into JSON Lines records (one per input, in input order); `-o x.parquet` writes Parquet."""
+    from .batch import BatchOptions, run_batch
+    from .parallel import WorkerStartError
+
     if not inputs:
         if sys.stdin.isatty():
             _error("no input given (name files, folders, globs, or - for stdin)")
@@ -216,6 +224,7 @@ def explain(
     site: Annotated[str | None, typer.Option(help="The page's site, if not its URL's host.")] = None,
 ) -> None:
     """Show a page line by line: kept (+) or removed (-) and why, then the metadata and where it came from."""
+    from . import fixtures
     from .explain import render
 
     cleaner = _make_cleaner(mode, None, templates, site)
@@ -287,6 +296,8 @@ def train(
 
 def _fixture_names(directory: Path) -> list[str]:
     """A folder without fixtures is a usage error: a mistyped path must not pass as "0 of 0 match"."""
+    from . import fixtures
+
     names = fixtures.names(directory)
     if not names:
         _error(f"no fixtures in {directory} (a fixture is a folder with an input page and {fixtures.EXPECTED})")
@@ -310,6 +321,8 @@ def fixtures_add(
     comments: Annotated[bool, typer.Option(help=help_text("comments"))] = False,
 ) -> None:
     """Record PAGE and the cleaner's current output for it as fixture NAME (with options: kept as options.json)."""
+    from . import fixtures
+
     options = {"body_format": body_format.value, "links": links, "images": images, "comments": comments}
     try:
         target = fixtures.add(page, name, directory, url=url, templates=templates, site=site, options=options)
@@ -324,6 +337,8 @@ def fixtures_check(
     directory: Annotated[Path, typer.Argument(help="Fixtures folder.")] = Path("fixtures"),
 ) -> None:
     """Compare every fixture with the cleaner's output now; exit 1 with a diff on any difference."""
+    from . import fixtures
+
     failures = 0
     names = _fixture_names(directory)
     for name in names:
@@ -341,6 +356,8 @@ def fixtures_update(
     directory: Annotated[Path, typer.Argument(help="Fixtures folder.")] = Path("fixtures"),
 ) -> None:
     """Rewrite every fixture's expected record from the cleaner's output now (review the diff)."""
+    from . import fixtures
+
     changed = [name for name in _fixture_names(directory) if fixtures.update(directory / name)]
     for name in changed:
         typer.echo(f"updated {name}")

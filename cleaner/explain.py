@@ -32,8 +32,8 @@ def _line(block: Block) -> str:
     if block.lines is not None:
         first, last = block.lines[0] + 1, block.lines[1] + 1
         where = f"{first if first == last else f'{first}-{last}':>9} "
+    evidence = f"   [{block.detail}]" if block.detail else ""  # kept: where the rescue pass found it
     if block.keep:
-        return f"+ {'':24} {where}{block.text}"
+        return f"+ {'':24} {where}{block.text}{evidence}"
     tag = f"{block.reason} {block.score:.2f}"
-    evidence = f"   [{block.detail}]" if block.detail else ""
     return f"- {tag:24} {where}{block.text}{evidence}"

@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import re
 
-# Always invisible: soft hyphen, zero-width space, word joiner, zero-width no-break space (BOM), and their
-# entity forms (an HTML parser would turn them back into the characters).
-_ALWAYS = r"\u00ad\u200b\u2060\ufeff"
-_ENTITIES = r"&(?:shy|#0*173|#[xX]0*[aA][dD]|#0*8203|#[xX]0*200[bB]|#0*8288|#[xX]0*2060|ZeroWidthSpace);"
+# Always invisible: soft hyphen, zero-width space, word joiner, zero-width no-break space (BOM).
+_ALWAYS = "\u00ad\u200b\u2060\ufeff"
+# Their entity forms (an HTML parser would turn them back into the characters).
+_ENTITY = re.compile(r"&(?:shy|#0*173|#[xX]0*[aA][dD]|#0*8203|#[xX]0*200[bB]|#0*8288|#[xX]0*2060|ZeroWidthSpace);")
 # A joiner or non-joiner after nothing, or after a character of the Latin, Greek or Cyrillic blocks or ASCII.
-_JOINER_HIDING = r"(?:(?<![^\x00-\u052f])[\u200c\u200d])"
-_INVISIBLE = re.compile(f"[{_ALWAYS}]+|{_ENTITIES}|{_JOINER_HIDING}")
-_ENTITY = re.compile(_ENTITIES)
-_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_JOINER = re.compile(r"(?<![^\x00-\u052f])[\u200c\u200d]")
 
 
 def strip_invisible(text: str) -> str:
-    """`text` without the characters no reader sees (see the module's docstring)."""
-    # Membership tests and one literal-led pattern first: about 0.03 ms on a 90 KB page, where scanning with the
-    # whole pattern takes 1.8 ms, and most pages hold none of these.
-    found = not text.isascii() and any(char in text for char in _CHARS)
-    if not found and ("&" not in text or _ENTITY.search(text) is None):
-        return text
-    return _INVISIBLE.sub("", text)
+    """`text` without the characters no reader sees (see the module's docstring).
+
+    Each kind is looked for with `in` first and removed only when present: one pattern for all three scanned a
+    whole page at about 25 ns a character, found or not, and many pages hold a soft hyphen somewhere."""
+    if not text.isascii():
+        if "\u200c" in text or "\u200d" in text:  # judged by the character before them, before any other goes
+            text = _JOINER.sub("", text)
+        for char in _ALWAYS:
+            if char in text:
+                text = text.replace(char, "")
+    if "&" in text and _ENTITY.search(text) is not None:
+        text = _ENTITY.sub("", text)
+    return text

@@ -10,6 +10,7 @@ and `Cleaner.article` makes the record.
     site_template  lines that recur across the site's pages leave (with a template source)
     context        short lines stranded between furniture leave, short lines inside the article stay
     inner_lines    short lines the model dropped between kept blocks stay (with the model)
+    rescue         a body left empty or all furniture is looked for again (rescue.py)
     language       the language of the body that is left
     images         the article's own images (record `images` with --images; the lead image when none is declared)
     page_type      article, listing, error or other (meta/pagetype.py)
@@ -61,6 +62,7 @@ from .record import (
     removal,
 )
 from .render import Placed, body_text, render
+from .rescue import rescue
 from .rules import all_rules
 from .rules.dispatch import RuleDispatch
 from .templates import match_template, open_templates, site_for
@@ -88,6 +90,7 @@ PASS_NAMES = (
     "site_template",
     "context",
     "inner_lines",
+    "rescue",
     LANGUAGE,
     IMAGES,
     PAGE_TYPE,
@@ -116,6 +119,7 @@ class Cleaner:
             Pass("site_template", self._apply_template),
             Pass("context", self._apply_context),
             Pass("inner_lines", keep_inner_lines),
+            Pass("rescue", rescue),
             Pass(LANGUAGE, self._detect_language),
             Pass(IMAGES, self._find_images),
             Pass(PAGE_TYPE, self._classify_page),

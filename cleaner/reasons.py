@@ -8,6 +8,9 @@ MODEL = "model"  # the learned scorer dropped the block and no rule names it
 CONTEXT = "context"  # a short line stranded between furniture
 SITE_TEMPLATE = "site_template"  # a line that recurs across the site's pages
 DOUBLED_LINE = "doubled_line"  # a line glued to itself by the scraper: the copy leaves, the line stays once
+# The rescue pass's mark on the blocks it brings back when the body came out empty or all furniture (kept blocks
+# carry it in `detail`, never as a removal): where it found the article.
+RESCUED = "rescued"
 LINK_REFERENCES = "link_references"  # a text browser's list of the page's link addresses, left out when read
 
 # The metadata fields: a block a field was read from leaves the body under the field's name (its role).

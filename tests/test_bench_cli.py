@@ -7,6 +7,7 @@ import sys
 import bench_seeds
 from typer.testing import CliRunner
 
+from cleaner.bench import startup
 from cleaner.bench.peers import select
 from cleaner.bench.runner import run
 from cleaner.cli import app
@@ -39,7 +40,7 @@ def test_bench_runs_every_system_and_writes_its_reports(data, tmp_path):
     assert set(cleaner["meta"]) == {"headline", "byline", "date"}
     assert by_key[("html", "trafilatura")]["vs_reference"] == 1.0
     # Start-up, the two command lines side by side (bench/startup.py), in the report and its tables.
-    assert set(report["startup"]) == {"cleaner clean", "trafilatura -i"}
+    assert set(report["startup"]) == {"cleaner clean", startup.TRAFILATURA}
     assert "start-up: one page from the command line" in (out / "results.md").read_text()
     htmldate = by_key[("html", "htmldate")]
     assert set(htmldate["meta"]) == {"date"} and htmldate["body"] is None and htmldate["empty"] is None

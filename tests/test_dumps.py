@@ -78,7 +78,20 @@ def first_paragraphs() -> dict[str, str]:
     return {page: r.body.split("\n\n")[0] if r.page_type == "article" else "" for page, r in records.items()}
 
 
-_CASES = [pytest.param(page, style) for page in PAGES for style in STYLES]
+# The dump reader leaves this short lynx page's paragraph wrapped (too few lines to find the wrap width), and its
+# second line is read as the headline. Strict: a fix shows as XPASS, and the entry goes.
+_WRAPPED_FIRST_PARAGRAPH = {("en-html-rescue", "lynx")}
+_CASES = [
+    pytest.param(
+        page,
+        style,
+        marks=pytest.mark.xfail(strict=True, reason="a wrapped line of the first paragraph read as the headline")
+        if (page, style) in _WRAPPED_FIRST_PARAGRAPH
+        else (),
+    )
+    for page in PAGES
+    for style in STYLES
+]
 
 
 @pytest.fixture(scope="module")

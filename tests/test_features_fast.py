@@ -72,3 +72,16 @@ def test_edge_pages_have_the_full_width_of_features(texts):
         p = np.linspace(0.0, 1.0, len(texts))
         inputs = stage2_inputs(p, X, [b.ancestry for b in page.blocks], ("stretch", "container"))
         assert inputs.shape[0] == len(texts) and inputs.shape[1] >= stack_features(np.zeros(1)).shape[1]
+
+
+def test_chinese_and_japanese_words_are_counted_without_spaces():
+    """A paragraph written without spaces reads as a paragraph of sentences, not as one long word; the ASCII fast
+    path gives the words the general pattern gives."""
+    story = "図書館は今年で開館百年を迎え、町の人たちが記念の展示を準備しています。館長は来月末まで続けると話しました。"
+    row = features._text_features(story, [len(story), 0, 0, 2, len(story)])
+    log_words, terminal, log_sentences, paragraph = row[1], row[5], row[7], row[15]
+    assert log_words > math.log1p(20)
+    assert terminal == 1.0 and paragraph == 1.0
+    assert log_sentences == math.log1p(2)
+    for text in ("Plain ASCII words_and digits 2024", "naïve café — déjà vu"):
+        assert features._ASCII_WORD.findall(text) == features._WORD.findall(text)

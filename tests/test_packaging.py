@@ -20,7 +20,7 @@ def _project() -> dict:
 def test_the_distribution_has_its_own_name_and_the_package_its_version():
     config = _project()
     assert config["project"]["name"] == DISTRIBUTION
-    assert config["project"]["scripts"] == {"cleaner": "cleaner.cli:app"}
+    assert config["project"]["scripts"] == {"cleaner": "cleaner.__main__:main"}
     assert config["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "cleaner.__version__"}
     assert re.fullmatch(r"\d+\.\d+\.\d+", cleaner.__version__)
 

@@ -5,7 +5,7 @@ exists."""
 import ast
 from pathlib import Path
 
-from cleaner import classify, reasons
+from cleaner import classify, reasons, rescue
 from cleaner.meta import date, dateclues, titleline
 from cleaner.pipeline import Cleaner
 from cleaner.rules import all_rules
@@ -17,6 +17,7 @@ PASS_REASONS = {
     reasons.LINK_REFERENCES,
     reasons.SITE_TEMPLATE,
     reasons.DOUBLED_LINE,
+    reasons.RESCUED,
     *reasons.ROLES,
 }
 NAMES = {value for name, value in vars(reasons).items() if name.isupper() and isinstance(value, str)}
@@ -35,6 +36,8 @@ def test_every_set_of_reasons_read_by_another_stage_is_made_of_known_names():
         titleline.MAY_DROP_TITLE,
         date.NOT_STAMPING,
         dateclues.NOT_DATING,
+        rescue.SOFT,
+        rescue.ENDS,
     ):
         assert used and used <= NAMES, used - NAMES
 

@@ -41,7 +41,6 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import scrapers
@@ -135,6 +134,8 @@ BASIC: tuple[str, ...] = ("html-text", "inscriptis")
 
 @cache
 def _package_version(distribution: str) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version  # here: `cleaner clean` shows this module's names
+
     try:
         found = version(distribution)
     except PackageNotFoundError:

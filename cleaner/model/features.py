@@ -21,9 +21,14 @@ from ..lines import BULLET, paragraph_like, title_like
 from ..page import Page
 from .words import FURNITURE_WORDS, STOP_WORDS
 
-_WORD = re.compile(r"\w+")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_SENTENCE = re.compile(r"[.!?…](?:\s|$)")
+# Chinese and Japanese write no spaces between words: a run of their characters counts a word per two characters
+# (about the length of a word in either), and their full stops end sentences without a space after them. Text in
+# other scripts reads as before.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
+_ASCII_WORD = re.compile(r"\w+")  # the same words in ASCII text (most lines), found faster
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
+_SENTENCE = re.compile(r"[.!?…](?:\s|$)|[。！？]")
 # _YEAR and _URL are asked only of text holding a literal each match needs ("19" or "20"; "http", "www." or
 # "@"): the same answer, without a search through every position of text that has none.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -99,7 +104,7 @@ def _char_counts(texts: list[str]) -> np.ndarray:
 
 
 def _text_features(text: str, chars: list[float]) -> list[float]:
-    words = _WORD.findall(text)
+    words = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
     n_words = len(words)
     n_chars = len(text)
     sample = text[:SAMPLE_CHARS]

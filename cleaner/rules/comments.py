@@ -41,6 +41,21 @@ _ACTIONS = re.compile(
     r"responder|denunciar)\b\s*#?)+$",
     re.I,
 )
+_ACTION_ENDS = (
+    "reply",
+    "permalink",
+    "link",
+    "report",
+    "abuse",
+    "flag",
+    "quote",
+    "antworten",
+    "melden",
+    "répondre",
+    "signaler",
+    "responder",
+    "denunciar",
+)  # what a line that _ACTIONS trims ends with (before "#")
 HEADER_WORDS = 14  # a header is a name and a date: a longer line is a sentence
 MIN_HEADERS = 2  # one "X said" is a quote; a thread has several headers
 COMMENT_LINES = 15  # comments are short: headers further apart than this are not one thread
@@ -66,7 +81,9 @@ def comment_header(text: str) -> str | None:
     if not 2 <= words(text) <= HEADER_WORDS or not _CLUE.search(text):
         return None
     if not text[:1].isdigit():  # a line that opens with a count ("3 comments | Reply") names no commenter: as it is
-        text = _ACTIONS.sub("", _BY.sub("", text, count=1))
+        text = _BY.sub("", text, count=1)
+        if text.removesuffix("#").rstrip().lower().endswith(_ACTION_ENDS):  # most lines end otherwise: no search
+            text = _ACTIONS.sub("", text)
     said = _SAID.match(text)
     if said:
         name = said.group("name")

@@ -11,7 +11,6 @@ import typer
 from ..config import Mode, help_text
 from .decide import MIN_SITE_PAGES, threshold
 from .store import StoreError, TemplateStore
-from .twopass import learn_inputs
 
 app = typer.Typer(no_args_is_help=True, help="Site templates: lines that recur across a site's pages.")
 
@@ -33,6 +32,8 @@ def learn(
 ) -> None:
     """Count the lines of every page into STORE, per site: a page learned before (same text) is not counted again,
     and an interrupted run keeps what it committed."""
+    from .twopass import learn_inputs  # here: the pipeline loads for this command only (cli.py)
+
     if "-" in inputs:
         raise _fail("learn from files or folders, not - (stdin)")
     try:
