@@ -210,3 +210,39 @@ def test_name_line_features_and_the_given_names():
     assert (at, names) == (1, ["David Miller"])
     assert (features["dist"], features["has_date"], features["sep"], features["rest_words"]) == (1, 1, 1, 4)
     assert set(features) | {"given_any", "given_all"} == set(FEATURES)
+
+
+def test_name_lines_are_looked_for_under_the_headlines_own_line_not_the_title_line_at_the_top():
+    from cleaner.meta.dateclues import headline_at
+    from cleaner.prepare import prepare
+
+    menu = "\n\n".join(f"Section {n}" for n in range(12))
+    page = prepare(f"Port workers end strike | Harbour News\n\n{menu}\n\n" + STORY.format(line="Ana Ruiz"), "text")
+    page.headline = "Port workers end strike"
+    assert headline_at(page, prefix=True) == 13  # the headline's own line, under the menu
+    page.headline = "Port workers end"
+    assert headline_at(page, prefix=True) == 0  # no line is the headline: the first that starts with it
+
+
+def test_name_line_candidates_without_the_bullet_and_a_single_name_over_a_date():
+    from cleaner.meta.nameline import candidates
+    from cleaner.prepare import prepare
+
+    page = prepare(STORY.format(line="* Kalyn Keen\n* Jun 9, 2025"), "text")
+    page.headline = "Port workers end strike"
+    assert [names for _, names, _ in candidates(page)] == [["Kalyn Keen"]]
+    page = prepare(STORY.format(line="Mazi\n\nDecember 19, 2025"), "text")
+    page.headline = "Port workers end strike"
+    [(at, names, _)] = candidates(page)
+    assert (at, names) == (1, ["Mazi"])
+    # A single word with no date beside it is no candidate.
+    page = prepare(STORY.format(line="Mazi"), "text")
+    page.headline = "Port workers end strike"
+    assert candidates(page) == []
+
+
+def test_authors_alone_is_a_menus_link_and_authors_with_a_colon_a_label():
+    links = "Archive\n\nAuthors\n\nContact Us\n\nCorporate Site\n\n"
+    assert Cleaner(mode="text").clean(links + STORY.format(line="Reading time: 3 minutes")).byline == []
+    label = Cleaner(mode="text").clean(STORY.format(line="Authors:\nAna Ruiz and Tom Hale"))
+    assert label.byline == ["Ana Ruiz", "Tom Hale"]

@@ -106,3 +106,27 @@ def test_a_text_of_one_line_keeps_it_as_its_body():
     )
     assert titled.headline == "Council backs new bike lanes"
     assert titled.body.startswith("The council approved")
+
+
+def test_a_headline_written_as_a_list_item_loses_its_bullet():
+    from cleaner.meta.titleline import headline_text
+
+    assert headline_text("+ Best Mattress For Side Sleepers", []) == "Best Mattress For Side Sleepers"
+    assert headline_text("* Brief History of Coffee - Charleston Coffee Roasters", ["charlestoncoffeeroasters"]) == (
+        "Brief History of Coffee"
+    )
+
+
+def test_the_title_line_at_the_top_of_a_dump_marks_the_line_that_is_its_end():
+    from cleaner.meta.sitename import text_site_names
+    from cleaner.meta.titleline import candidates
+    from cleaner.prepare import prepare
+
+    text = (
+        "Port workers end strike | Harbour News\n\nHome\n\nPort workers end strike\n\nDock workers returned to work "
+        "on Tuesday after unions and operators agreed on a new wage scale, ending a long strike.\n"
+    )
+    page = prepare(text, "text")
+    found = candidates(page, text_site_names(page))
+    assert found[2]["title_part"] == 1
+    assert found.get(0, {}).get("title_part", 0) == 0

@@ -38,9 +38,10 @@ BY_AFTER_DATE = re.compile(
 GLUED_BY = re.compile(r"^(By|Par|Von|Por)(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _BY_WORD = re.compile(r"\s(?:by|von|par|por)\s", re.I)
 # A label on a line of its own, the name on the next: "Written by" / "Edzel Tabing", "Author" / "Lisa D. Ellis".
+# "Authors" alone is a menu's link to the authors' index ("Authors" / "Contact Us"); "Authors:" is a label.
 BY_LABEL = re.compile(
-    r"^(?:written by|posted by|article by|story by|words by|by|author|authors|autor(?:in)?|auteur|von|par|"
-    r"text|texto)\s*:?$",
+    r"^(?:(?:written by|posted by|article by|story by|words by|by|author|autor(?:in)?|auteur|von|par|"
+    r"text|texto)\s*:?|authors\s*:)$",
     re.I,
 )
 _BIO = re.compile(r"^(?P<name>(?:[A-ZÀ-Ý][\w'’.\-]+ ){1,3}[A-ZÀ-Ý][\w'’.\-]+) (?:is|was|ist|est|es|writes) ")

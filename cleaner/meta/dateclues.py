@@ -253,16 +253,20 @@ def line_clues(page: Page, order: bool | None, near: range, headline_at: int | N
 
 
 def headline_at(page: Page, prefix: bool = False) -> int | None:
-    """The block where the headline is first shown, if it is; with `prefix`, the first block that starts with it
-    (a text's "Title | Site" line)."""
+    """The block where the headline is first shown, if it is; with `prefix` and no block that is the headline,
+    the first block that starts with it (a text's "Title | Site" line). A dump that starts with the page's
+    `<title>` ("Title | Site") shows the headline again above the article: that line is where the byline is."""
     key = " ".join((page.headline or "").lower().split())
     if not key:
         return None
+    first_prefix = None
     for i, block in enumerate(page.blocks):
         line = " ".join(block.text.lower().split())
-        if line == key or (prefix and line.startswith(key)):
+        if line == key:
             return i
-    return None
+        if prefix and first_prefix is None and line.startswith(key):
+            first_prefix = i
+    return first_prefix
 
 
 def header_range(at: int | None) -> range:

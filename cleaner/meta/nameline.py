@@ -19,6 +19,7 @@ from .. import reasons
 from ..model.nameline import FEATURES, nameline_model
 from ..model.packaged import best_scored
 from ..page import Page
+from ..segment.text import strip_bullet
 from .byline import BY_LINE, Byline, by_line_names
 from .dateclues import headline_at
 from .dates import find_dates
@@ -49,6 +50,11 @@ def _stamp(text: str) -> bool:
     return len(text.split()) <= STAMP_WORDS and bool(find_dates(text))
 
 
+def _dated_neighbour(blocks: list, i: int) -> bool:
+    """A date stamp stands on the line just above or below."""
+    return (i > 0 and _stamp(blocks[i - 1].text)) or (i + 1 < len(blocks) and _stamp(blocks[i + 1].text))
+
+
 def _lower_word(token: str, words: set[str]) -> bool:
     """The token is also a word of the text in lower case ("share" for "Social Share")."""
     word = token.lower()
@@ -66,11 +72,14 @@ def candidates(page: Page) -> list[tuple[int, list[str], dict[str, float]]]:
     url = (page.url or "").lower()
     for i in range(lo, hi):
         block = blocks[i]
-        text = block.text.strip()
+        text = strip_bullet(block.text.strip())  # "* Kalyn Keen" above "* Jun 9"
         n = len(text.split())
         if not 1 <= n <= MAX_WORDS:
             continue
         names = person_names(text)
+        single = not names and n == 1 and _dated_neighbour(blocks, i)
+        if single:
+            names = person_names(text, lenient=True)  # "Mazi" over "December 19, 2025": a blog's author
         if not names:
             continue
         if everything is None:

@@ -20,12 +20,13 @@ from ..lines import CLAUSE_END, NON_WORD, PARAGRAPH_WORDS, normal_words, paragra
 from ..model.packaged import best_scored
 from ..model.title import FEATURES, title_model
 from ..page import Page
+from ..segment.text import strip_bullet
 from ..textcache import text_cache
 from ..urls import url_path
 from .byline import by_line_names
 from .dateclues import stamp
 from .dates import find_dates
-from .sitename import strip_site, text_site_names
+from .sitename import split_title, strip_site, text_site_names
 
 # Blocks that the rules dropped and that may stand between a headline and its article (the title model reads
 # them: a change here changes its inputs).
@@ -55,6 +56,7 @@ MIN_TITLE_WORDS, MAX_TITLE_WORDS, MAX_TITLE_CHARS = 2, 25, 200
 # cleaned (textcache.py).
 per_text = text_cache(16384)
 LEAD_WORDS = 150  # the article's opening, whose words a headline shares
+MAX_TITLE_LINE = 400  # a longer first line is no page title ("Title | Site") but text glued to it
 
 
 _norm = per_text(normal_words)
@@ -152,6 +154,15 @@ def _share(words: list[str], found: set[str]) -> float:
     return sum([w in found for w in words]) / len(words) if words else 0.0
 
 
+def _title_parts(first: str) -> set[str]:
+    """The leading and trailing parts of a text's first line, split at its separators ("Title | Site" gives
+    "title" and "site"), normalised: many dumps start with the page's `<title>`, and the line elsewhere that is
+    one of its ends is the title the page gives itself."""
+    parts = split_title(first)
+    ends = {" ".join(parts[:k]) for k in range(1, len(parts))} | {" ".join(parts[k:]) for k in range(1, len(parts))}
+    return {_norm(end) for end in ends} - {""}
+
+
 def candidates(page: Page, sites: list[str]) -> dict[int, dict[str, float]]:
     """Per candidate line, its features (FEATURES; one a line lacks is 0); `sites` are the page's site names
     (text_site_names)."""
@@ -165,6 +176,7 @@ def candidates(page: Page, sites: list[str]) -> dict[int, dict[str, float]]:
     counts = Counter(norms)
     longer = _Longer(counts)
     slug = _slug_words(page.url)
+    title_parts = _title_parts(blocks[0].text) if blocks and len(blocks[0].text) <= MAX_TITLE_LINE else set()
     found: dict[int, dict[str, float]] = {}
     closest = None
     early = max(10, len(blocks) // 5)
@@ -197,6 +209,7 @@ def candidates(page: Page, sites: list[str]) -> dict[int, dict[str, float]]:
             f["para_next_1" if distance == 1 else "para_next_3" if distance <= 3 else "para_next_8"] = 1
         f["repeated"] = int(counts[norms[i]] > 1)
         f["contained"] = int(longer.contains(norms[i]))
+        f["title_part"] = int(i > 0 and norms[i] in title_parts)
         unique = set(words[i])
         f["slug"] = int(bool(slug) and len(unique & slug) >= max(2, len(unique) // 2))
         tokens = text.split()
@@ -220,6 +233,7 @@ def candidates(page: Page, sites: list[str]) -> dict[int, dict[str, float]]:
         f["h1"] = int(block.heading == 1)
         f["heading"] = int(block.heading > 1)
         f["linked"] = block.link_density
+        f["list_item"] = int(block.list_item)  # a table of contents' entry, a menu's
         found[i] = f
     if closest is not None:
         found[closest]["closest_above_article"] = 1
@@ -248,4 +262,10 @@ def text_headline(page: Page, threshold: float | None = None) -> tuple[str, str]
         return None
     if not any(block.keep for i, block in enumerate(page.blocks) if i != order[best]):
         return None  # a text that is one line is its own body ("Council backs new bike lanes"), not a title
-    return strip_site(page.blocks[order[best]].text, sites), "title-line"
+    return headline_text(page.blocks[order[best]].text, sites), "title-line"
+
+
+def headline_text(line: str, sites: list[str]) -> str:
+    """The headline a candidate line gives: without a list bullet ("+ Best Mattress For Side Sleepers") and
+    without the site's name."""
+    return strip_site(strip_bullet(line), sites)

@@ -16,7 +16,8 @@ FORMAT = "cleaner-title-model/1"
 FEATURES = (
     "slug contained para_next_1 para_next_3 para_next_8 between_next near_article "
     "closest_above_article repeated early title_case question_or_colon words_2_3 words_4_7 words_8_14 words_15 "
-    "dropped lead_overlap body_overlap score kept site_name words before_article capitals digits h1 heading linked"
+    "dropped lead_overlap body_overlap score kept site_name words before_article capitals digits h1 heading linked "
+    "title_part list_item"
 ).split()
 
 

@@ -19,8 +19,8 @@ import numpy as np
 
 from ..devdata.datasets import load
 from ..devdata.score import normalise_text
-from ..meta.sitename import strip_site, text_site_names
-from ..meta.titleline import candidates
+from ..meta.sitename import text_site_names
+from ..meta.titleline import candidates, headline_text
 from ..model.packaged import feature_matrix
 from ..model.title import FEATURES, FORMAT
 from ..model.trees import from_sklearn
@@ -51,7 +51,7 @@ def examples(paths: list[str], log=print) -> tuple[np.ndarray, np.ndarray, list[
                 found = candidates(page, sites)
                 X.append(feature_matrix(list(found.values()), FEATURES))
                 for i in found:
-                    y.append(normalise_text(strip_site(page.blocks[i].text, sites)) == gold)
+                    y.append(normalise_text(headline_text(page.blocks[i].text, sites)) == gold)
                     keys.append((name, view, bench_page.id, bench_page.site or ""))
         log(f"  {name}: {pages} training pages")
     return np.vstack(X) if X else np.zeros((0, len(FEATURES))), np.array(y, dtype=bool), keys
