@@ -35,18 +35,14 @@ _DOMAIN = re.compile(r"\w\.\w{2,}")  # "guardian.co.uk, Monday 29 October 2012":
 _ON = re.compile(rf"^(?:{_BEFORE_DATE})\s+", re.I)
 # "by jdoe on July 7, 2012": a commenter's header as blogs write it, and an article's byline too (see _thread).
 _BY = re.compile(r"^(?:by|von|par|por)\s+(?=\S)", re.I)
-# The comment's links after its date: "... at 3:04 pm. Reply #", "... | Permalink", "... Report abuse".
-_ACTIONS = re.compile(
-    r"(?:\s*[.|·•]?\s*(?:reply|permalink|link|report(?: abuse)?|flag|quote|antworten|melden|répondre|signaler|"
-    r"responder|denunciar)\b\s*#?)+$",
-    re.I,
-)
-_ACTION_ENDS = (
+# The comment's links after its date: "... at 3:04 pm. Reply #", "... | Permalink", "... Report abuse". A line
+# that _ACTIONS trims ends with one of them (before a "#"): that cheap test comes first.
+_ACTION_WORDS = (
     "reply",
     "permalink",
     "link",
+    "report abuse",
     "report",
-    "abuse",
     "flag",
     "quote",
     "antworten",
@@ -55,7 +51,8 @@ _ACTION_ENDS = (
     "signaler",
     "responder",
     "denunciar",
-)  # what a line that _ACTIONS trims ends with (before "#")
+)
+_ACTIONS = re.compile(rf"(?:\s*[.|·•]?\s*(?:{'|'.join(_ACTION_WORDS)})\b\s*#?)+$", re.I)
 HEADER_WORDS = 14  # a header is a name and a date: a longer line is a sentence
 MIN_HEADERS = 2  # one "X said" is a quote; a thread has several headers
 COMMENT_LINES = 15  # comments are short: headers further apart than this are not one thread
@@ -82,7 +79,7 @@ def comment_header(text: str) -> str | None:
         return None
     if not text[:1].isdigit():  # a line that opens with a count ("3 comments | Reply") names no commenter: as it is
         text = _BY.sub("", text, count=1)
-        if text.removesuffix("#").rstrip().lower().endswith(_ACTION_ENDS):  # most lines end otherwise: no search
+        if text.removesuffix("#").rstrip().lower().endswith(_ACTION_WORDS):  # most lines end otherwise: no search
             text = _ACTIONS.sub("", text)
     said = _SAID.match(text)
     if said:
